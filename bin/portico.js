@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The package's CLI door. Node 24 runs the TypeScript sources directly (type stripping),
+// so there is no build step between a checkout and a running server.
+import '../src/server/main.ts';

@@ -1,0 +1,122 @@
+// buildApp(deps) → a Fastify instance with every route, guard and header in place.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { TConfig } from './config.ts';
+import type { TDatabase } from './db/client.ts';
+import { identityRoutes } from './features/identity/identity.routes.ts';
+import { resolveSession } from './features/identity/sessions.service.ts';
+import { portalsRoutes } from './features/portals/portals.routes.ts';
+import { systemClock, type TClock } from './platform/clock.ts';
+import { AppError } from './platform/errors.ts';
+import { DEFAULT_FAILURE_LIMIT, FailureLimiter, type TFailureLimit } from './platform/failure-limiter.ts';
+import { registerAuthGuard } from './platform/http/auth-guard.ts';
+import type { TRouteContext } from './platform/http/context.ts';
+import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+
+export interface TAppDeps {
+  config: TConfig;
+  database: TDatabase;
+  clock?: TClock;
+  /** false silences logs (tests); default logs JSON at config.logLevel. */
+  logger?: boolean;
+  loginFailureLimit?: TFailureLimit;
+  /** Folder of the built web app; defaults to dist/web. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: deps.config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const ctx: TRouteContext = {
+    db: deps.database.db,
+    clock,
+    config: deps.config,
+    loginFailures: new FailureLimiter(deps.loginFailureLimit ?? DEFAULT_FAILURE_LIMIT, clock),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: deps.config.isProduction ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.isProduction,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Portico API', version: '0.1.0', description: 'Portal platform for producers, employer groups and carrier staff.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthGuard(app, {
+    resolveSession: (token) => resolveSession(ctx.db, clock, token),
+    publicUrl: deps.config.publicUrl,
+  });
+  await app.register(healthRoutes(ctx));
+  await app.register(portalsRoutes(ctx));
+  await app.register(identityRoutes(ctx));
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+
+  await registerWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  app.addHook('onClose', async () => {
+    await deps.database.close();
+  });
+  return app;
+}
+
+/** The React app: static assets, and index.html for every other page address (client routing). */
+async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const built = existsSync(`${webRoot}/index.html`);
+  if (built) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0] ?? '');
+    if (!isPage) return sendError(request, reply, new AppError('route.not_found'));
+    if (!built) return reply.type('text/plain').status(503).send('The web app is not built. Run: npm run build');
+    return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
+}

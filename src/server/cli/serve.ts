@@ -1,0 +1,36 @@
+// `portico serve`: migrate, optionally seed demo data, listen, and shut down cleanly on a signal.
+import { buildApp } from '../app.ts';
+import type { TConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { seedDemoData } from '../features/demo/demo.service.ts';
+import { systemClock } from '../platform/clock.ts';
+import { printDemoLogins } from './demo-logins.ts';
+
+export async function serve(config: TConfig, demo: boolean): Promise<number> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app;
+  try {
+    await migrateDatabase(database);
+    if (demo && (await seedDemoData({ db: database.db, clock: systemClock }))) printDemoLogins();
+    app = await buildApp({ config, database });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const server = app;
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.log.info({ signal }, 'shutting down');
+    // Stop taking connections, let in-flight requests finish, then close the database.
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  await server.listen({ port: config.port, host: config.host });
+  console.log(`Portico is serving ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+  if (demo) console.log('Demo logins are listed in README.md (section "Demo logins").');
+  return new Promise<number>(() => {}); // runs until a signal
+}

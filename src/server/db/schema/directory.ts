@@ -1,0 +1,36 @@
+// The carrier's business directory: agencies, producers (the roster) and employer groups.
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { citext } from './types.ts';
+
+export const agencies = pgTable('agencies', {
+  id: serial('id').primaryKey(),
+  name: citext('name').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const producers = pgTable(
+  'producers',
+  {
+    id: serial('id').primaryKey(),
+    agentUniqueId: text('agent_unique_id').notNull().unique(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: citext('email').notNull(),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    states: text('states').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('producers_agent_unique_id_format', sql`${t.agentUniqueId} ~ '^[0-9]{9}$'`),
+    check('producers_states_known', sql`${t.states} <@ ARRAY['IL','MT','NM','OK','TX']::text[]`),
+  ],
+);
+
+export const employerGroups = pgTable('employer_groups', {
+  id: serial('id').primaryKey(),
+  accountNumber: text('account_number').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,71 @@
+// Users, sessions and the failure counters that drive lockout (ID-1, ID-2, ID-10).
+import { sql } from 'drizzle-orm';
+import {
+  check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { agencies, employerGroups, producers } from './directory.ts';
+import { portals } from './portals.ts';
+import { citext } from './types.ts';
+
+export const USER_STATUSES = ['active', 'pending', 'disabled', 'deleted'] as const;
+export type TUserStatus = (typeof USER_STATUSES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    portalId: text('portal_id').notNull().references(() => portals.id),
+    username: citext('username').notNull(),
+    passwordHash: text('password_hash'),
+    role: text('role').notNull(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    email: citext('email'),
+    producerId: integer('producer_id').references(() => producers.id),
+    agencyId: integer('agency_id').references(() => agencies.id),
+    groupId: integer('group_id').references(() => employerGroups.id),
+    status: text('status').$type<TUserStatus>().notNull().default('active'),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_portal_username_key').on(t.portalId, t.username),
+    index('users_producer_idx').on(t.producerId),
+    index('users_group_idx').on(t.groupId),
+    check('users_status_known', sql`${t.status} in ('active','pending','disabled','deleted')`),
+    check('users_failed_attempts_nonnegative', sql`${t.failedAttempts} >= 0`),
+  ],
+);
+
+/** Failure counters for user names that match no live account, so unknown names lock like real ones. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    portalId: text('portal_id').notNull().references(() => portals.id),
+    username: citext('username').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portalId, t.username] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a stolen table cannot be replayed as cookies. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    portalId: text('portal_id').notNull().references(() => portals.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    idleExpiresAt: timestamp('idle_expires_at', { withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,30 @@
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { upsertEmployerGroups } from '../imports/groups-import.store.ts';
+import { importProducersCsv } from '../imports/producers-import.service.ts';
+import { createUser } from '../users/users.service.ts';
+import { countUsers } from '../users/users.store.ts';
+import { DEMO_GROUPS, DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
+
+const SEEDER = { label: 'portico seed --demo' };
+
+/** Loads the demo data into an empty database; returns false (and changes nothing) otherwise. */
+export async function seedDemoData(deps: TServiceDeps): Promise<boolean> {
+  if ((await countUsers(deps.db)) > 0) return false;
+  await importProducersCsv(deps, { csv: DEMO_PRODUCERS_CSV, actor: SEEDER });
+  await upsertEmployerGroups(deps.db, DEMO_GROUPS);
+  for (const login of DEMO_LOGINS) {
+    await createUser(deps, {
+      portalId: login.portalId,
+      username: login.username,
+      password: login.password,
+      role: login.role,
+      producerAgentId: login.producer,
+      groupAccountNumber: login.group,
+      email: login.email,
+      firstName: login.firstName,
+      lastName: login.lastName,
+      actor: SEEDER,
+    });
+  }
+  return true;
+}

@@ -1,0 +1,137 @@
+// Sign-in (ID-1, ID-2, ID-3): one answer for a wrong password and an unknown name, lockout
+// counted atomically, the disabled text only after the correct password.
+import type { TDbOrTx } from '../../db/client.ts';
+import { addMinutes } from '../../platform/clock.ts';
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
+import { verifyPassword } from '../../platform/passwords.ts';
+import { getPortal, type TPortal } from '../portals/portals.service.ts';
+import {
+  countUnknownFailure, countUserFailure, findLoginCandidate, findUserProfile, recordSuccessfulLogin,
+  type TFailureOutcome, type TLoginCandidate, type TUserProfile,
+} from './identity.store.ts';
+import { startSession } from './sessions.service.ts';
+import { deleteSession } from './sessions.store.ts';
+
+export interface TLogInInput extends TAuditContext {
+  portalId: string;
+  username: string;
+  password: string;
+  userAgent?: string | undefined;
+  /** The session the browser had before, if any: ended so the new one is a fresh token. */
+  previousTokenHash?: string | undefined;
+}
+
+export interface TLogInResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: TUserProfile;
+  portal: TPortal;
+}
+
+export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLogInResult> {
+  const portal = await getPortal(deps.db, input.portalId);
+  const candidate = await findLoginCandidate(deps.db, portal.id, input.username);
+  // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
+  const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
+  const now = deps.clock.now();
+
+  if (!candidate) return refuseUnknownName(deps, portal, input, now);
+  if (candidate.lockedUntil && candidate.lockedUntil > now) {
+    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
+    throw lockedError(portal);
+  }
+  if (!passwordOk) return refuseWrongPassword(deps, portal, candidate, input, now);
+  if (candidate.status === 'disabled') {
+    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_disabled', candidate.id));
+    throw new AppError('auth.disabled', { message: portal.texts.disabled });
+  }
+  if (candidate.status !== 'active') {
+    // A registration not yet confirmed (ID-5) answers like a wrong password and counts nothing.
+    await recordAudit(deps.db, { ...refusal(portal, candidate.username, input, now, 'login.failure', candidate.id), details: { reason: candidate.status } });
+    throw invalidError(portal);
+  }
+  return deps.db.transaction(async (tx) => {
+    await recordSuccessfulLogin(tx, candidate.id, now);
+    if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
+    const session = await startSession(tx, { userId: candidate.id, portalId: portal.id, policy: portal.policy, now, ipAddress: input.ipAddress, userAgent: input.userAgent });
+    await recordAudit(tx, {
+      action: 'login.success',
+      occurredAt: now,
+      portalId: portal.id,
+      actor: { id: candidate.id, label: candidate.username },
+      target: { id: candidate.id, label: candidate.username },
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+    });
+    const user = await findUserProfile(tx, candidate.id);
+    if (!user) throw new AppError('internal');
+    return { ...session, user, portal };
+  });
+}
+
+async function refuseWrongPassword(deps: TServiceDeps, portal: TPortal, candidate: TLoginCandidate, input: TLogInInput, now: Date): Promise<never> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    const counted = await countUserFailure(tx, candidate.id, failureInput(portal, now));
+    await recordFailureEvents(tx, portal, input, now, counted, candidate.id, 'wrong_password');
+    return counted;
+  });
+  throw failureError(portal, outcome);
+}
+
+async function refuseUnknownName(deps: TServiceDeps, portal: TPortal, input: TLogInInput, now: Date): Promise<never> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    const counted = await countUnknownFailure(tx, portal.id, input.username, failureInput(portal, now));
+    await recordFailureEvents(tx, portal, input, now, counted, null, 'unknown_user');
+    return counted;
+  });
+  throw failureError(portal, outcome);
+}
+
+async function recordFailureEvents(
+  tx: TDbOrTx,
+  portal: TPortal,
+  input: TLogInInput,
+  now: Date,
+  outcome: TFailureOutcome | undefined,
+  userId: string | null,
+  reason: 'wrong_password' | 'unknown_user',
+): Promise<void> {
+  if (!outcome) {
+    await recordAudit(tx, refusal(portal, input.username, input, now, 'login.refused_locked', userId));
+    return;
+  }
+  await recordAudit(tx, { ...refusal(portal, input.username, input, now, 'login.failure', userId), details: { reason, failedAttempts: outcome.failedAttempts } });
+  if (outcome.lockedUntil) {
+    await recordAudit(tx, { ...refusal(portal, input.username, input, now, 'account.locked', userId), details: { reason, lockedUntil: outcome.lockedUntil.toISOString() } });
+  }
+}
+
+function failureInput(portal: TPortal, now: Date) {
+  return { now, threshold: portal.policy.lockoutThreshold, lockUntil: addMinutes(now, portal.policy.lockoutMinutes) };
+}
+
+function failureError(portal: TPortal, outcome: TFailureOutcome | undefined): AppError {
+  return !outcome || outcome.lockedUntil ? lockedError(portal) : invalidError(portal);
+}
+
+function lockedError(portal: TPortal): AppError {
+  return new AppError('auth.locked', { message: portal.texts.locked });
+}
+
+function invalidError(portal: TPortal): AppError {
+  return new AppError('auth.invalid_credentials', { message: portal.texts.invalidCredentials });
+}
+
+function refusal(portal: TPortal, label: string, ctx: TAuditContext, now: Date, action: 'login.failure' | 'login.refused_locked' | 'login.refused_disabled' | 'account.locked', userId: string | null) {
+  return {
+    action,
+    occurredAt: now,
+    portalId: portal.id,
+    target: { id: userId, label },
+    ipAddress: ctx.ipAddress,
+    requestId: ctx.requestId,
+  };
+}

@@ -1,0 +1,96 @@
+// Server-side sessions (ID-10): a random 256-bit token in the cookie, only its hash stored,
+// an idle and an absolute timeout from the portal's policy.
+import { createHash, randomBytes } from 'node:crypto';
+import type { TDb, TDbOrTx } from '../../db/client.ts';
+import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
+import { addMinutes, type TClock } from '../../platform/clock.ts';
+import type { TAuthenticatedSession, TSessionLookup } from '../../platform/http/auth-guard.ts';
+import type { TPortalId, TPortalPolicy } from '../../../shared/portals.ts';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.store.ts';
+
+/** Sliding the idle deadline costs a write; once a minute is precise enough for a 20-minute timeout. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export interface TStartSessionInput {
+  userId: string;
+  portalId: TPortalId;
+  policy: TPortalPolicy;
+  now: Date;
+  ipAddress?: string | undefined;
+  userAgent?: string | undefined;
+}
+
+export async function startSession(db: TDbOrTx, input: TStartSessionInput): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const absoluteExpiresAt = addMinutes(input.now, input.policy.sessionAbsoluteMinutes);
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: input.userId,
+    portalId: input.portalId,
+    csrfToken,
+    createdAt: input.now,
+    lastSeenAt: input.now,
+    idleExpiresAt: earliest(addMinutes(input.now, input.policy.sessionIdleMinutes), absoluteExpiresAt),
+    absoluteExpiresAt,
+    ipAddress: input.ipAddress?.slice(0, 64) ?? null,
+    userAgent: input.userAgent?.slice(0, 512) ?? null,
+  });
+  return { token, csrfToken, expiresAt: absoluteExpiresAt };
+}
+
+
+/**
+ * Resolves a cookie token to a live session. Expired sessions and sessions of users who are no
+ * longer active are deleted on sight, so a disabled user's next request fails.
+ */
+export async function resolveSession(db: TDbOrTx, clock: TClock, token: string | undefined): Promise<TSessionLookup> {
+  if (!token || token.length > 128) return { kind: 'none' };
+  const tokenHash = hashToken(token);
+  const found = await findSessionWithUser(db, tokenHash);
+  if (!found) return { kind: 'none' };
+  const now = clock.now();
+  if (found.user.status !== 'active') {
+    await deleteSession(db, tokenHash);
+    return { kind: 'none' };
+  }
+  if (now >= found.idleExpiresAt || now >= found.absoluteExpiresAt) {
+    await deleteSession(db, tokenHash);
+    return { kind: 'expired' };
+  }
+  if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await touchSession(db, tokenHash, now, earliest(addMinutes(now, found.policy.sessionIdleMinutes), found.absoluteExpiresAt));
+  }
+  const { user } = found;
+  return {
+    kind: 'valid',
+    session: { tokenHash, csrfToken: found.csrfToken, portalId: found.portalId, user: { id: user.id, username: user.username, role: user.role } },
+  };
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a <= b ? a : b;
+}
+
+export interface TEndSessionInput extends TAuditContext {
+  session: TAuthenticatedSession;
+  now: Date;
+}
+
+/** Logout ends the session on the server, not just in the browser. */
+export async function endSession(db: TDb, input: TEndSessionInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, input.session.tokenHash);
+    const who = { id: input.session.user.id, label: input.session.user.username };
+    await recordAudit(tx, { action: 'logout', occurredAt: input.now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
+  });
+}

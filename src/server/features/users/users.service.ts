@@ -1,0 +1,59 @@
+// Creating users: the operator's CLI now, the administrators' screens later (LC-5, LC-6).
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { checkPassword } from '../../../shared/password-profiles.ts';
+import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
+import { getPortal } from '../portals/portals.service.ts';
+import { findGroupByAccountNumber, findProducerByAgentId, insertUser } from './users.store.ts';
+
+export interface TCreateUserInput {
+  portalId: string;
+  username: string;
+  password: string;
+  role: string;
+  producerAgentId?: string | undefined;
+  groupAccountNumber?: string | undefined;
+  email?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  actor: { id?: string | null; label: string };
+}
+
+const NEEDS_PRODUCER = new Set<TPortalId>(['producers', 'retail']);
+
+export async function createUser(deps: TServiceDeps, input: TCreateUserInput): Promise<{ id: string }> {
+  const portal = await getPortal(deps.db, input.portalId);
+  if (!isRoleOfPortal(portal.id, input.role)) throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
+  const problems = checkPassword(portal.policy.passwordProfile, input.password, input.username);
+  if (problems.length) throw new AppError('user.weak_password', { message: problems.join(' '), fields: problems.map((message) => ({ field: 'password', message })) });
+
+  const producer = input.producerAgentId ? await findProducerByAgentId(deps.db, input.producerAgentId) : undefined;
+  if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found');
+  const group = input.groupAccountNumber ? await findGroupByAccountNumber(deps.db, input.groupAccountNumber) : undefined;
+  if (input.groupAccountNumber && !group) throw new AppError('user.group_not_found');
+  if (NEEDS_PRODUCER.has(portal.id) && !producer) throw new AppError('user.link_required', { message: `A ${input.role} needs --producer AGENT_UNIQUE_ID.` });
+  if (portal.id === 'employers' && !group) throw new AppError('user.link_required', { message: `A ${input.role} needs --group ACCOUNT_NUMBER.` });
+
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const id = await insertUser(tx, {
+      portalId: portal.id,
+      username: input.username,
+      passwordHash,
+      role: input.role,
+      firstName: input.firstName ?? producer?.firstName ?? '',
+      lastName: input.lastName ?? producer?.lastName ?? '',
+      email: input.email ?? producer?.email ?? null,
+      producerId: producer?.id ?? null,
+      agencyId: producer?.agencyId ?? null,
+      groupId: group?.id ?? null,
+      createdAt: now,
+    });
+    if (!id) throw new AppError('user.username_taken');
+    await recordAudit(tx, { action: 'user.created', occurredAt: now, portalId: portal.id, actor: input.actor, target: { id, label: input.username }, details: { role: input.role } });
+    return { id };
+  });
+}

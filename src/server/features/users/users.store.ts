@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { TDbOrTx } from '../../db/client.ts';
+import { employerGroups, producers, users } from '../../db/schema/index.ts';
+
+export type TNewUser = typeof users.$inferInsert;
+
+export async function insertUser(db: TDbOrTx, user: TNewUser): Promise<string | undefined> {
+  const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
+  return row?.id;
+}
+
+export async function findProducerByAgentId(db: TDbOrTx, agentUniqueId: string) {
+  const [row] = await db.select().from(producers).where(eq(producers.agentUniqueId, agentUniqueId)).limit(1);
+  return row;
+}
+
+export async function findGroupByAccountNumber(db: TDbOrTx, accountNumber: string) {
+  const [row] = await db.select().from(employerGroups).where(eq(employerGroups.accountNumber, accountNumber)).limit(1);
+  return row;
+}
+
+export async function countUsers(db: TDbOrTx): Promise<number> {
+  return db.$count(users);
+}

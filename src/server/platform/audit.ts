@@ -1,0 +1,43 @@
+// Writes security events (ID-11). Call it inside the transaction of the change it records.
+import type { TDbOrTx } from '../db/client.ts';
+import { auditEvents } from '../db/schema/index.ts';
+
+export type TAuditAction =
+  | 'login.success'
+  | 'login.failure'
+  | 'login.refused_locked'
+  | 'login.refused_disabled'
+  | 'account.locked'
+  | 'logout'
+  | 'session.expired'
+  | 'user.created'
+  | 'producers.imported';
+
+export interface TAuditContext {
+  ipAddress?: string | undefined;
+  requestId?: string | undefined;
+}
+
+export interface TAuditEvent extends TAuditContext {
+  action: TAuditAction;
+  occurredAt: Date;
+  portalId?: string | undefined;
+  actor?: { id?: string | null; label: string } | undefined;
+  target?: { id?: string | null; label: string } | undefined;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: TDbOrTx, event: TAuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    occurredAt: event.occurredAt,
+    action: event.action,
+    portalId: event.portalId ?? null,
+    actorUserId: event.actor?.id ?? null,
+    actorLabel: event.actor?.label ?? null,
+    targetUserId: event.target?.id ?? null,
+    targetLabel: event.target?.label ?? null,
+    ipAddress: event.ipAddress ?? null,
+    requestId: event.requestId ?? null,
+    details: event.details ?? {},
+  });
+}

@@ -1,0 +1,78 @@
+// The one registry of error codes. Services throw AppError(code); the HTTP layer renders
+// { code, message } with the registered status. Internals never reach the user.
+
+export const ERROR_CODES = {
+  'request.invalid': { status: 400, message: 'The request is invalid.' },
+  'request.malformed_json': { status: 400, message: 'The request body is not valid JSON.' },
+  'request.unsupported_media_type': { status: 415, message: 'Send the request body as application/json.' },
+  'request.too_large': { status: 413, message: 'The request body is too large.' },
+  'route.not_found': { status: 404, message: 'There is nothing at this address.' },
+  'portal.not_found': { status: 404, message: 'There is no such portal.' },
+  'auth.invalid_credentials': { status: 401, message: 'Login failed.' },
+  'auth.locked': { status: 401, message: 'The account is temporarily locked.' },
+  'auth.disabled': { status: 403, message: 'This user ID no longer has access to the system.' },
+  'auth.too_many_attempts': {
+    status: 429,
+    message: 'Too many failed logins from your network. Please wait a few minutes and try again.',
+  },
+  'auth.unauthenticated': { status: 401, message: 'Please log in.' },
+  'auth.forbidden': { status: 403, message: 'You do not have access to this.' },
+  'auth.csrf': { status: 403, message: 'The request could not be verified. Reload the page and try again.' },
+  'db.unavailable': {
+    status: 503,
+    message: 'Login failed due to either an invalid user ID and/or password, or a connection cannot be established. Please try again.',
+  },
+  'db.embedded_busy': { status: 503, message: 'The embedded database is in use by another process.' },
+  'user.username_taken': { status: 409, message: 'That user name is already taken in this portal.' },
+  'user.invalid_role': { status: 400, message: 'That role does not belong to this portal.' },
+  'user.producer_not_found': { status: 400, message: 'No producer has that Agent Unique ID.' },
+  'user.group_not_found': { status: 400, message: 'No employer group has that account number.' },
+  'user.link_required': { status: 400, message: 'This role needs a link to a producer or employer group.' },
+  'user.weak_password': { status: 400, message: 'The password does not meet the portal\'s password rules.' },
+  'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type TErrorCode = keyof typeof ERROR_CODES;
+
+export interface TFieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly status: number;
+  readonly fields: TFieldError[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    code: TErrorCode,
+    options: { message?: string; fields?: TFieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(options.message ?? ERROR_CODES[code].message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
+]);
+
+/** True when the database (not the query) is the problem: the user gets ID-3's text and a 503. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|PGlite is closed/i.test(e.message)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,12 @@
+import type { TConfig } from '../../config.ts';
+import type { TDb } from '../../db/client.ts';
+import type { TClock } from '../clock.ts';
+import type { FailureLimiter } from '../failure-limiter.ts';
+
+/** What route plugins receive from buildApp. */
+export interface TRouteContext {
+  db: TDb;
+  clock: TClock;
+  config: TConfig;
+  loginFailures: FailureLimiter;
+}
