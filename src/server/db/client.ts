@@ -35,9 +35,8 @@ export interface TDatabaseOptions {
 export const PGLITE_EXTENSIONS = { citext, pg_trgm };
 
 export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(join(options.dataDir, 'pglite'), options.dataDir);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(join(options.dataDir, 'pglite'), options.dataDir);
 }
 
 async function openPglite(pgDataDir: string, lockDir: string): Promise<TDatabase> {
@@ -66,7 +65,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<TDatabase> {
+function openPostgres(url: string, poolSize: number): TDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
@@ -79,7 +78,7 @@ async function openPostgres(url: string, poolSize: number): Promise<TDatabase> {
       try {
         await client.query('select pg_advisory_lock(hashtext($1))', [name]);
         try {
-          return await work(drizzlePg(client, { schema }) as unknown as TDb);
+          return await work(drizzlePg(client, { schema }));
         } finally {
           await client.query('select pg_advisory_unlock(hashtext($1))', [name]);
         }
@@ -93,6 +92,6 @@ async function openPostgres(url: string, poolSize: number): Promise<TDatabase> {
 
 /** Rows of a raw SQL statement; both drivers return `{ rows }`. */
 export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

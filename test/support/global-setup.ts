@@ -1,0 +1,29 @@
+// Migrates once per run: a PGlite template file and, with DATABASE_URL, a template database.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase, PGLITE_EXTENSIONS, wrapPglite } from '../../src/server/db/client.ts';
+import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { adminQuery } from './db.ts';
+import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_FILE } from './templates.ts';
+
+export default async function setup(): Promise<void> {
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const database = wrapPglite(client);
+  await migrateDatabase(database);
+  const dump = await client.dumpDataDir('gzip');
+  await mkdir(dirname(PGLITE_TEMPLATE_FILE), { recursive: true });
+  await writeFile(PGLITE_TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    await adminQuery(baseUrl, `drop database if exists ${PG_TEMPLATE_DB} with (force)`);
+    await adminQuery(baseUrl, `create database ${PG_TEMPLATE_DB}`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${PG_TEMPLATE_DB}`;
+    const pgDatabase = await openDatabase({ databaseUrl: url.toString(), dataDir: '/nonexistent' });
+    await migrateDatabase(pgDatabase);
+    await pgDatabase.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (ARCHITECTURE): unit, integration on PGlite (and PostgreSQL when DATABASE_URL is
+// set), end-to-end in Chromium. Integration files are named *.int.test.ts, unit *.unit.test.ts.
+const integration = (engine: 'pglite' | 'postgres') => ({
+  test: {
+    name: `integration-${engine}`,
+    include: ['src/**/*.int.test.ts', 'test/integration/**/*.int.test.ts'],
+    env: { PORTICO_TEST_DB: engine },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    // Runs once for the whole run, so the projects never race over the templates.
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'] } },
+      integration('pglite'),
+      ...(process.env.DATABASE_URL ? [integration('postgres')] : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
