@@ -1,0 +1,179 @@
+// ID-1, ID-2, ID-3: lockout counting, expiry by clock, atomicity, no user enumeration.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, users } from '../../db/schema/index.ts';
+import { TEXTS } from '../../../shared/portals.ts';
+import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
+
+let t: TTestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+async function userRow(id: string) {
+  const [row] = await t.database.db.select().from(users).where(eq(users.id, id));
+  if (!row) throw new Error('user missing');
+  return row;
+}
+
+async function auditCount(action: string, targetLabel: string) {
+  return t.database.db.$count(auditEvents, and(eq(auditEvents.action, action), eq(auditEvents.targetLabel, targetLabel)));
+}
+
+describe('login', () => {
+  it('logs in with the right password, case-insensitive user name, and resets the failure count', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    expect((await loginRequest(t, 'retail', u.username, 'wrong1')).statusCode).toBe(401);
+    const ok = await loginRequest(t, 'retail', u.username.toUpperCase(), u.password);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ user: { username: u.username, portal: 'retail' }, portal: { id: 'retail' } });
+    const row = await userRow(u.id);
+    expect(row.failedAttempts).toBe(0);
+    expect(row.lastLoginAt?.toISOString()).toBe(t.clock.now().toISOString());
+    expect(await auditCount('login.success', u.username)).toBe(1);
+  });
+
+  it('treats passwords as case-sensitive', async () => {
+    const u = await createTestUser(t, { portalId: 'retail', password: 'Secret12' });
+    expect((await loginRequest(t, 'retail', u.username, 'secret12')).statusCode).toBe(401);
+  });
+
+  it('keeps user bases apart: a user of one portal cannot log in to another', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    const response = await loginRequest(t, 'producers', u.username, u.password);
+    expect(response.statusCode).toBe(401);
+    expect(response.json().message).toBe(TEXTS.loginFailed);
+  });
+
+  it('answers 404 for a portal that does not exist', async () => {
+    const response = await loginRequest(t, 'nowhere', 'x', 'y');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe('portal.not_found');
+  });
+});
+
+describe('lockout (ID-2)', () => {
+  it('shows the retail texts: two failures, then the lock on the third, even for the right password', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 1; i <= 2; i++) {
+      const r = await loginRequest(t, 'retail', u.username, 'wrong1');
+      expect(r.statusCode).toBe(401);
+      expect(r.json()).toEqual({ code: 'auth.invalid_credentials', message: TEXTS.retailInvalidCredentials });
+    }
+    const third = await loginRequest(t, 'retail', u.username, 'wrong1');
+    expect(third.json()).toEqual({ code: 'auth.locked', message: TEXTS.locked });
+    const right = await loginRequest(t, 'retail', u.username, u.password);
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual({ code: 'auth.locked', message: TEXTS.locked });
+    expect((await userRow(u.id)).failedAttempts).toBe(3);
+    expect(await auditCount('account.locked', u.username)).toBe(1);
+    expect(await auditCount('login.refused_locked', u.username)).toBe(1);
+  });
+
+  it('shows the producers portal its own ID-3 text for the first two failures', async () => {
+    const u = await createTestUser(t, { portalId: 'producers' });
+    const r = await loginRequest(t, 'producers', u.username, 'wrong-password');
+    expect(r.json()).toEqual({ code: 'auth.invalid_credentials', message: TEXTS.loginFailed });
+  });
+
+  it('lifts the lock when the lock duration (per portal) has passed, by the clock', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
+    t.clock.advance({ minutes: 29, seconds: 59 });
+    expect((await loginRequest(t, 'retail', u.username, u.password)).json().code).toBe('auth.locked');
+    t.clock.advance({ seconds: 1 });
+    expect((await loginRequest(t, 'retail', u.username, u.password)).statusCode).toBe(200);
+    const row = await userRow(u.id);
+    expect(row.failedAttempts).toBe(0);
+    expect(row.lockedUntil).toBeNull();
+  });
+
+  it('restarts the count after an expired lock instead of locking again at once', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
+    t.clock.advance({ minutes: 31 });
+    const after = await loginRequest(t, 'retail', u.username, 'wrong1');
+    expect(after.json().code).toBe('auth.invalid_credentials');
+    expect((await userRow(u.id)).failedAttempts).toBe(1);
+  });
+
+  it('counts parallel wrong attempts without losing one and locks exactly once', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    const responses = await Promise.all(Array.from({ length: 10 }, () => loginRequest(t, 'retail', u.username, 'wrong1')));
+    const codes = responses.map((r) => r.json<{ code: string }>().code);
+    expect(codes.filter((c) => c === 'auth.invalid_credentials')).toHaveLength(2);
+    expect(codes.filter((c) => c === 'auth.locked')).toHaveLength(8);
+    expect((await userRow(u.id)).failedAttempts).toBe(3);
+    expect(await auditCount('account.locked', u.username)).toBe(1);
+  });
+
+  it('counts parallel attempts on an unknown user name the same way', async () => {
+    const name = unique('ghost');
+    const responses = await Promise.all(Array.from({ length: 10 }, () => loginRequest(t, 'retail', name, 'wrong1')));
+    const codes = responses.map((r) => r.json<{ code: string }>().code);
+    expect(codes.filter((c) => c === 'auth.invalid_credentials')).toHaveLength(2);
+    expect(codes.filter((c) => c === 'auth.locked')).toHaveLength(8);
+    expect(await auditCount('account.locked', name)).toBe(1);
+  });
+});
+
+describe('no user enumeration', () => {
+  it('answers an unknown name and a wrong password with the same status and body, attempt by attempt', async () => {
+    for (const portal of ['retail', 'producers', 'employers', 'staff'] as const) {
+      const u = await createTestUser(t, { portalId: portal });
+      const ghost = unique('ghost');
+      for (let i = 0; i < 4; i++) {
+        const known = await loginRequest(t, portal, u.username, 'Wrong-password-1');
+        const unknown = await loginRequest(t, portal, ghost, 'Wrong-password-1');
+        expect(unknown.statusCode).toBe(known.statusCode);
+        expect(unknown.body).toBe(known.body);
+        expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(known.headers).sort());
+      }
+    }
+  });
+
+  it('treats a deleted user name as unknown', async () => {
+    const u = await createTestUser(t, { portalId: 'producers' });
+    await t.database.db.update(users).set({ status: 'deleted' }).where(eq(users.id, u.id));
+    const r = await loginRequest(t, 'producers', u.username, u.password);
+    expect(r.statusCode).toBe(401);
+    expect(r.json()).toEqual({ code: 'auth.invalid_credentials', message: TEXTS.loginFailed });
+  });
+});
+
+describe('disabled IDs (ID-3)', () => {
+  it('shows the disabled text only after the correct password', async () => {
+    const u = await createTestUser(t, { portalId: 'employers' });
+    await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
+    const wrong = await loginRequest(t, 'employers', u.username, 'Wrong-password-1');
+    expect(wrong.json()).toEqual({ code: 'auth.invalid_credentials', message: TEXTS.loginFailed });
+    const right = await loginRequest(t, 'employers', u.username, u.password);
+    expect(right.statusCode).toBe(403);
+    expect(right.json()).toEqual({ code: 'auth.disabled', message: TEXTS.disabled });
+    expect(right.cookies.find((c) => c.name === 'portico_session')).toBeUndefined();
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['missing fields', {}, ['username', 'password']],
+    ['empty user name', { username: ' ', password: 'x' }, ['username']],
+    ['over-long user name', { username: 'a'.repeat(65), password: 'x' }, ['username']],
+    ['over-long password', { username: 'a', password: 'x'.repeat(129) }, ['password']],
+    ['wrong types', { username: 5, password: ['x'] }, ['username', 'password']],
+  ])('refuses %s with 400 and field messages', async (_name, payload, fields) => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload });
+    expect(r.statusCode).toBe(400);
+    const body = r.json<{ code: string; fields: { field: string }[] }>();
+    expect(body.code).toBe('request.invalid');
+    expect(body.fields.map((f) => f.field).sort()).toEqual(fields.sort());
+  });
+
+  it('refuses malformed JSON and other media types', async () => {
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('request.malformed_json');
+    const form = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=a&password=b' });
+    expect(form.statusCode).toBe(415);
+    expect(form.json().code).toBe('request.unsupported_media_type');
+  });
+});

@@ -1,0 +1,101 @@
+// The HTTP platform: health, readiness, OpenAPI, headers, errors as {code, message}, rate limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { openDatabase, wrapPglite } from '../../db/client.ts';
+import { PGlite } from '@electric-sql/pglite';
+import { TEXTS } from '../../../shared/portals.ts';
+import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
+
+let t: TTestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' });
+
+describe('operations endpoints', () => {
+  it('reports the process up and the database ready', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('publishes OpenAPI generated from the route schemas, and a docs page', async () => {
+    const spec = (await t.app.inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/portals/{portalId}/login', '/api/session', '/api/session/logout', '/healthz', '/readyz']));
+    const docs = await t.app.inject('/api/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toMatch(/swagger/i);
+  });
+});
+
+describe('headers', () => {
+  it('sets CSP with frame-ancestors, nosniff, a referrer policy and a request id', async () => {
+    const r = await t.app.inject('/healthz');
+    expect(r.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(r.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(r.headers['x-request-id']).toMatch(/^[\w-]+$/);
+    const echoed = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    expect(echoed.headers['x-request-id']).toBe('abc-123');
+  });
+});
+
+describe('errors', () => {
+  it('renders unknown API routes as {code, message} 404', async () => {
+    const r = await t.app.inject('/api/nothing-here');
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toEqual({ code: 'route.not_found', message: expect.any(String) });
+  });
+
+  it('refuses an over-large body with 413 and no stack trace', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().code).toBe('request.too_large');
+    expect(r.body).not.toMatch(/at .*\.ts/);
+  });
+});
+
+describe('database unavailable', () => {
+  it('answers login with ID-3 text and 503 when the PostgreSQL server cannot be reached', async () => {
+    const database = await openDatabase({ databaseUrl: 'postgres://root@127.0.0.1:1/none', dataDir: '/nonexistent' });
+    const app = await buildApp({ config, database, logger: false });
+    const r = await app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: 'a', password: 'b' } });
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toEqual({ code: 'db.unavailable', message: TEXTS.loginFailed });
+    expect((await app.inject('/readyz')).statusCode).toBe(503);
+    expect((await app.inject('/healthz')).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('answers the same when the embedded database is gone', async () => {
+    const client = await PGlite.create();
+    const database = wrapPglite(client);
+    const app = await buildApp({ config, database: { ...database, close: async () => {} }, logger: false });
+    await client.close();
+    const r = await app.inject({ method: 'POST', url: '/api/portals/producers/login', payload: { username: 'a', password: 'b' } });
+    expect(r.statusCode).toBe(503);
+    expect(r.json().message).toBe(TEXTS.loginFailed);
+    await app.close();
+  });
+});
+
+describe('per-address failure limit', () => {
+  it('slows one address trying many user names, and spares other addresses', async () => {
+    const limited = await createTestApp({ loginFailureLimit: { maxFailures: 5, windowMinutes: 15 }, database: { ...t.database, close: async () => {} } });
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 5; i++) {
+      expect((await loginRequest(limited, 'retail', unique('victim'), 'guess1')).statusCode).toBe(401);
+    }
+    const blocked = await loginRequest(limited, 'retail', u.username, u.password);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('auth.too_many_attempts');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await limited.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: u.username, password: u.password }, remoteAddress: '10.1.2.3' });
+    expect(other.statusCode).toBe(200);
+    limited.clock.advance({ minutes: 16 });
+    expect((await loginRequest(limited, 'retail', u.username, u.password)).statusCode).toBe(200);
+    await limited.close();
+  });
+});
