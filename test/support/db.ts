@@ -49,3 +49,28 @@ export async function adminQuery(url: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Environment for running the `portico` CLI against a fresh database of the engine under test. */
+export async function createCliEnvironment(): Promise<{ env: NodeJS.ProcessEnv; dataDir: string; cleanup(): Promise<void> }> {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-cli-'));
+  const base = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' };
+  const baseUrl = process.env.DATABASE_URL;
+  if (testEngine() !== 'postgres' || !baseUrl) {
+    return { env: base, dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `portico_cli_${randomBytes(6).toString('hex')}`;
+  await adminQuery(baseUrl, `create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { ...base, DATABASE_URL: url.toString() },
+    dataDir,
+    async cleanup() {
+      await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

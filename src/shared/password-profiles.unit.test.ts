@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassword } from './password-profiles.ts';
+
+describe('retail profile (ID-4, seed 003)', () => {
+  it.each(['abc123', 'ABCdef', '123456789', 'Retail26'])('accepts %s', (p) => {
+    expect(checkPassword('retail', p)).toEqual([]);
+  });
+  it.each([
+    ['abc12', /6 to 9/],
+    ['abcdef1234', /6 to 9/],
+    ['abc-123', /letters and\/or numbers/],
+  ])('refuses %s', (p, message) => {
+    expect(checkPassword('retail', p).join(' ')).toMatch(message);
+  });
+});
+
+describe('modern profile', () => {
+  it('accepts any characters from 8 to 64', () => {
+    expect(checkPassword('modern', 'correct horse battery ✓')).toEqual([]);
+    expect(checkPassword('modern', 'short')).not.toEqual([]);
+    expect(checkPassword('modern', 'x'.repeat(65))).not.toEqual([]);
+  });
+  it('refuses the user name as password, whatever the case', () => {
+    expect(checkPassword('modern', 'JaneDoe2026', 'janedoe2026').join(' ')).toMatch(/user name/);
+  });
+});

@@ -1,0 +1,110 @@
+// The `portico` CLI as an operator runs it: a real process on Node 24 against the engine under test.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../../src/server/db/data-dir-lock.ts';
+import { createCliEnvironment, testEngine } from '../support/db.ts';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../bin/portico.js');
+const NODE = join(import.meta.dirname, '../../node_modules/.bin/node');
+
+let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
+beforeAll(async () => { cli = await createCliEnvironment(); });
+afterAll(async () => { await cli.cleanup(); });
+
+async function portico(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(NODE, [BIN, ...args], { env: cli.env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('portico migrate', () => {
+  it('is idempotent', async () => {
+    expect((await portico('migrate')).code).toBe(0);
+    const again = await portico('migrate');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Migrations applied/);
+  });
+});
+
+describe('portico import producers', () => {
+  it('loads the good rows, reports each bad row with its line and reason, exits 1, and is idempotent', async () => {
+    const file = join(cli.dataDir, 'roster.csv');
+    await writeFile(file, [
+      'agent_unique_id,first_name,last_name,email,agency_name,states',
+      '000700001,Ada,Lovelace,ada@example.test,Analytical Agency,IL;TX',
+      '12345,Bad,Id,bad@example.test,,IL',
+      '000700002,Grace,Hopper,not-an-email,,TX',
+      '000700003,Alan,Turing,alan@example.test,,CA;TX',
+      '000700004,"Hopper, Jr.",Grace,grace.jr@example.test,"Agency, Inc.",mt',
+      '000700005,Too,Few',
+    ].join('\n'));
+    const first = await portico('import', 'producers', file);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/2 inserted, 0 updated, 4 failed/);
+    expect(first.stderr).toMatch(/line 3: agent_unique_id must be exactly nine digits/);
+    expect(first.stderr).toMatch(/line 4: email is not a valid e-mail address/);
+    expect(first.stderr).toMatch(/line 5: states: "CA" is not one of IL, MT, NM, OK, TX/);
+    expect(first.stderr).toMatch(/line 7: expected 6 fields, found 3/);
+
+    const second = await portico('import', 'producers', file);
+    expect(second.stdout).toMatch(/0 inserted, 2 updated, 4 failed/);
+  });
+
+  it('exits 0 when every row loads, and explains a wrong header', async () => {
+    const good = join(cli.dataDir, 'good.csv');
+    await writeFile(good, 'agent_unique_id,first_name,last_name,email,agency_name,states\n000700010,Kat,Johnson,kat@example.test,,OK\n');
+    expect((await portico('import', 'producers', good)).code).toBe(0);
+    const bad = join(cli.dataDir, 'bad-header.csv');
+    await writeFile(bad, 'id,name\n1,x\n');
+    const r = await portico('import', 'producers', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/line 1: the header lacks the column\(s\) agent_unique_id/);
+  });
+});
+
+describe('portico users create', () => {
+  it('creates a user linked to a producer, refuses a duplicate name in any case, a wrong role and a weak password', async () => {
+    const create = (...extra: string[]) => portico('users', 'create', '--portal', 'producers', '--role', 'primary-producer', '--producer', '000700001', ...extra);
+    const ok = await create('--username', 'ada.pp', '--password', 'Analytical#1', '--name', 'Ada Lovelace');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Created user ada.pp/);
+    const dup = await create('--username', 'ADA.PP', '--password', 'Analytical#1');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/already taken/);
+    const role = await portico('users', 'create', '--portal', 'retail', '--role', 'help-desk', '--username', 'x', '--password', 'abc123');
+    expect(role.code).toBe(1);
+    expect(role.stderr).toMatch(/role/);
+    const weak = await portico('users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000700001', '--username', 'ada.r', '--password', 'no!');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/six to nine|6 to 9/);
+    const missing = await portico('users', 'create', '--portal', 'retail');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--username/);
+  });
+});
+
+describe.runIf(testEngine() === 'pglite')('the embedded database held by another process', () => {
+  it('makes a command say so clearly and change nothing', async () => {
+    const fresh = await createCliEnvironment();
+    const lock = acquireDataDirLock(fresh.dataDir);
+    try {
+      const r = await run(NODE, [BIN, 'migrate'], { env: fresh.env }).catch((e: { code: number; stderr: string }) => e);
+      expect(r).toMatchObject({ code: 1 });
+      expect((r as { stderr: string }).stderr).toMatch(/in use by another Portico process \(pid \d+\)/);
+      expect(existsSync(join(fresh.dataDir, 'pglite', 'PG_VERSION'))).toBe(false);
+    } finally {
+      lock.release();
+      await fresh.cleanup();
+    }
+  });
+});
