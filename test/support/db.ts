@@ -1,7 +1,9 @@
 // A fresh, migrated database per test file: a copy of a migrated PGlite template (in memory),
 // or a new PostgreSQL database cloned from a migrated template database.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, PGLITE_EXTENSIONS, wrapPglite, type TDatabase } from '../../src/server/db/client.ts';
@@ -52,9 +54,6 @@ export async function adminQuery(url: string, text: string): Promise<void> {
 
 /** Environment for running the `portico` CLI against a fresh database of the engine under test. */
 export async function createCliEnvironment(): Promise<{ env: NodeJS.ProcessEnv; dataDir: string; cleanup(): Promise<void> }> {
-  const { mkdtemp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-cli-'));
   const base = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' };
   const baseUrl = process.env.DATABASE_URL;

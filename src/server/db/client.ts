@@ -21,8 +21,8 @@ export interface TDatabase {
   readonly kind: 'pglite' | 'postgres';
   readonly db: TDb;
   /** Runs `work` holding a cluster-wide lock (advisory lock on PostgreSQL; PGlite is single-process). */
-  withExclusiveLock<T>(name: string, work: (db: TDb) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
+  withExclusiveLock: <T>(name: string, work: (db: TDb) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
 }
 
 export interface TDatabaseOptions {

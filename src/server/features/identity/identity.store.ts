@@ -1,7 +1,10 @@
 // SQL for sign-in: the login candidate, the atomic failure counters, successful logins.
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { executeRows, type TDbOrTx } from '../../db/client.ts';
-import { agencies, employerGroups, producers, users, type TUserStatus } from '../../db/schema/index.ts';
+import { agencies, employerGroups, portals, producers, users, type TUserStatus } from '../../db/schema/index.ts';
+import { auditInsert, type TAuditEvent } from '../../platform/audit.ts';
+import type { TPortal } from '../portals/portals.service.ts';
+import { sessionInsert, type TNewSession } from './sessions.store.ts';
 import type { TPortalId, TRole } from '../../../shared/portals.ts';
 
 export interface TLoginCandidate {
@@ -10,22 +13,42 @@ export interface TLoginCandidate {
   passwordHash: string | null;
   status: TUserStatus;
   lockedUntil: Date | null;
+  profile: TUserProfile;
 }
 
-/** The live account a user name names in a portal; deleted accounts are treated as unknown (ID-2). */
-export async function findLoginCandidate(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginCandidate | undefined> {
+export interface TLoginContext {
+  portal: TPortal;
+  /** The live account the user name names; deleted accounts count as unknown (ID-2). */
+  candidate: TLoginCandidate | undefined;
+}
+
+/**
+ * The portal's policy and the login candidate with its profile in one round trip: login is
+ * the hot path, bounded by Argon2id, and every other millisecond is taken from that budget.
+ */
+export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginContext | undefined> {
   const [row] = await db
     .select({
-      id: users.id,
-      username: users.username,
+      portal: { id: portals.id, name: portals.name, policy: portals.policy, texts: portals.texts },
       passwordHash: users.passwordHash,
-      status: users.status,
       lockedUntil: users.lockedUntil,
+      ...profileColumns,
     })
-    .from(users)
-    .where(and(eq(users.portalId, portalId), eq(users.username, username), ne(users.status, 'deleted')))
+    .from(portals)
+    .leftJoin(users, and(eq(users.portalId, portals.id), eq(users.username, username), ne(users.status, 'deleted')))
+    .leftJoin(producers, eq(producers.id, users.producerId))
+    .leftJoin(agencies, eq(agencies.id, sql`coalesce(${users.agencyId}, ${producers.agencyId})`))
+    .leftJoin(employerGroups, eq(employerGroups.id, users.groupId))
+    .where(eq(portals.id, portalId))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const portal = row.portal as TPortal;
+  const profile = toProfile(row);
+  if (!profile) return { portal, candidate: undefined };
+  return {
+    portal,
+    candidate: { id: profile.id, username: profile.username, passwordHash: row.passwordHash, status: profile.status, lockedUntil: row.lockedUntil, profile },
+  };
 }
 
 export interface TFailureOutcome {
@@ -83,9 +106,30 @@ export async function countUnknownFailure(
   return row && { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
 }
 
-/** A successful login resets the count (ID-2) and records the login date (LC-1). */
-export async function recordSuccessfulLogin(db: TDbOrTx, userId: string, now: Date): Promise<void> {
-  await db.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId));
+export interface TLoginSuccess {
+  userId: string;
+  now: Date;
+  /** The browser's previous session, ended so the new one is a fresh token (rotation). */
+  previousTokenHash: string | undefined;
+  session: TNewSession;
+  audit: TAuditEvent;
+}
+
+/**
+ * One statement, so atomic without a transaction: reset the failure count (ID-2), record the
+ * login date (LC-1), end the previous session, start the new one, write the audit row.
+ */
+export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<void> {
+  await db.execute(sql`
+    with reset as (
+      update users set failed_attempts = 0, locked_until = null, last_login_at = ${input.now.toISOString()}::timestamptz
+      where id = ${input.userId}::uuid
+    ), ended as (
+      delete from sessions where token_hash = ${input.previousTokenHash ?? ''}
+    ), started as (${sessionInsert(input.session)}
+    ), audited as (${auditInsert(input.audit)}
+    )
+    select 1`);
 }
 
 export interface TUserProfile {
@@ -102,36 +146,49 @@ export interface TUserProfile {
   group: { accountNumber: string; name: string } | null;
 }
 
+const profileColumns = {
+  id: users.id,
+  portalId: users.portalId,
+  username: users.username,
+  role: users.role,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  email: users.email,
+  status: users.status,
+  lastLoginAt: users.lastLoginAt,
+  agentUniqueId: producers.agentUniqueId,
+  agencyName: agencies.name,
+  accountNumber: employerGroups.accountNumber,
+  groupName: employerGroups.name,
+};
+
+type TProfileRow = { [K in keyof typeof profileColumns]: (typeof profileColumns)[K]['_']['data'] | null };
+
+function toProfile(row: TProfileRow): TUserProfile | undefined {
+  if (!row.id || !row.portalId || !row.username || !row.role || !row.status) return undefined;
+  return {
+    id: row.id,
+    portalId: row.portalId as TPortalId,
+    username: row.username,
+    role: row.role as TRole,
+    firstName: row.firstName ?? '',
+    lastName: row.lastName ?? '',
+    email: row.email,
+    status: row.status,
+    lastLoginAt: row.lastLoginAt,
+    producer: row.agentUniqueId ? { agentUniqueId: row.agentUniqueId, company: row.agencyName } : null,
+    group: row.accountNumber && row.groupName ? { accountNumber: row.accountNumber, name: row.groupName } : null,
+  };
+}
+
 export async function findUserProfile(db: TDbOrTx, userId: string): Promise<TUserProfile | undefined> {
   const [row] = await db
-    .select({
-      id: users.id,
-      portalId: users.portalId,
-      username: users.username,
-      role: users.role,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      status: users.status,
-      lastLoginAt: users.lastLoginAt,
-      agentUniqueId: producers.agentUniqueId,
-      agencyName: agencies.name,
-      accountNumber: employerGroups.accountNumber,
-      groupName: employerGroups.name,
-    })
+    .select(profileColumns)
     .from(users)
     .leftJoin(producers, eq(producers.id, users.producerId))
     .leftJoin(agencies, eq(agencies.id, sql`coalesce(${users.agencyId}, ${producers.agencyId})`))
     .leftJoin(employerGroups, eq(employerGroups.id, users.groupId))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row) return undefined;
-  const { agentUniqueId, agencyName, accountNumber, groupName, ...user } = row;
-  return {
-    ...user,
-    portalId: user.portalId as TPortalId,
-    role: user.role as TRole,
-    producer: agentUniqueId ? { agentUniqueId, company: agencyName } : null,
-    group: accountNumber && groupName ? { accountNumber, name: groupName } : null,
-  };
+  return row && toProfile(row);
 }

@@ -6,13 +6,13 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { getPortal, type TPortal } from '../portals/portals.service.ts';
+import { isPortalId } from '../../../shared/portals.ts';
+import type { TPortal } from '../portals/portals.service.ts';
 import {
-  countUnknownFailure, countUserFailure, findLoginCandidate, findUserProfile, recordSuccessfulLogin,
+  countUnknownFailure, countUserFailure, findLoginContext, recordLoginSuccess,
   type TFailureOutcome, type TLoginCandidate, type TUserProfile,
 } from './identity.store.ts';
-import { startSession } from './sessions.service.ts';
-import { deleteSession } from './sessions.store.ts';
+import { prepareSession } from './sessions.service.ts';
 
 export interface TLogInInput extends TAuditContext {
   portalId: string;
@@ -32,8 +32,9 @@ export interface TLogInResult {
 }
 
 export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLogInResult> {
-  const portal = await getPortal(deps.db, input.portalId);
-  const candidate = await findLoginCandidate(deps.db, portal.id, input.username);
+  const context = isPortalId(input.portalId) ? await findLoginContext(deps.db, input.portalId, input.username) : undefined;
+  if (!context) throw new AppError('portal.not_found');
+  const { portal, candidate } = context;
   // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
   const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
   const now = deps.clock.now();
@@ -53,23 +54,16 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     await recordAudit(deps.db, { ...refusal(portal, candidate.username, input, now, 'login.failure', candidate.id), details: { reason: candidate.status } });
     throw invalidError(portal);
   }
-  return deps.db.transaction(async (tx) => {
-    await recordSuccessfulLogin(tx, candidate.id, now);
-    if (input.previousTokenHash) await deleteSession(tx, input.previousTokenHash);
-    const session = await startSession(tx, { userId: candidate.id, portalId: portal.id, policy: portal.policy, now, ipAddress: input.ipAddress, userAgent: input.userAgent });
-    await recordAudit(tx, {
-      action: 'login.success',
-      occurredAt: now,
-      portalId: portal.id,
-      actor: { id: candidate.id, label: candidate.username },
-      target: { id: candidate.id, label: candidate.username },
-      ipAddress: input.ipAddress,
-      requestId: input.requestId,
-    });
-    const user = await findUserProfile(tx, candidate.id);
-    if (!user) throw new AppError('internal');
-    return { ...session, user, portal };
+  const session = prepareSession({ userId: candidate.id, portalId: portal.id, policy: portal.policy, now, ipAddress: input.ipAddress, userAgent: input.userAgent });
+  const who = { id: candidate.id, label: candidate.username };
+  await recordLoginSuccess(deps.db, {
+    userId: candidate.id,
+    now,
+    previousTokenHash: input.previousTokenHash,
+    session: session.row,
+    audit: { action: 'login.success', occurredAt: now, portalId: portal.id, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId },
   });
+  return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: { ...candidate.profile, lastLoginAt: now }, portal };
 }
 
 async function refuseWrongPassword(deps: TServiceDeps, portal: TPortal, candidate: TLoginCandidate, input: TLogInInput, now: Date): Promise<never> {

@@ -6,7 +6,7 @@ import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes, type TClock } from '../../platform/clock.ts';
 import type { TAuthenticatedSession, TSessionLookup } from '../../platform/http/auth-guard.ts';
 import type { TPortalId, TPortalPolicy } from '../../../shared/portals.ts';
-import { deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.store.ts';
+import { deleteSession, findSessionWithUser, touchSession, type TNewSession } from './sessions.store.ts';
 
 /** Sliding the idle deadline costs a write; once a minute is precise enough for a 20-minute timeout. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -29,11 +29,19 @@ export interface TStartSessionInput {
   userAgent?: string | undefined;
 }
 
-export async function startSession(db: TDbOrTx, input: TStartSessionInput): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export interface TPreparedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  row: TNewSession;
+}
+
+/** A new session's secrets and row; the caller stores the row (alone or within the login statement). */
+export function prepareSession(input: TStartSessionInput): TPreparedSession {
   const token = newToken();
   const csrfToken = newToken();
   const absoluteExpiresAt = addMinutes(input.now, input.policy.sessionAbsoluteMinutes);
-  await insertSession(db, {
+  const row: TNewSession = {
     tokenHash: hashToken(token),
     userId: input.userId,
     portalId: input.portalId,
@@ -44,10 +52,9 @@ export async function startSession(db: TDbOrTx, input: TStartSessionInput): Prom
     absoluteExpiresAt,
     ipAddress: input.ipAddress?.slice(0, 64) ?? null,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
-  });
-  return { token, csrfToken, expiresAt: absoluteExpiresAt };
+  };
+  return { token, csrfToken, expiresAt: absoluteExpiresAt, row };
 }
-
 
 /**
  * Resolves a cookie token to a live session. Expired sessions and sessions of users who are no

@@ -1,0 +1,116 @@
+// npm run bench:login — sustained successful logins per second over HTTP, against the physical
+// limit measured in the same run: raw Argon2id verifications per second with the same parameters.
+// Uses DATABASE_URL when set (a fresh database on that server), else embedded PGlite.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/server/db/client.ts';
+import { migrateDatabase } from '../src/server/db/migrate.ts';
+import { createUser } from '../src/server/features/users/users.service.ts';
+import { upsertProducer } from '../src/server/features/imports/producers-import.store.ts';
+import { systemClock } from '../src/server/platform/clock.ts';
+import { hashPassword, verifyPassword } from '../src/server/platform/passwords.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const USERS = 40;
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const PASSWORD = 'Bench2026';
+
+async function rawVerificationsPerSecond(seconds: number, concurrency: number): Promise<number> {
+  const hash = await hashPassword(PASSWORD);
+  let done = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < until) {
+      await verifyPassword(hash, PASSWORD);
+      done++;
+    }
+  }));
+  return done / seconds;
+}
+
+async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (process.env.DATABASE_URL) {
+    const name = `portico_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const database = await openDatabase({ databaseUrl, dataDir });
+  await migrateDatabase(database);
+  const deps = { db: database.db, clock: systemClock };
+  await upsertProducer(database.db, { agentUniqueId: '000999001', firstName: 'Bench', lastName: 'Mark', email: 'bench@example.test', agencyName: 'Bench Agency', states: ['TX'] }, new Date());
+  for (let i = 0; i < USERS; i++) {
+    await createUser(deps, { portalId: 'retail', username: `bench${i}`, password: PASSWORD, role: 'retail-producer', producerAgentId: '000999001', actor: { label: 'bench' } });
+  }
+  await database.close();
+  return {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    cleanup: async () => { await dropDatabase(); await rm(dataDir, { recursive: true, force: true }); },
+  };
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  console.log(`Portico login benchmark: ${cores} cores, ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+  const { env, cleanup } = await prepareDatabase();
+  const server = spawn(process.execPath, [join(import.meta.dirname, '../bin/portico.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/readyz`);
+    const raw = await rawVerificationsPerSecond(Math.min(SECONDS, 10), cores * 2);
+    let n = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${PORT}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [{
+        method: 'POST',
+        path: '/api/portals/retail/login',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ username: `bench${n++ % USERS}`, password: PASSWORD }) }),
+      }],
+    });
+    const ok = result['2xx'];
+    const loginsPerSecond = ok / SECONDS;
+    console.log(`raw Argon2id verifications/s (m=19456 KiB, t=2, p=1): ${raw.toFixed(1)}`);
+    console.log(`successful HTTP logins/s:                          ${loginsPerSecond.toFixed(1)}`);
+    console.log(`ratio to the physical limit:                       ${((loginsPerSecond / raw) * 100).toFixed(1)} %  (target ≥ 85 %)`);
+    console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
+    console.log(`non-2xx responses: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
+    console.log(`per core: ${(loginsPerSecond / cores).toFixed(1)} logins/s (Keycloak's sizing guide plans 15 password logins/s per vCPU)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await cleanup();
+  }
+}
+
+await main();
