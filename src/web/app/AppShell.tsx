@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import type { TPortalId } from '../../shared/portals.ts';
+import { DisclosureMenu } from '../ui/DisclosureMenu.tsx';
+import { MAIN_ID, SkipLink } from '../ui/SkipLink.tsx';
+import { Link, useLocation } from './router.tsx';
+import { paths } from './routes.ts';
+
+interface TAppShellProps {
+  portalId: TPortalId;
+  portalName: string;
+  userName: string;
+  onLogout: () => void;
+  loggingOut: boolean;
+  children: ReactNode;
+}
+
+/** The frame of every signed-in page: portal header, navigation, Account menu, content. */
+export function AppShell({ portalId, portalName, userName, onLogout, loggingOut, children }: TAppShellProps) {
+  const { pathname } = useLocation();
+  const navItems = [{ label: 'Home', to: paths.home(portalId) }];
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to={paths.home(portalId)} className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              P
+            </span>
+            {portalName}
+          </Link>
+          <DisclosureMenu label="Account">
+            <li className="menu-caption">Signed in as {userName}</li>
+            <li>
+              <button type="button" className="menu-item" onClick={onLogout} disabled={loggingOut}>
+                Logout
+              </button>
+            </li>
+          </DisclosureMenu>
+        </div>
+        <nav className="site-nav" aria-label="Main">
+          <ul className="site-nav-list">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="site-nav-link" aria-current={item.to === pathname ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className="page">
+        {children}
+      </main>
+    </>
+  );
+}
