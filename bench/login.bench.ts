@@ -2,6 +2,7 @@
 // limit measured in the same run: raw Argon2id verifications per second with the same parameters.
 // Uses DATABASE_URL when set (a fresh database on that server), else embedded PGlite.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const USERS = 40;
 const PORT = 3900 + Math.floor(Math.random() * 90);
 const PASSWORD = 'Bench2026';
+/** Extra node flags for the server, e.g. BENCH_SERVER_NODE_ARGS=--cpu-prof to profile it. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 async function rawVerificationsPerSecond(seconds: number, concurrency: number): Promise<number> {
   const hash = await hashPassword(PASSWORD);
@@ -68,6 +71,23 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
   };
 }
 
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds the whole machine has been busy so far. */
+function machineBusySeconds(): number {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/).slice(1).map(Number) ?? [];
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  return (cpu.reduce((a, b) => a + b, 0) - idle) / 100;
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
@@ -82,11 +102,12 @@ async function main(): Promise<void> {
   const cores = availableParallelism();
   console.log(`Portico login benchmark: ${cores} cores, ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
   const { env, cleanup } = await prepareDatabase();
-  const server = spawn(process.execPath, [join(import.meta.dirname, '../bin/portico.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(import.meta.dirname, '../bin/portico.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/readyz`);
     const raw = await rawVerificationsPerSecond(Math.min(SECONDS, 10), cores * 2);
     let n = 0;
+    const before = { server: processCpuSeconds(server.pid), client: process.cpuUsage(), machine: machineBusySeconds() };
     const result = await autocannon({
       url: `http://127.0.0.1:${PORT}`,
       connections: CONNECTIONS,
@@ -99,12 +120,16 @@ async function main(): Promise<void> {
       }],
     });
     const ok = result['2xx'];
+    const client = process.cpuUsage(before.client);
+    const cpuMs = (seconds: number) => ((seconds * 1000) / ok).toFixed(2);
     const loginsPerSecond = ok / SECONDS;
     console.log(`raw Argon2id verifications/s (m=19456 KiB, t=2, p=1): ${raw.toFixed(1)}`);
     console.log(`successful HTTP logins/s:                          ${loginsPerSecond.toFixed(1)}`);
     console.log(`ratio to the physical limit:                       ${((loginsPerSecond / raw) * 100).toFixed(1)} %  (target ≥ 85 %)`);
     console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
     console.log(`non-2xx responses: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
+    console.log(`CPU per login, ms: server process ${cpuMs(processCpuSeconds(server.pid) - before.server)} (incl. Argon2id ${(1000 * cores / raw).toFixed(2)}),`
+      + ` load generator ${cpuMs((client.user + client.system) / 1e6)}, whole machine ${cpuMs(machineBusySeconds() - before.machine)}`);
     console.log(`per core: ${(loginsPerSecond / cores).toFixed(1)} logins/s (Keycloak's sizing guide plans 15 password logins/s per vCPU)`);
   } finally {
     server.kill('SIGTERM');
