@@ -95,3 +95,9 @@ export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }
+
+/** Raw rows carry timestamps as text (drizzle leaves parsing to its own mapping); this reads either. */
+export function toDate(value: Date | string | null | undefined): Date | null {
+  if (value == null) return null;
+  return value instanceof Date ? value : new Date(value);
+}

@@ -1,7 +1,7 @@
-// Writes security events (ID-11). Call it inside the transaction of the change it records,
-// or compose auditInsert() into the one statement that makes the change.
-import { sql, type SQL } from 'drizzle-orm';
+// Writes security events (ID-11). Call it inside the transaction of the change it records.
+// (The login success writes its row inside portico_login_success, migration 0002.)
 import type { TDbOrTx } from '../db/client.ts';
+import { auditEvents } from '../db/schema/index.ts';
 
 export type TAuditAction =
   | 'login.success'
@@ -29,14 +29,16 @@ export interface TAuditEvent extends TAuditContext {
 }
 
 export async function recordAudit(db: TDbOrTx, event: TAuditEvent): Promise<void> {
-  await db.execute(auditInsert(event));
-}
-
-/** The INSERT for one event, usable as a data-modifying CTE inside a larger statement. */
-export function auditInsert(event: TAuditEvent): SQL {
-  return sql`insert into audit_events
-      (occurred_at, action, portal_id, actor_user_id, actor_label, target_user_id, target_label, ip_address, request_id, details)
-    values (${event.occurredAt.toISOString()}::timestamptz, ${event.action}, ${event.portalId ?? null},
-      ${event.actor?.id ?? null}::uuid, ${event.actor?.label ?? null}, ${event.target?.id ?? null}::uuid, ${event.target?.label ?? null},
-      ${event.ipAddress ?? null}, ${event.requestId ?? null}, ${JSON.stringify(event.details ?? {})}::jsonb)`;
+  await db.insert(auditEvents).values({
+    occurredAt: event.occurredAt,
+    action: event.action,
+    portalId: event.portalId ?? null,
+    actorUserId: event.actor?.id ?? null,
+    actorLabel: event.actor?.label ?? null,
+    targetUserId: event.target?.id ?? null,
+    targetLabel: event.target?.label ?? null,
+    ipAddress: event.ipAddress ?? null,
+    requestId: event.requestId ?? null,
+    details: event.details ?? {},
+  });
 }

@@ -1,10 +1,9 @@
 // SQL for sign-in: the login candidate, the atomic failure counters, successful logins.
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { executeRows, type TDbOrTx } from '../../db/client.ts';
-import { agencies, employerGroups, portals, producers, users, type TUserStatus } from '../../db/schema/index.ts';
-import { auditInsert, type TAuditEvent } from '../../platform/audit.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { executeRows, toDate, type TDbOrTx } from '../../db/client.ts';
+import { agencies, employerGroups, producers, users, type TUserStatus } from '../../db/schema/index.ts';
 import type { TPortal } from '../portals/portals.service.ts';
-import { sessionInsert, type TNewSession } from './sessions.store.ts';
+import type { TNewSession } from './sessions.store.ts';
 import type { TPortalId, TRole } from '../../../shared/portals.ts';
 
 export interface TLoginCandidate {
@@ -22,32 +21,44 @@ export interface TLoginContext {
   candidate: TLoginCandidate | undefined;
 }
 
+interface TLoginContextRow {
+  portal_id: string;
+  portal_name: string;
+  policy: TPortal['policy'];
+  texts: TPortal['texts'];
+  user_id: string | null;
+  username: string | null;
+  password_hash: string | null;
+  status: TUserStatus | null;
+  locked_until: Date | string | null;
+  role: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  last_login_at: Date | string | null;
+  agent_unique_id: string | null;
+  agency_name: string | null;
+  account_number: string | null;
+  group_name: string | null;
+}
+
 /**
- * The portal's policy and the login candidate with its profile in one round trip: login is
- * the hot path, bounded by Argon2id, and every other millisecond is taken from that budget.
+ * The portal's policy and the login candidate with its profile in one round trip, through a
+ * PL/pgSQL function whose plan is cached (docs/decisions/0002-login-hot-path.md).
  */
 export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginContext | undefined> {
-  const [row] = await db
-    .select({
-      portal: { id: portals.id, name: portals.name, policy: portals.policy, texts: portals.texts },
-      passwordHash: users.passwordHash,
-      lockedUntil: users.lockedUntil,
-      ...profileColumns,
-    })
-    .from(portals)
-    .leftJoin(users, and(eq(users.portalId, portals.id), eq(users.username, username), ne(users.status, 'deleted')))
-    .leftJoin(producers, eq(producers.id, users.producerId))
-    .leftJoin(agencies, eq(agencies.id, sql`coalesce(${users.agencyId}, ${producers.agencyId})`))
-    .leftJoin(employerGroups, eq(employerGroups.id, users.groupId))
-    .where(eq(portals.id, portalId))
-    .limit(1);
+  const [row] = await executeRows<TLoginContextRow>(db, sql`select * from portico_login_context(${portalId}, ${username})`);
   if (!row) return undefined;
-  const portal = row.portal as TPortal;
-  const profile = toProfile(row);
+  const portal: TPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
+  const profile = toProfile({
+    id: row.user_id, portalId: row.portal_id, username: row.username, role: row.role, firstName: row.first_name,
+    lastName: row.last_name, email: row.email, status: row.status, lastLoginAt: toDate(row.last_login_at),
+    agentUniqueId: row.agent_unique_id, agencyName: row.agency_name, accountNumber: row.account_number, groupName: row.group_name,
+  });
   if (!profile) return { portal, candidate: undefined };
   return {
     portal,
-    candidate: { id: profile.id, username: profile.username, passwordHash: row.passwordHash, status: profile.status, lockedUntil: row.lockedUntil, profile },
+    candidate: { id: profile.id, username: profile.username, passwordHash: row.password_hash, status: profile.status, lockedUntil: toDate(row.locked_until), profile },
   };
 }
 
@@ -103,33 +114,30 @@ export async function countUnknownFailure(
       updated_at = ${now}::timestamptz
     where a.locked_until is null or a.locked_until <= ${now}::timestamptz
     returning failed_attempts, locked_until`);
-  return row && { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
+  return row && { failedAttempts: row.failed_attempts, lockedUntil: toDate(row.locked_until) };
 }
 
 export interface TLoginSuccess {
-  userId: string;
   now: Date;
   /** The browser's previous session, ended so the new one is a fresh token (rotation). */
   previousTokenHash: string | undefined;
   session: TNewSession;
-  audit: TAuditEvent;
+  username: string;
+  requestId: string | undefined;
 }
 
 /**
- * One statement, so atomic without a transaction: reset the failure count (ID-2), record the
- * login date (LC-1), end the previous session, start the new one, write the audit row.
+ * Resets the failure count (ID-2), records the login date (LC-1), ends the previous session,
+ * starts the new one and writes the audit row, atomically, in one PL/pgSQL call.
  */
 export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<void> {
-  await db.execute(sql`
-    with reset as (
-      update users set failed_attempts = 0, locked_until = null, last_login_at = ${input.now.toISOString()}::timestamptz
-      where id = ${input.userId}::uuid
-    ), ended as (
-      delete from sessions where token_hash = ${input.previousTokenHash ?? ''}
-    ), started as (${sessionInsert(input.session)}
-    ), audited as (${auditInsert(input.audit)}
-    )
-    select 1`);
+  const { session } = input;
+  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  await db.execute(sql`select portico_login_success(
+    ${session.userId}::uuid, ${at(input.now)}, ${input.previousTokenHash ?? null},
+    ${session.tokenHash}, ${session.portalId}, ${session.csrfToken},
+    ${at(session.idleExpiresAt)}, ${at(session.absoluteExpiresAt)},
+    ${session.ipAddress}, ${session.userAgent}, ${input.username}, ${input.requestId ?? null})`);
 }
 
 export interface TUserProfile {

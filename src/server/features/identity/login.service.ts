@@ -55,13 +55,12 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     throw invalidError(portal);
   }
   const session = prepareSession({ userId: candidate.id, portalId: portal.id, policy: portal.policy, now, ipAddress: input.ipAddress, userAgent: input.userAgent });
-  const who = { id: candidate.id, label: candidate.username };
   await recordLoginSuccess(deps.db, {
-    userId: candidate.id,
     now,
     previousTokenHash: input.previousTokenHash,
     session: session.row,
-    audit: { action: 'login.success', occurredAt: now, portalId: portal.id, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId },
+    username: candidate.username,
+    requestId: input.requestId,
   });
   return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: { ...candidate.profile, lastLoginAt: now }, portal };
 }

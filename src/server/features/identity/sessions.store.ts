@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { portals, sessions, users, type TUserStatus } from '../../db/schema/index.ts';
 import type { TPortalId, TPortalPolicy, TRole } from '../../../shared/portals.ts';
@@ -6,19 +6,6 @@ import type { TPortalId, TPortalPolicy, TRole } from '../../../shared/portals.ts
 export type TSessionRow = typeof sessions.$inferInsert;
 
 export type TNewSession = Required<Omit<TSessionRow, 'ipAddress' | 'userAgent'>> & { ipAddress: string | null; userAgent: string | null };
-
-export async function insertSession(db: TDbOrTx, row: TNewSession): Promise<void> {
-  await db.execute(sessionInsert(row));
-}
-
-/** The INSERT for one session, usable as a data-modifying CTE inside the login statement. */
-export function sessionInsert(row: TNewSession): SQL {
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  return sql`insert into sessions
-      (token_hash, user_id, portal_id, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip_address, user_agent)
-    values (${row.tokenHash}, ${row.userId}::uuid, ${row.portalId}, ${row.csrfToken}, ${at(row.createdAt)}, ${at(row.lastSeenAt)},
-      ${at(row.idleExpiresAt)}, ${at(row.absoluteExpiresAt)}, ${row.ipAddress}, ${row.userAgent})`;
-}
 
 export interface TSessionWithUser {
   tokenHash: string;
