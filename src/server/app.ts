@@ -26,8 +26,10 @@ export interface TAppDeps {
   config: TConfig;
   database: TDatabase;
   clock?: TClock;
-  /** false silences logs (tests); default logs JSON at config.logLevel. */
+  /** false silences logs (tests); default logs JSON at config.logLevel to stdout. */
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
   loginFailureLimit?: TFailureLimit;
   /** Folder of the built web app; defaults to dist/web. */
   webRoot?: string;
@@ -41,6 +43,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger === false ? false : {
       level: deps.config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
     },
     genReqId: (req) => {

@@ -1,5 +1,5 @@
 // The `portico` CLI as an operator runs it: a real process on Node 24 against the engine under test.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,6 +87,12 @@ describe('portico users create', () => {
     const weak = await portico('users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000700001', '--username', 'ada.r', '--password', 'no!');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/six to nine|6 to 9/);
+    const unlock = await portico('users', 'unlock', '--portal', 'producers', '--username', 'Ada.PP');
+    expect(unlock.code).toBe(0);
+    expect(unlock.stdout).toMatch(/Unlocked/);
+    const unknown = await portico('users', 'unlock', '--portal', 'producers', '--username', 'nobody');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no such user/);
     const missing = await portico('users', 'create', '--portal', 'retail');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--username/);
@@ -106,5 +112,25 @@ describe.runIf(testEngine() === 'pglite')('the embedded database held by another
       lock.release();
       await fresh.cleanup();
     }
+  });
+});
+
+describe('portico serve', () => {
+  it('serves, and on SIGTERM finishes cleanly and releases the database', async () => {
+    const port = 4100 + Math.floor(Math.random() * 800);
+    const server = spawn(NODE, [BIN, 'serve'], { env: { ...cli.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    server.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    let ready = false;
+    for (let i = 0; i < 150 && !ready; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    }
+    expect(ready, output).toBe(true);
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(join(cli.dataDir, 'portico.pid'))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { openDatabase, type TDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDemoData } from '../features/demo/demo.service.ts';
 import { importProducersCsv } from '../features/imports/producers-import.service.ts';
-import { createUser } from '../features/users/users.service.ts';
+import { createUser, unlockUser } from '../features/users/users.service.ts';
 import { systemClock } from '../platform/clock.ts';
 import { isAppError } from '../platform/errors.ts';
 import { printDemoLogins } from './demo-logins.ts';
@@ -19,6 +19,7 @@ const USAGE = `Usage: portico <command>
   seed --demo                load demo data into an empty database
   users create --portal <producers|employers|retail|staff> --username U --password P --role R
                [--producer AGENT_UNIQUE_ID] [--group ACCOUNT_NUMBER] [--email E] [--name "First Last"]
+  users unlock --portal P --username U   lift a lockout before it expires (audited)
   import producers FILE.csv  upsert the producer roster (agent_unique_id,first_name,last_name,email,agency_name,states)
 `;
 
@@ -77,6 +78,7 @@ async function seed(config: TConfig, args: string[]): Promise<number> {
 
 async function users(config: TConfig, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'unlock') return unlockCommand(config, rest);
   if (sub !== 'create') {
     console.error(`Unknown users subcommand "${sub ?? ''}".\n\n${USAGE}`);
     return 2;
@@ -108,6 +110,19 @@ async function users(config: TConfig, args: string[]): Promise<number> {
       actor: OPERATOR,
     });
     console.log(`Created user ${values.username} (${values.role}) in the ${values.portal} portal: ${id}`);
+    return 0;
+  });
+}
+
+async function unlockCommand(config: TConfig, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { portal: { type: 'string' }, username: { type: 'string' } } });
+  if (!values.portal || !values.username) {
+    console.error(`Usage: portico users unlock --portal P --username U`);
+    return 2;
+  }
+  return withDatabase(config, async ({ db }) => {
+    await unlockUser({ db, clock: systemClock }, { portalId: values.portal ?? '', username: values.username ?? '', actor: OPERATOR });
+    console.log(`Unlocked ${values.username} in the ${values.portal} portal.`);
     return 0;
   });
 }

@@ -9,6 +9,7 @@ export type TAuditAction =
   | 'login.refused_locked'
   | 'login.refused_disabled'
   | 'account.locked'
+  | 'account.unlocked'
   | 'logout'
   | 'session.expired'
   | 'user.created'

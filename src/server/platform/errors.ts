@@ -23,6 +23,7 @@ export const ERROR_CODES = {
     message: 'Login failed due to either an invalid user ID and/or password, or a connection cannot be established. Please try again.',
   },
   'db.embedded_busy': { status: 503, message: 'The embedded database is in use by another process.' },
+  'user.not_found': { status: 404, message: 'There is no such user in this portal.' },
   'user.username_taken': { status: 409, message: 'That user name is already taken in this portal.' },
   'user.invalid_role': { status: 400, message: 'That role does not belong to this portal.' },
   'user.producer_not_found': { status: 400, message: 'No producer has that Agent Unique ID.' },

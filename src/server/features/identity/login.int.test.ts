@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../../db/schema/index.ts';
 import { TEXTS } from '../../../shared/portals.ts';
+import { unlockUser } from '../users/users.service.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
@@ -85,6 +86,16 @@ describe('lockout (ID-2)', () => {
     const row = await userRow(u.id);
     expect(row.failedAttempts).toBe(0);
     expect(row.lockedUntil).toBeNull();
+  });
+
+  it('is lifted by an administrator before it expires, and the unlock is audited', async () => {
+    const u = await createTestUser(t, { portalId: 'producers' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'producers', u.username, 'wrong-password');
+    expect((await loginRequest(t, 'producers', u.username, u.password)).json().code).toBe('auth.locked');
+    await unlockUser({ db: t.database.db, clock: t.clock }, { portalId: 'producers', username: u.username.toUpperCase(), actor: { label: 'help desk' } });
+    expect((await loginRequest(t, 'producers', u.username, u.password)).statusCode).toBe(200);
+    expect(await auditCount('account.unlocked', u.username)).toBe(1);
+    await expect(unlockUser({ db: t.database.db, clock: t.clock }, { portalId: 'producers', username: unique('nobody'), actor: { label: 'x' } })).rejects.toMatchObject({ code: 'user.not_found' });
   });
 
   it('restarts the count after an expired lock instead of locking again at once', async () => {

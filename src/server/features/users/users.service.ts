@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { checkPassword } from '../../../shared/password-profiles.ts';
 import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { findGroupByAccountNumber, findProducerByAgentId, insertUser } from './users.store.ts';
+import { clearLockout, findGroupByAccountNumber, findProducerByAgentId, insertUser } from './users.store.ts';
 
 export interface TCreateUserInput {
   portalId: string;
@@ -55,5 +55,21 @@ export async function createUser(deps: TServiceDeps, input: TCreateUserInput): P
     if (!id) throw new AppError('user.username_taken');
     await recordAudit(tx, { action: 'user.created', occurredAt: now, portalId: portal.id, actor: input.actor, target: { id, label: input.username }, details: { role: input.role } });
     return { id };
+  });
+}
+
+export interface TUnlockUserInput {
+  portalId: string;
+  username: string;
+  actor: { id?: string | null; label: string };
+}
+
+/** An administrator lifts a lockout before it expires (ID-2); audited. */
+export async function unlockUser(deps: TServiceDeps, input: TUnlockUserInput): Promise<void> {
+  const portal = await getPortal(deps.db, input.portalId);
+  await deps.db.transaction(async (tx) => {
+    const user = await clearLockout(tx, portal.id, input.username);
+    if (!user) throw new AppError('user.not_found');
+    await recordAudit(tx, { action: 'account.unlocked', occurredAt: deps.clock.now(), portalId: portal.id, actor: input.actor, target: { id: user.id, label: user.username } });
   });
 }

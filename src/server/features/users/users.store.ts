@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { employerGroups, producers, users } from '../../db/schema/index.ts';
 
@@ -21,4 +21,14 @@ export async function findGroupByAccountNumber(db: TDbOrTx, accountNumber: strin
 
 export async function countUsers(db: TDbOrTx): Promise<number> {
   return db.$count(users);
+}
+
+/** Clears a lockout; returns the user it applied to, if a live one has that name. */
+export async function clearLockout(db: TDbOrTx, portalId: string, username: string): Promise<{ id: string; username: string } | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(and(eq(users.portalId, portalId), eq(users.username, username), ne(users.status, 'deleted')))
+    .returning({ id: users.id, username: users.username });
+  return row;
 }

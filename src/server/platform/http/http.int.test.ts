@@ -99,3 +99,26 @@ describe('per-address failure limit', () => {
     await limited.close();
   });
 });
+
+describe('logs', () => {
+  it('carry request ids and never a password, session token or CSRF token', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'trace' }),
+      database: { ...t.database, close: async () => {} },
+      clock: t.clock,
+      logStream: { write: (line) => { lines.push(line); } },
+    });
+    const u = await createTestUser(t, { portalId: 'staff', password: 'Very-secret-passphrase-42' });
+    const login = await logged.inject({ method: 'POST', url: '/api/portals/staff/login', payload: { username: u.username, password: u.password }, headers: { 'x-request-id': 'req-log-1' } });
+    expect(login.statusCode).toBe(200);
+    const token = login.cookies.find((c) => c.name === 'portico_session')?.value ?? 'missing';
+    const csrf = login.json<{ csrfToken: string }>().csrfToken;
+    await logged.inject({ method: 'POST', url: '/api/session/logout', headers: { cookie: `portico_session=${token}`, 'x-csrf-token': csrf } });
+    await logged.inject({ method: 'POST', url: '/api/portals/staff/login', payload: { username: u.username, password: 'Wrong-secret-passphrase-42' } });
+    await logged.close();
+    const all = lines.join('');
+    expect(all).toContain('req-log-1');
+    for (const secret of ['Very-secret-passphrase-42', 'Wrong-secret-passphrase-42', token, csrf]) expect(all).not.toContain(secret);
+  });
+});
