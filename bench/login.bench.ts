@@ -2,7 +2,7 @@
 // limit measured in the same run: raw Argon2id verifications per second with the same parameters.
 // Uses DATABASE_URL when set (a fresh database on that server), else embedded PGlite.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,17 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds used so far by every process whose command name is `name` (e.g. the PostgreSQL server). */
+function processesCpuSeconds(name: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name) total += processCpuSeconds(Number(pid));
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
+}
+
 /** CPU seconds the whole machine has been busy so far. */
 function machineBusySeconds(): number {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/).slice(1).map(Number) ?? [];
@@ -122,9 +133,9 @@ async function main(): Promise<void> {
     // The limit is measured before and after the HTTP run and averaged, so drift on a shared
     // machine affects both sides of the ratio alike.
     const rawBefore = await rawVerificationsPerSecond(RAW_SECONDS, cores * 2);
-    const before = { server: processCpuSeconds(server.pid), client: process.cpuUsage(), machine: machineBusySeconds() };
+    const before = { server: processCpuSeconds(server.pid), client: process.cpuUsage(), postgres: processesCpuSeconds('postgres'), machine: machineBusySeconds() };
     const result = await load(SECONDS);
-    const after = { server: processCpuSeconds(server.pid), client: process.cpuUsage(before.client), machine: machineBusySeconds() };
+    const after = { server: processCpuSeconds(server.pid), client: process.cpuUsage(before.client), postgres: processesCpuSeconds('postgres'), machine: machineBusySeconds() };
     const rawAfter = await rawVerificationsPerSecond(RAW_SECONDS, cores * 2);
     const raw = (rawBefore + rawAfter) / 2;
     const ok = result['2xx'];
@@ -136,7 +147,8 @@ async function main(): Promise<void> {
     console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
     console.log(`non-2xx responses: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
     console.log(`CPU per login, ms: server process ${cpuMs(after.server - before.server)} (of which Argon2id ≈ ${(1000 * cores / raw).toFixed(2)}),`
-      + ` load generator ${cpuMs((after.client.user + after.client.system) / 1e6)}, whole machine ${cpuMs(after.machine - before.machine)}`);
+      + ` PostgreSQL server ${cpuMs(after.postgres - before.postgres)}, load generator ${cpuMs((after.client.user + after.client.system) / 1e6)},`
+      + ` whole machine ${cpuMs(after.machine - before.machine)}`);
     console.log(`per core: ${(loginsPerSecond / cores).toFixed(1)} logins/s (Keycloak's sizing guide plans 15 password logins/s per vCPU)`);
   } finally {
     server.kill('SIGTERM');
