@@ -61,9 +61,10 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
   const database = await openDatabase({ databaseUrl, dataDir });
   await migrateDatabase(database);
   const deps = { db: database.db, clock: systemClock };
-  await upsertProducer(database.db, { agentUniqueId: '000999001', firstName: 'Bench', lastName: 'Mark', email: 'bench@example.test', agencyName: 'Bench Agency', states: ['TX'] }, new Date());
   for (let i = 0; i < USERS; i++) {
-    await createUser(deps, { portalId: 'retail', username: `bench${i}`, password: PASSWORD, role: 'retail-producer', producerAgentId: '000999001', actor: { label: 'bench' } });
+    const agentUniqueId = String(999_000_000 + i);
+    await upsertProducer(database.db, { agentUniqueId, firstName: 'Bench', lastName: `Mark${i}`, email: `bench${i}@example.test`, agencyName: 'Bench Agency', states: ['TX'] }, new Date());
+    await createUser(deps, { portalId: 'retail', username: `bench${i}`, password: PASSWORD, role: 'retail-producer', producerAgentId: agentUniqueId, actor: { label: 'bench' } });
   }
   await database.close();
   return {

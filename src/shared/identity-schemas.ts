@@ -37,6 +37,8 @@ export const ZSessionResponse = z.object({
   user: ZSessionUser,
   portal: z.object({ id: z.string(), name: z.string() }),
   csrfToken: z.string(),
+  /** Logged in with a temporary password (ID-7): only Change Password works until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type TSessionResponse = z.infer<typeof ZSessionResponse>;
 

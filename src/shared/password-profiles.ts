@@ -27,8 +27,20 @@ export const PASSWORD_PROFILES: Record<TPasswordProfileId, TPasswordProfile> = {
   },
 };
 
+export const PASSWORD_MESSAGES = {
+  common: 'This password is on a list of commonly used passwords. Choose one that is harder to guess.',
+  username: 'The password must not be your user name.',
+} as const;
+
+export interface TPasswordCheckOptions {
+  username?: string | undefined;
+  /** The blocklist (ID-4); the server always passes it, forms may leave it to the server. */
+  isCommon?: (password: string) => boolean;
+}
+
 /** Problems with a proposed password, as messages a person can act on; empty when it is fine. */
-export function checkPassword(profileId: TPasswordProfileId, password: string, username?: string): string[] {
+export function checkPassword(profileId: TPasswordProfileId, password: string, options: TPasswordCheckOptions | string = {}): string[] {
+  const { username, isCommon } = typeof options === 'string' ? { username: options, isCommon: undefined } : options;
   const profile = PASSWORD_PROFILES[profileId];
   const problems: string[] = [];
   const length = [...password].length;
@@ -39,7 +51,9 @@ export function checkPassword(profileId: TPasswordProfileId, password: string, u
     problems.push('The password can only contain letters and/or numbers; no special characters are allowed.');
   }
   if (username && password.toLowerCase() === username.toLowerCase()) {
-    problems.push('The password must not be your user name.');
+    problems.push(PASSWORD_MESSAGES.username);
+  } else if (isCommon?.(password)) {
+    problems.push(PASSWORD_MESSAGES.common);
   }
   return problems;
 }

@@ -58,7 +58,7 @@ const DEFAULT_ROLE: Record<TPortalId, TRole> = {
 export async function createTestUser(t: TTestApp, input: TUserFactoryInput = {}) {
   const portalId = input.portalId ?? 'retail';
   const username = input.username ?? unique('user');
-  const password = input.password ?? (portalId === 'retail' ? 'Secret12' : 'Correct horse 9');
+  const password = input.password ?? (portalId === 'retail' ? 'Kp4xw9Qz' : 'Correct horse 9');
   const agentId = String(100_000_000 + Math.floor(Math.random() * 899_999_999)).slice(0, 9);
   const account = unique('G');
   if (portalId === 'producers' || portalId === 'retail') {

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   },
   'auth.unauthenticated': { status: 401, message: 'Please log in.' },
   'auth.forbidden': { status: 403, message: 'You do not have access to this.' },
+  'auth.password_change_required': { status: 403, message: 'Please change your temporary password before you continue.' },
   'auth.csrf': { status: 403, message: 'The request could not be verified. Reload the page and try again.' },
   'db.unavailable': {
     status: 503,

@@ -1,7 +1,7 @@
 // Users, sessions and the failure counters that drive lockout (ID-1, ID-2, ID-10).
 import { sql } from 'drizzle-orm';
 import {
-  check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { agencies, employerGroups, producers } from './directory.ts';
 import { portals } from './portals.ts';
@@ -29,9 +29,18 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** ID-7: a temporary password from a reset; single-use, expiring, kept apart from the real one. */
+    tempPasswordHash: text('temp_password_hash'),
+    tempPasswordExpiresAt: timestamp('temp_password_expires_at', { withTimezone: true }),
+    /** ID-9: one security question; the answer is normalised and hashed like a password. */
+    challengeQuestion: text('challenge_question'),
+    challengeAnswerHash: text('challenge_answer_hash'),
   },
   (t) => [
     uniqueIndex('users_portal_username_key').on(t.portalId, t.username),
+    // ID-5: one retail account per roster entry.
+    uniqueIndex('users_retail_producer_key').on(t.producerId).where(sql`${t.portalId} = 'retail' and ${t.status} <> 'deleted'`),
     index('users_producer_idx').on(t.producerId),
     index('users_group_idx').on(t.groupId),
     check('users_status_known', sql`${t.status} in ('active','pending','disabled','deleted')`),
@@ -66,6 +75,22 @@ export const sessions = pgTable(
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** Opened with a temporary password: nothing but Change Password works until it is changed. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Single-use links (registration confirmation): only the SHA-256 of the token is stored. */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').notNull(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('one_time_tokens_user_idx').on(t.userId)],
 );

@@ -1,4 +1,5 @@
 export * from './audit.ts';
 export * from './directory.ts';
 export * from './identity.ts';
+export * from './outbox.ts';
 export * from './portals.ts';

@@ -42,7 +42,12 @@ export function identityRoutes(ctx: TRouteContext) {
           previousTokenHash: previous && previous.length <= 128 ? hashToken(previous) : undefined,
         });
         setSessionCookie(reply, result.token, ctx.config.isProduction);
-        return { user: toSessionUser(result.user), portal: { id: result.portal.id, name: result.portal.name }, csrfToken: result.csrfToken };
+        return {
+          user: toSessionUser(result.user),
+          portal: { id: result.portal.id, name: result.portal.name },
+          csrfToken: result.csrfToken,
+          mustChangePassword: result.mustChangePassword,
+        };
       } catch (error) {
         if (error instanceof AppError && (error.code === 'auth.invalid_credentials' || error.code === 'auth.locked')) {
           ctx.loginFailures.recordFailure(request.ip);
@@ -52,17 +57,17 @@ export function identityRoutes(ctx: TRouteContext) {
     });
 
     r.get('/api/session', {
-      config: { access: { session: true } },
+      config: { access: { session: true, duringPasswordChange: true } },
       schema: { tags: ['identity'], summary: 'The current session and its user', response: { 200: ZSessionResponse, 401: ZErrorResponse } },
     }, async (request) => {
       const session = sessionOf(request);
       const [user, portal] = await Promise.all([findUserProfile(ctx.db, session.user.id), getPortal(ctx.db, session.portalId)]);
       if (!user) throw new AppError('auth.unauthenticated');
-      return { user: toSessionUser(user), portal: { id: portal.id, name: portal.name }, csrfToken: session.csrfToken };
+      return { user: toSessionUser(user), portal: { id: portal.id, name: portal.name }, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
     });
 
     r.post('/api/session/logout', {
-      config: { access: { session: true } },
+      config: { access: { session: true, duringPasswordChange: true } },
       schema: { tags: ['identity'], summary: 'Log out: ends the session on the server', response: { 204: z.null(), 401: ZErrorResponse, 403: ZErrorResponse } },
     }, async (request, reply) => {
       await endSession(ctx.db, { session: sessionOf(request), now: ctx.clock.now(), ipAddress: request.ip, requestId: request.id });

@@ -10,6 +10,9 @@ export interface TLoginCandidate {
   id: string;
   username: string;
   passwordHash: string | null;
+  /** A temporary password from a reset (ID-7), usable once until it expires. */
+  tempPasswordHash: string | null;
+  tempPasswordExpiresAt: Date | null;
   status: TUserStatus;
   lockedUntil: Date | null;
   profile: TUserProfile;
@@ -40,6 +43,8 @@ interface TLoginContextRow {
   agency_name: string | null;
   account_number: string | null;
   group_name: string | null;
+  temp_password_hash: string | null;
+  temp_password_expires_at: Date | string | null;
 }
 
 /**
@@ -58,7 +63,16 @@ export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, usernam
   if (!profile) return { portal, candidate: undefined };
   return {
     portal,
-    candidate: { id: profile.id, username: profile.username, passwordHash: row.password_hash, status: profile.status, lockedUntil: toDate(row.locked_until), profile },
+    candidate: {
+      id: profile.id,
+      username: profile.username,
+      passwordHash: row.password_hash,
+      tempPasswordHash: row.temp_password_hash,
+      tempPasswordExpiresAt: toDate(row.temp_password_expires_at),
+      status: profile.status,
+      lockedUntil: toDate(row.locked_until),
+      profile,
+    },
   };
 }
 
@@ -137,7 +151,8 @@ export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Pro
     ${session.userId}::uuid, ${at(input.now)}, ${input.previousTokenHash ?? null},
     ${session.tokenHash}, ${session.portalId}, ${session.csrfToken},
     ${at(session.idleExpiresAt)}, ${at(session.absoluteExpiresAt)},
-    ${session.ipAddress}, ${session.userAgent}, ${input.username}, ${input.requestId ?? null})`);
+    ${session.ipAddress}, ${session.userAgent}, ${input.username}, ${input.requestId ?? null},
+    ${session.mustChangePassword})`);
 }
 
 export interface TUserProfile {

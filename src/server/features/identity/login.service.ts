@@ -27,6 +27,7 @@ export interface TLogInResult {
   token: string;
   csrfToken: string;
   expiresAt: Date;
+  mustChangePassword: boolean;
   user: TUserProfile;
   portal: TPortal;
 }
@@ -36,15 +37,16 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
   if (!context) throw new AppError('portal.not_found');
   const { portal, candidate } = context;
   // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
-  const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
   const now = deps.clock.now();
+  const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
+  const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(candidate, input.password, now));
 
   if (!candidate) return refuseUnknownName(deps, portal, input, now);
   if (candidate.lockedUntil && candidate.lockedUntil > now) {
     await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
     throw lockedError(portal);
   }
-  if (!passwordOk) return refuseWrongPassword(deps, portal, candidate, input, now);
+  if (!passwordOk && !withTemporaryPassword) return refuseWrongPassword(deps, portal, candidate, input, now);
   if (candidate.status === 'disabled') {
     await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_disabled', candidate.id));
     throw new AppError('auth.disabled', { message: portal.texts.disabled });
@@ -54,7 +56,15 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     await recordAudit(deps.db, { ...refusal(portal, candidate.username, input, now, 'login.failure', candidate.id), details: { reason: candidate.status } });
     throw invalidError(portal);
   }
-  const session = prepareSession({ userId: candidate.id, portalId: portal.id, policy: portal.policy, now, ipAddress: input.ipAddress, userAgent: input.userAgent });
+  const session = prepareSession({
+    userId: candidate.id,
+    portalId: portal.id,
+    policy: portal.policy,
+    now,
+    ipAddress: input.ipAddress,
+    userAgent: input.userAgent,
+    mustChangePassword: withTemporaryPassword,
+  });
   await recordLoginSuccess(deps.db, {
     now,
     previousTokenHash: input.previousTokenHash,
@@ -62,7 +72,23 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     username: candidate.username,
     requestId: input.requestId,
   });
-  return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: { ...candidate.profile, lastLoginAt: now }, portal };
+  return {
+    token: session.token,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    mustChangePassword: withTemporaryPassword,
+    user: { ...candidate.profile, lastLoginAt: now },
+    portal,
+  };
+}
+
+/**
+ * A second verification only for accounts with a live temporary password, and only after the
+ * real one failed: the reset must not lock anyone out of the password they remember.
+ */
+async function matchesTemporaryPassword(candidate: TLoginCandidate, password: string, now: Date): Promise<boolean> {
+  if (!candidate.tempPasswordHash || !candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
+  return verifyPassword(candidate.tempPasswordHash, password);
 }
 
 async function refuseWrongPassword(deps: TServiceDeps, portal: TPortal, candidate: TLoginCandidate, input: TLogInInput, now: Date): Promise<never> {

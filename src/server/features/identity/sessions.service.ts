@@ -27,6 +27,8 @@ export interface TStartSessionInput {
   now: Date;
   ipAddress?: string | undefined;
   userAgent?: string | undefined;
+  /** Opened with a temporary password (ID-7): only Change Password works. */
+  mustChangePassword?: boolean;
 }
 
 export interface TPreparedSession {
@@ -52,6 +54,7 @@ export function prepareSession(input: TStartSessionInput): TPreparedSession {
     absoluteExpiresAt,
     ipAddress: input.ipAddress?.slice(0, 64) ?? null,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
+    mustChangePassword: input.mustChangePassword ?? false,
   };
   return { token, csrfToken, expiresAt: absoluteExpiresAt, row };
 }
@@ -80,7 +83,13 @@ export async function resolveSession(db: TDbOrTx, clock: TClock, token: string |
   const { user } = found;
   return {
     kind: 'valid',
-    session: { tokenHash, csrfToken: found.csrfToken, portalId: found.portalId, user: { id: user.id, username: user.username, role: user.role } },
+    session: {
+      tokenHash,
+      csrfToken: found.csrfToken,
+      portalId: found.portalId,
+      mustChangePassword: found.mustChangePassword,
+      user: { id: user.id, username: user.username, role: user.role },
+    },
   };
 }
 

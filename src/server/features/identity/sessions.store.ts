@@ -10,6 +10,7 @@ export type TNewSession = Required<Omit<TSessionRow, 'ipAddress' | 'userAgent'>>
 export interface TSessionWithUser {
   tokenHash: string;
   csrfToken: string;
+  mustChangePassword: boolean;
   portalId: TPortalId;
   createdAt: Date;
   lastSeenAt: Date;
@@ -25,6 +26,7 @@ export async function findSessionWithUser(db: TDbOrTx, tokenHash: string): Promi
     .select({
       tokenHash: sessions.tokenHash,
       csrfToken: sessions.csrfToken,
+      mustChangePassword: sessions.mustChangePassword,
       portalId: sessions.portalId,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,

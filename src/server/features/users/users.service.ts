@@ -3,7 +3,7 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/passwords.ts';
-import { checkPassword } from '../../../shared/password-profiles.ts';
+import { assertPasswordAllowed } from '../../platform/password-policy.ts';
 import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { clearLockout, findGroupByAccountNumber, findProducerByAgentId, insertUser } from './users.store.ts';
@@ -26,8 +26,7 @@ const NEEDS_PRODUCER = new Set<TPortalId>(['producers', 'retail']);
 export async function createUser(deps: TServiceDeps, input: TCreateUserInput): Promise<{ id: string }> {
   const portal = await getPortal(deps.db, input.portalId);
   if (!isRoleOfPortal(portal.id, input.role)) throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
-  const problems = checkPassword(portal.policy.passwordProfile, input.password, input.username);
-  if (problems.length) throw new AppError('user.weak_password', { message: problems.join(' '), fields: problems.map((message) => ({ field: 'password', message })) });
+  assertPasswordAllowed(portal.policy.passwordProfile, input.password, input.username);
 
   const producer = input.producerAgentId ? await findProducerByAgentId(deps.db, input.producerAgentId) : undefined;
   if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found');

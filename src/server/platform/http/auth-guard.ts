@@ -12,6 +12,8 @@ export interface TAuthenticatedSession {
   tokenHash: string;
   csrfToken: string;
   portalId: TPortalId;
+  /** Opened with a temporary password: only routes with `duringPasswordChange` are allowed. */
+  mustChangePassword: boolean;
   user: { id: string; username: string; role: TRole };
 }
 
@@ -22,7 +24,7 @@ export type TSessionLookup =
 
 export type TAccess =
   | { public: true }
-  | { session: true; portals?: readonly TPortalId[]; roles?: readonly TRole[] };
+  | { session: true; portals?: readonly TPortalId[]; roles?: readonly TRole[]; duringPasswordChange?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -71,6 +73,7 @@ export function registerAuthGuard(app: FastifyInstance, options: TAuthGuardOptio
     if (unsafe && !csrfTokenMatches(session.csrfToken, headerValue(request, CSRF_HEADER))) {
       throw new AppError('auth.csrf');
     }
+    if (session.mustChangePassword && !access.duringPasswordChange) throw new AppError('auth.password_change_required');
     request.auth = session;
   });
 }
