@@ -13,6 +13,14 @@ export type TAuditAction =
   | 'logout'
   | 'session.expired'
   | 'user.created'
+  | 'user.registered'
+  | 'user.registration_confirmed'
+  | 'username.reminder_requested'
+  | 'password.reset_requested'
+  | 'password.reset_issued'
+  | 'password.changed'
+  | 'password.change_failed'
+  | 'challenge_question.updated'
   | 'producers.imported';
 
 export interface TAuditContext {

@@ -31,6 +31,15 @@ export const ERROR_CODES = {
   'user.group_not_found': { status: 400, message: 'No employer group has that account number.' },
   'user.link_required': { status: 400, message: 'This role needs a link to a producer or employer group.' },
   'user.weak_password': { status: 400, message: 'The password does not meet the portal\'s password rules.' },
+  'registration.closed': { status: 403, message: 'Self-registration is not available for this portal.' },
+  'registration.no_match': { status: 400, message: 'The Agent Unique ID and E-mail Address do not match our producer records.' },
+  'registration.already_registered': {
+    status: 409,
+    message: 'This Agent Unique ID is already registered. Use "Forgot User Name?" or "Reset Password?" on the login page.',
+  },
+  'registration.link_invalid': { status: 400, message: 'This confirmation link is not valid or has expired. Please register again.' },
+  'password.current_wrong': { status: 400, message: 'The Current Password is not correct.' },
+  'password.same_as_current': { status: 400, message: 'The New Password must be different from the Current Password.' },
   'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

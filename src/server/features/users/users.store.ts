@@ -5,7 +5,8 @@ import { employerGroups, producers, users } from '../../db/schema/index.ts';
 export type TNewUser = typeof users.$inferInsert;
 
 export async function insertUser(db: TDbOrTx, user: TNewUser): Promise<string | undefined> {
-  const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
+  // Only a taken user name is expected; any other unique violation is an error for the caller.
+  const [row] = await db.insert(users).values(user).onConflictDoNothing({ target: [users.portalId, users.username] }).returning({ id: users.id });
   return row?.id;
 }
 

@@ -1,0 +1,94 @@
+// Edit Profile (ID-8, ID-9): the password and the challenge question of the logged-in user.
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
+import { addMinutes } from '../../platform/clock.ts';
+import type { TAuthenticatedSession } from '../../platform/http/auth-guard.ts';
+import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
+import { assertPasswordAllowed } from '../../platform/password-policy.ts';
+import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { PASSWORD_PROFILES } from '../../../shared/password-profiles.ts';
+import type { TChallengeQuestionRequest, TChangePasswordRequest, TProfileResponse } from '../../../shared/self-service-schemas.ts';
+import { getPortal } from '../portals/portals.service.ts';
+import { passwordChangedEmail } from './emails.ts';
+import { countUserFailure, findUserProfile } from './identity.store.ts';
+import { endAllSessions, findPasswordState, replacePassword, setChallengeQuestion } from './self-service.store.ts';
+
+export async function getProfile(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
+  const [user, state, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
+  if (!user || !state) throw new AppError('auth.unauthenticated');
+  const profile = PASSWORD_PROFILES[portal.policy.passwordProfile];
+  return {
+    username: user.username,
+    displayName: `${user.firstName} ${user.lastName}`.trim() || user.username,
+    email: user.email,
+    portal: { id: portal.id, name: portal.name },
+    passwordProfile: { id: profile.id, description: profile.description },
+    challengeQuestion: state.challengeQuestion,
+    mustChangePassword: session.mustChangePassword,
+  };
+}
+
+export interface TChangePasswordInput extends TAuditContext, TChangePasswordRequest {
+  session: TAuthenticatedSession;
+}
+
+/**
+ * ID-8: the current password (or, in a session opened with a temporary password, that one) proves
+ * the user; the new one must meet the profile; every session ends and an e-mail says so.
+ * Wrong current passwords count towards the lockout like wrong logins, and a lock ends the sessions.
+ */
+export async function changePassword(deps: TServiceDeps, input: TChangePasswordInput): Promise<void> {
+  const { session } = input;
+  const [state, portal] = await Promise.all([findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
+  if (!state) throw new AppError('auth.unauthenticated');
+  const currentOk = (await verifyPassword(state.passwordHash, input.currentPassword))
+    || (session.mustChangePassword && (await verifyPassword(state.tempPasswordHash, input.currentPassword)));
+  const now = deps.clock.now();
+  const who = { id: state.id, label: state.username };
+  const audit = { occurredAt: now, portalId: portal.id, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId };
+  if (!currentOk) {
+    const locked = await deps.db.transaction(async (tx) => {
+      const outcome = await countUserFailure(tx, state.id, { now, threshold: portal.policy.lockoutThreshold, lockUntil: addMinutes(now, portal.policy.lockoutMinutes) });
+      await recordAudit(tx, { ...audit, action: 'password.change_failed', details: { failedAttempts: outcome?.failedAttempts ?? null } });
+      if (outcome?.lockedUntil) {
+        await recordAudit(tx, { ...audit, action: 'account.locked', details: { reason: 'wrong_current_password' } });
+        await endAllSessions(tx, state.id);
+      }
+      return !outcome || !!outcome.lockedUntil;
+    });
+    if (locked) throw new AppError('auth.locked', { message: portal.texts.locked });
+    throw new AppError('password.current_wrong', { fields: [{ field: 'currentPassword', message: 'The Current Password is not correct.' }] });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('password.same_as_current', { fields: [{ field: 'newPassword', message: 'The New Password must be different from the Current Password.' }] });
+  }
+  assertPasswordAllowed(portal.policy.passwordProfile, input.newPassword, state.username, 'newPassword');
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await replacePassword(tx, state.id, hash, now);
+    if (state.email) await enqueueEmail(tx, passwordChangedEmail(portal, state.email, state.username, now), now);
+    await recordAudit(tx, { ...audit, action: 'password.changed', details: { fromTemporaryPassword: session.mustChangePassword } });
+  });
+}
+
+/** Answers compare case- and space-insensitively (ID-9), so "Main  Street" matches "mainstreet". */
+export function normalizeChallengeAnswer(answer: string): string {
+  return answer.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+export async function updateChallengeQuestion(deps: TServiceDeps, input: TAuditContext & TChallengeQuestionRequest & { session: TAuthenticatedSession }): Promise<void> {
+  const answerHash = await hashPassword(normalizeChallengeAnswer(input.answer));
+  const now = deps.clock.now();
+  const who = { id: input.session.user.id, label: input.session.user.username };
+  await deps.db.transaction(async (tx) => {
+    await setChallengeQuestion(tx, input.session.user.id, input.question, answerHash);
+    await recordAudit(tx, { action: 'challenge_question.updated', occurredAt: now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
+  });
+}
+
+/** For a help-desk agent verifying a caller (ID-9). */
+export async function verifyChallengeAnswer(deps: TServiceDeps, userId: string, answer: string): Promise<boolean> {
+  const state = await findPasswordState(deps.db, userId);
+  return !!state?.challengeAnswerHash && verifyPassword(state.challengeAnswerHash, normalizeChallengeAnswer(answer));
+}

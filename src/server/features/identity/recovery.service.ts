@@ -1,0 +1,65 @@
+// Forgot User Name (ID-6) and Reset Password (ID-7). Both answer the same whether or not anything
+// matched; what happens is only in the e-mail to the address on file and in the audit trail.
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
+import { addMinutes } from '../../platform/clock.ts';
+import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import type { TForgotUsernameRequest, TPasswordResetRequest } from '../../../shared/self-service-schemas.ts';
+import { getPortal, type TPortal } from '../portals/portals.service.ts';
+import { forgotUsernameEmail, passwordResetEmail } from './emails.ts';
+import { findAccountByUsername, findAccountsByEmail, setTemporaryPassword, type TRecoveryAccount } from './self-service.store.ts';
+import { generateTemporaryPassword } from './temporary-password.ts';
+
+/** Self-service recovery exists for the business portals; staff accounts are reset by security. */
+async function getRecoveryPortal(deps: TServiceDeps, portalId: string): Promise<TPortal> {
+  const portal = await getPortal(deps.db, portalId);
+  if (portal.id === 'staff') throw new AppError('portal.not_found');
+  return portal;
+}
+
+export async function sendForgottenUsernames(deps: TServiceDeps, input: TAuditContext & { portalId: string } & TForgotUsernameRequest): Promise<void> {
+  const portal = await getRecoveryPortal(deps, input.portalId);
+  if (portal.id === 'retail' && !input.agentUniqueId) {
+    throw new AppError('request.invalid', { fields: [{ field: 'agentUniqueId', message: 'Enter your Agent Unique ID.' }] });
+  }
+  const accounts = await findAccountsByEmail(deps.db, portal.id, input.email);
+  // Retail: the Agent Unique ID must be one of the address's accounts' (it proves the asker).
+  const proven = portal.id !== 'retail' || accounts.some((a) => a.agentUniqueId === input.agentUniqueId);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const first = accounts[0];
+    if (proven && first?.email) await enqueueEmail(tx, forgotUsernameEmail(portal, first.email, accounts.map((a) => a.username)), now);
+    await recordAudit(tx, { action: 'username.reminder_requested', occurredAt: now, portalId: portal.id, target: { label: input.email }, ipAddress: input.ipAddress, requestId: input.requestId, details: { matched: proven ? accounts.length : 0 } });
+  });
+}
+
+export async function issueTemporaryPassword(deps: TServiceDeps, input: TAuditContext & { portalId: string } & TPasswordResetRequest): Promise<void> {
+  const portal = await getRecoveryPortal(deps, input.portalId);
+  if (portal.id !== 'retail' && !input.email) {
+    throw new AppError('request.invalid', { fields: [{ field: 'email', message: 'Enter your E-mail Address.' }] });
+  }
+  const account = await findAccountByUsername(deps.db, portal.id, input.username);
+  const now = deps.clock.now();
+  if (!account || !identifies(portal, account, input)) {
+    await recordAudit(deps.db, { action: 'password.reset_requested', occurredAt: now, portalId: portal.id, target: { label: input.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { matched: false } });
+    return;
+  }
+  const temporary = generateTemporaryPassword(portal.policy.passwordProfile);
+  const hash = await hashPassword(temporary);
+  const hours = portal.policy.temporaryPasswordHours;
+  await deps.db.transaction(async (tx) => {
+    const { wasLocked } = await setTemporaryPassword(tx, account.id, hash, addMinutes(now, hours * 60), now);
+    if (account.email) await enqueueEmail(tx, passwordResetEmail(portal, account.email, temporary, hours), now);
+    await recordAudit(tx, { action: 'password.reset_issued', occurredAt: now, portalId: portal.id, target: { id: account.id, label: account.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { liftedLock: wasLocked } });
+  });
+}
+
+/** The user name plus the e-mail on file (or, on retail, the Agent Unique ID); only active accounts get a reset. */
+function identifies(portal: TPortal, account: TRecoveryAccount, input: TPasswordResetRequest): boolean {
+  if (account.status !== 'active' || !account.email) return false;
+  const byEmail = input.email !== undefined && input.email.toLowerCase() === account.email.toLowerCase();
+  const byAgentId = portal.id === 'retail' && input.agentUniqueId !== undefined && input.agentUniqueId === account.agentUniqueId;
+  return byEmail || byAgentId;
+}
