@@ -21,6 +21,8 @@ import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import type { TRouteContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { devMailboxRoutes } from './platform/outbox/dev-mailbox.routes.ts';
+import { noOutboxNudge, type OutboxSender } from './platform/outbox/index.ts';
 
 export interface TAppDeps {
   config: TConfig;
@@ -33,6 +35,8 @@ export interface TAppDeps {
   loginFailureLimit?: TFailureLimit;
   /** Folder of the built web app; defaults to dist/web. */
   webRoot?: string;
+  /** The e-mail sender `serve` runs: nudged after enqueues, logs through the app, stopped before the database closes. */
+  outbox?: OutboxSender;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -65,7 +69,9 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     clock,
     config: deps.config,
     loginFailures: new FailureLimiter(deps.loginFailureLimit ?? DEFAULT_FAILURE_LIMIT, clock),
+    outbox: deps.outbox ?? noOutboxNudge,
   };
+  deps.outbox?.useLogger(app.log.child({ component: 'outbox' }));
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -103,10 +109,12 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(ctx));
   await app.register(portalsRoutes(ctx));
   await app.register(identityRoutes(ctx));
+  await app.register(devMailboxRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   app.addHook('onClose', async () => {
+    await deps.outbox?.stop();
     await deps.database.close();
   });
   return app;

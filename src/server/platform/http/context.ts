@@ -2,6 +2,7 @@ import type { TConfig } from '../../config.ts';
 import type { TDb } from '../../db/client.ts';
 import type { TClock } from '../clock.ts';
 import type { FailureLimiter } from '../failure-limiter.ts';
+import type { TOutboxNudge } from '../outbox/outbox-sender.ts';
 
 /** What route plugins receive from buildApp. */
 export interface TRouteContext {
@@ -9,4 +10,6 @@ export interface TRouteContext {
   clock: TClock;
   config: TConfig;
   loginFailures: FailureLimiter;
+  /** Call after committing a transaction that enqueued e-mail, for delivery without waiting for the next poll. */
+  outbox: TOutboxNudge;
 }

@@ -1,0 +1,42 @@
+// The one place that decides how Portico sends e-mail, from the configuration:
+// SMTP_URL set → SMTP; unset outside production → the dev mailbox; unset in production → refuse to start.
+import { ConfigError, type TConfig } from '../../config.ts';
+import type { TDb } from '../../db/client.ts';
+import type { TClock } from '../clock.ts';
+import { devMailboxTransport, type TMailTransport } from './mail-transport.ts';
+import { OutboxSender, type TOutboxSenderOptions } from './outbox-sender.ts';
+import { createSmtpTransport } from './smtp-transport.ts';
+
+export { enqueueEmail, type TEmail } from './enqueue.ts';
+export { OutboxSender, type TOutboxNudge } from './outbox-sender.ts';
+
+/** The dev mailbox (/dev/mail, /api/dev/mail) exists only where no SMTP server is configured, and never in production. */
+export function isDevMailboxEnabled(config: TConfig): boolean {
+  return !config.smtpUrl && !config.isProduction;
+}
+
+export function createMailTransport(config: TConfig): TMailTransport {
+  if (config.smtpUrl) return createSmtpTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  if (config.isProduction) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production (e-mail such as password resets could not be delivered)',
+    );
+  }
+  return devMailboxTransport;
+}
+
+export interface TCreateOutboxSenderInput {
+  config: TConfig;
+  db: TDb;
+  clock: TClock;
+  /** Overrides for tests (batch size, lease, poll interval, retry policy, logger). */
+  options?: Partial<Omit<TOutboxSenderOptions, 'db' | 'clock' | 'transport'>>;
+}
+
+/** Throws ConfigError in production without SMTP_URL, before anything is served. */
+export function createOutboxSender({ config, db, clock, options }: TCreateOutboxSenderInput): OutboxSender {
+  return new OutboxSender({ ...options, db, clock, transport: createMailTransport(config) });
+}
+
+/** Stands in where no sender runs (tests, CLI commands): enqueued mail waits for `serve`. */
+export const noOutboxNudge = { nudge: () => {} };
