@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { TConfig } from './config.ts';
 import type { TDatabase } from './db/client.ts';
 import { identityRoutes } from './features/identity/identity.routes.ts';
+import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
 import { systemClock, type TClock } from './platform/clock.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(ctx));
   await app.register(portalsRoutes(ctx));
   await app.register(identityRoutes(ctx));
+  await app.register(selfServiceRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
