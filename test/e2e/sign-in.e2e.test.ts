@@ -95,7 +95,7 @@ describe('sign-in', () => {
     expect(await page.getByLabel('Password').getAttribute('type')).toBe('password');
     expect(await page.getByLabel('User Name').getAttribute('autocomplete')).toBe('username');
     const helpLinks = page.getByRole('link', { name: /^(Register|Forgot User Name\?|Reset Password\?)$/ });
-    expect(await helpLinks.count()).toBe(portalId === 'retail' ? 3 : 0);
+    expect(await helpLinks.count()).toBe({ retail: 3, producers: 2, employers: 2, staff: 0 }[portalId]);
     await expectNoSeriousAxeViolations(page, `${portalId} login page`);
     expect(errors).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe('sign-in', () => {
     await page.getByRole('link', { name: 'Forgot User Name?' }).click();
     await page.waitForURL('**/retail/forgot-username');
     expect(await heading(page)).toBe('Forgot User Name?');
-    await page.getByText('This page is coming soon.').waitFor();
+    await page.getByRole('textbox', { name: 'Agent Unique ID' }).waitFor();
   });
 
   it('retail: logout returns to the login page, and the home page then needs a login', async () => {

@@ -1,7 +1,12 @@
-import { ComingSoonPage } from '../features/identity/ComingSoonPage.tsx';
+import { ProducerServicesPage } from '../features/help/ProducerServicesPage.tsx';
 import { HomePage } from '../features/identity/HomePage.tsx';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { SessionProvider } from '../features/identity/session-context.tsx';
+import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { ForgotUsernamePage } from '../features/self-service/ForgotUsernamePage.tsx';
+import { RegisterConfirmPage } from '../features/self-service/RegisterConfirmPage.tsx';
+import { RegisterPage } from '../features/self-service/RegisterPage.tsx';
+import { ResetPasswordPage } from '../features/self-service/ResetPasswordPage.tsx';
 import { LandingPage } from '../portals/LandingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useLocation, type TNavigationState } from './router.tsx';
@@ -12,7 +17,7 @@ export function App() {
   return (
     <SessionProvider>
       {/* Keyed by address: each page starts fresh (form state, focus on its heading). */}
-      <Page key={location.pathname} route={matchRoute(location.pathname)} state={location.state} />
+      <Page key={location.pathname} route={matchRoute(location.pathname, location.search)} state={location.state} />
     </SessionProvider>
   );
 }
@@ -21,12 +26,22 @@ function Page({ route, state }: { route: TRoute; state: TNavigationState }) {
   switch (route.kind) {
     case 'landing':
       return <LandingPage />;
+    case 'producer-services':
+      return <ProducerServicesPage />;
     case 'login':
-      return <LoginPage portalId={route.portalId} notice={state.notice} />;
+      return <LoginPage portalId={route.portalId} next={route.next} notice={state.notice} />;
     case 'home':
       return <HomePage portalId={route.portalId} />;
-    case 'coming-soon':
-      return <ComingSoonPage portalId={route.portalId} page={route.page} />;
+    case 'profile':
+      return <ProfilePage portalId={route.portalId} />;
+    case 'register':
+      return <RegisterPage portalId={route.portalId} />;
+    case 'register-confirm':
+      return <RegisterConfirmPage portalId={route.portalId} token={route.token} />;
+    case 'forgot-username':
+      return <ForgotUsernamePage portalId={route.portalId} />;
+    case 'reset-password':
+      return <ResetPasswordPage portalId={route.portalId} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -32,6 +32,11 @@ export function AppShell({ portalId, portalName, userName, onLogout, loggingOut,
           <DisclosureMenu label="Account">
             <li className="menu-caption">Signed in as {userName}</li>
             <li>
+              <Link to={paths.profile(portalId)} className="menu-item" aria-current={pathname === paths.profile(portalId) ? 'page' : undefined}>
+                Edit Profile
+              </Link>
+            </li>
+            <li>
               <button type="button" className="menu-item" onClick={onLogout} disabled={loggingOut}>
                 Logout
               </button>

@@ -4,7 +4,7 @@ import { Link } from './router.tsx';
 import { paths } from './routes.ts';
 
 /** The frame of every page before sign-in: the Portico header and the page's main content. */
-export function PublicLayout({ children }: { children: ReactNode }) {
+export function PublicLayout({ wide, children }: { wide?: boolean; children: ReactNode }) {
   return (
     <>
       <SkipLink />
@@ -18,7 +18,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </Link>
         </div>
       </header>
-      <main id={MAIN_ID} tabIndex={-1} className="page page-narrow">
+      <main id={MAIN_ID} tabIndex={-1} className={wide ? 'page page-medium' : 'page page-narrow'}>
         {children}
       </main>
     </>

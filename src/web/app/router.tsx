@@ -9,6 +9,8 @@ export interface TNavigationState {
 
 export interface TLocation {
   pathname: string;
+  /** The query string, with its leading "?" (or empty), e.g. a confirmation token or ?next=. */
+  search: string;
   state: TNavigationState;
 }
 
@@ -19,14 +21,14 @@ let current: TLocation = readLocation();
 function readLocation(): TLocation {
   const state: unknown = window.history.state;
   const notice = typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string' ? state.notice : undefined;
-  return { pathname: window.location.pathname, state: notice === undefined ? {} : { notice } };
+  return { pathname: window.location.pathname, search: window.location.search, state: notice === undefined ? {} : { notice } };
 }
 
 function update(): void {
   navigated = true;
   const next = readLocation();
   // Fragment-only changes (a #hash) are not a new page.
-  if (next.pathname === current.pathname && next.state.notice === current.state.notice) return;
+  if (next.pathname === current.pathname && next.search === current.search && next.state.notice === current.state.notice) return;
   current = next;
   for (const listener of listeners) listener();
 }

@@ -1,45 +1,87 @@
 // Every page address of the web app, parsed into a typed route. Paths are built only here.
 import { isPortalId, type TPortalId } from '../../shared/portals.ts';
 
-/** Pages a login page links to that are not built yet (ID-5, ID-6, ID-7). */
-export const COMING_SOON_PAGES = {
-  register: 'Register',
-  'forgot-username': 'Forgot User Name?',
-  'reset-password': 'Reset Password?',
-} as const;
-export type TComingSoonPage = keyof typeof COMING_SOON_PAGES;
-
-const PORTALS_WITH_HELP_LINKS: readonly TPortalId[] = ['retail'];
+/** Portals whose users can recover a user name and reset a password themselves (ID-6, ID-7): not staff. */
+const SELF_SERVICE_PORTALS: readonly TPortalId[] = ['producers', 'employers', 'retail'];
+/** The one portal with self-registration (ID-5); its login page shows "Register" when the portal allows it. */
+export const REGISTRATION_PORTAL = 'retail' satisfies TPortalId;
 
 export type TRoute =
   | { kind: 'landing' }
-  | { kind: 'login'; portalId: TPortalId }
+  | { kind: 'producer-services' }
+  | { kind: 'login'; portalId: TPortalId; next: string | undefined }
   | { kind: 'home'; portalId: TPortalId }
-  | { kind: 'coming-soon'; portalId: TPortalId; page: TComingSoonPage }
+  | { kind: 'profile'; portalId: TPortalId }
+  | { kind: 'register'; portalId: TPortalId }
+  | { kind: 'register-confirm'; portalId: TPortalId; token: string }
+  | { kind: 'forgot-username'; portalId: TPortalId }
+  | { kind: 'reset-password'; portalId: TPortalId }
   | { kind: 'not-found' };
+
+/** Pages behind sign-in: the only places a login may continue to (?next=). */
+const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set(['home', 'profile']);
 
 export const paths = {
   landing: () => '/',
-  login: (portalId: TPortalId) => `/${portalId}/login`,
+  producerServices: () => '/help/producer-services',
+  login: (portalId: TPortalId, next?: string) => `/${portalId}/login${next ? `?${new URLSearchParams({ next }).toString()}` : ''}`,
   home: (portalId: TPortalId) => `/${portalId}/home`,
-  comingSoon: (portalId: TPortalId, page: TComingSoonPage) => `/${portalId}/${page}`,
+  profile: (portalId: TPortalId) => `/${portalId}/profile`,
+  register: (portalId: TPortalId) => `/${portalId}/register`,
+  registerConfirm: (portalId: TPortalId, token: string) => `/${portalId}/register/confirm?${new URLSearchParams({ token }).toString()}`,
+  forgotUsername: (portalId: TPortalId) => `/${portalId}/forgot-username`,
+  resetPassword: (portalId: TPortalId) => `/${portalId}/reset-password`,
 };
 
-export function hasHelpLinks(portalId: TPortalId): boolean {
-  return PORTALS_WITH_HELP_LINKS.includes(portalId);
+export function hasSelfService(portalId: TPortalId): boolean {
+  return SELF_SERVICE_PORTALS.includes(portalId);
 }
 
-function isComingSoonPage(value: string): value is TComingSoonPage {
-  return Object.hasOwn(COMING_SOON_PAGES, value);
-}
-
-export function matchRoute(pathname: string): TRoute {
+export function matchRoute(pathname: string, search = ''): TRoute {
   const segments = pathname.split('/').filter(Boolean);
   if (segments.length === 0) return { kind: 'landing' };
-  const [portalId, page, ...rest] = segments;
-  if (portalId === undefined || !isPortalId(portalId) || rest.length > 0) return { kind: 'not-found' };
-  if (page === undefined || page === 'login') return { kind: 'login', portalId };
-  if (page === 'home') return { kind: 'home', portalId };
-  if (isComingSoonPage(page) && hasHelpLinks(portalId)) return { kind: 'coming-soon', portalId, page };
-  return { kind: 'not-found' };
+  const [first, page, ...rest] = segments;
+  if (first === 'help') return page === 'producer-services' && rest.length === 0 ? { kind: 'producer-services' } : { kind: 'not-found' };
+  if (first === undefined || !isPortalId(first)) return { kind: 'not-found' };
+  const portalId = first;
+  const query = new URLSearchParams(search);
+  if (page === 'register' && portalId === REGISTRATION_PORTAL && rest.length === 1 && rest[0] === 'confirm') {
+    return { kind: 'register-confirm', portalId, token: query.get('token') ?? '' };
+  }
+  if (rest.length > 0) return { kind: 'not-found' };
+  switch (page) {
+    case undefined:
+    case 'login':
+      return { kind: 'login', portalId, next: safeNext(portalId, query.get('next')) };
+    case 'home':
+      return { kind: 'home', portalId };
+    case 'profile':
+      return { kind: 'profile', portalId };
+    case 'register':
+      return portalId === REGISTRATION_PORTAL ? { kind: 'register', portalId } : { kind: 'not-found' };
+    case 'forgot-username':
+    case 'reset-password':
+      return hasSelfService(portalId) ? { kind: page, portalId } : { kind: 'not-found' };
+    default:
+      return { kind: 'not-found' };
+  }
+}
+
+/**
+ * Where a login may continue to: a signed-in page of the same portal, as a relative path.
+ * Anything else (another site, another portal, a public page) is dropped, so a crafted link
+ * cannot send a person elsewhere after they sign in.
+ */
+export function safeNext(portalId: TPortalId, next: string | null | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, 'http://portico.invalid');
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== 'http://portico.invalid') return undefined;
+  const route = matchRoute(url.pathname);
+  if (!SIGNED_IN_KINDS.has(route.kind) || !('portalId' in route) || route.portalId !== portalId) return undefined;
+  return url.pathname;
 }

@@ -33,6 +33,11 @@ export function LandingPage() {
           </li>
         ))}
       </ul>
+      <h2>Need help?</h2>
+      <p>
+        Producers can call Producer Services for help with their accounts and business:{' '}
+        <Link to={paths.producerServices()}>Contact Producer Services</Link>
+      </p>
     </PublicLayout>
   );
 }

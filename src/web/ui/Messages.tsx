@@ -17,3 +17,13 @@ export function StatusMessage({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** A polite live region that stays in the page, so a message put into it later is announced. */
+export function LiveStatus({ children }: { children: ReactNode }) {
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div role="status" className={empty ? undefined : 'message message-info'}>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
 import { Link, navigate } from '../../app/router.tsx';
-import { COMING_SOON_PAGES, hasHelpLinks, paths, type TComingSoonPage } from '../../app/routes.ts';
+import { REGISTRATION_PORTAL, hasSelfService, paths } from '../../app/routes.ts';
 import { usePortal } from '../../portals/portal-directory.ts';
 import { StatusMessage } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -12,23 +12,40 @@ import { useSessionStore } from './session-context.tsx';
 
 interface TLoginPageProps {
   portalId: TPortalId;
+  /** A signed-in page of this portal to continue to (already checked by the router). */
+  next?: string | undefined;
   /** Carried from the previous page, e.g. "You have been logged out." */
   notice?: string | undefined;
 }
 
-export function LoginPage({ portalId, notice }: TLoginPageProps) {
+interface THelpLink {
+  label: string;
+  to: string;
+}
+
+/** ID-1: Register (where self-registration is on), Forgot User Name?, Reset Password?, and BK-7's phone numbers. */
+function helpLinksOf(portalId: TPortalId, selfRegistration: boolean): THelpLink[] {
+  if (!hasSelfService(portalId)) return [];
+  return [
+    ...(selfRegistration && portalId === REGISTRATION_PORTAL ? [{ label: 'Register', to: paths.register(portalId) }] : []),
+    { label: 'Forgot User Name?', to: paths.forgotUsername(portalId) },
+    { label: 'Reset Password?', to: paths.resetPassword(portalId) },
+    { label: 'Contact Producer Services', to: paths.producerServices() },
+  ];
+}
+
+export function LoginPage({ portalId, next, notice }: TLoginPageProps) {
   const portal = usePortal(portalId);
   const { setSession } = useSessionStore();
   useDocumentTitle('Login', portal.name);
 
   const enter = (session: TSessionResponse) => {
     setSession(session);
-    navigate(paths.home(portalId));
+    // A temporary password opens only the profile page, where it is changed (ID-7).
+    navigate(session.mustChangePassword ? paths.profile(portalId) : (next ?? paths.home(portalId)));
   };
 
-  const helpPages: TComingSoonPage[] = hasHelpLinks(portalId)
-    ? [...(portal.selfRegistration ? (['register'] as const) : []), 'forgot-username', 'reset-password']
-    : [];
+  const helpLinks = helpLinksOf(portalId, portal.selfRegistration);
 
   return (
     <PublicLayout>
@@ -36,11 +53,11 @@ export function LoginPage({ portalId, notice }: TLoginPageProps) {
       {notice ? <StatusMessage>{notice}</StatusMessage> : null}
       <section className="panel">
         <LoginForm portalId={portalId} onLoggedIn={enter} />
-        {helpPages.length > 0 ? (
+        {helpLinks.length > 0 ? (
           <ul className="help-links" aria-label="Account help">
-            {helpPages.map((page) => (
-              <li key={page}>
-                <Link to={paths.comingSoon(portalId, page)}>{COMING_SOON_PAGES[page]}</Link>
+            {helpLinks.map((link) => (
+              <li key={link.to}>
+                <Link to={link.to}>{link.label}</Link>
               </li>
             ))}
           </ul>

@@ -2,25 +2,38 @@ import { useEffect, useState } from 'react';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { isApiError } from '../../api.ts';
-import { navigate } from '../../app/router.tsx';
+import { navigate, useLocation } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { fetchSession } from './identity-api.ts';
 import { useSessionStore } from './session-context.tsx';
 
 interface TRequiredSession {
+  /** Null while it is being looked up, and while the page is being left for another. */
   session: TSessionResponse | null;
   /** Set when the session could not be checked (server down), as opposed to "not logged in". */
   error: string | null;
 }
 
+interface TRequiredSessionOptions {
+  /** The profile page: the one page open to a user who must change a temporary password (ID-7). */
+  duringPasswordChange?: boolean;
+}
+
 /**
  * The session of this portal, for pages behind sign-in. Without one — none at all, or a
- * session of another portal — the user is sent to this portal's login page.
+ * session of another portal — the user is sent to this portal's login page, which brings
+ * them back here afterwards. A user with a temporary password is sent to the profile page.
  */
-export function useRequiredSession(portalId: TPortalId): TRequiredSession {
+export function useRequiredSession(portalId: TPortalId, options: TRequiredSessionOptions = {}): TRequiredSession {
   const { session, setSession } = useSessionStore();
+  const { pathname } = useLocation();
   const [error, setError] = useState<string | null>(null);
   const current = session?.portal.id === portalId ? session : null;
+  const mustLeave = current !== null && current.mustChangePassword && !options.duringPasswordChange;
+
+  useEffect(() => {
+    if (mustLeave) navigate(paths.profile(portalId), { replace: true });
+  }, [mustLeave, portalId]);
 
   useEffect(() => {
     if (current) return;
@@ -29,7 +42,7 @@ export function useRequiredSession(portalId: TPortalId): TRequiredSession {
       (found) => {
         if (cancelled) return;
         if (found?.portal.id === portalId) setSession(found);
-        else navigate(paths.login(portalId), { replace: true });
+        else navigate(paths.login(portalId, pathname === paths.home(portalId) ? undefined : pathname), { replace: true });
       },
       (failure: unknown) => {
         if (!cancelled) setError(isApiError(failure) ? failure.message : 'Something went wrong. Please try again.');
@@ -38,7 +51,7 @@ export function useRequiredSession(portalId: TPortalId): TRequiredSession {
     return () => {
       cancelled = true;
     };
-  }, [current, portalId, setSession]);
+  }, [current, portalId, pathname, setSession]);
 
-  return { session: current, error };
+  return { session: mustLeave ? null : current, error };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, paths, safeNext } from './routes.ts';
+
+describe('web routes', () => {
+  it('parses the self-service pages only where they exist', () => {
+    expect(matchRoute('/retail/register')).toEqual({ kind: 'register', portalId: 'retail' });
+    expect(matchRoute('/producers/register')).toEqual({ kind: 'not-found' });
+    expect(matchRoute('/producers/forgot-username')).toEqual({ kind: 'forgot-username', portalId: 'producers' });
+    expect(matchRoute('/employers/reset-password')).toEqual({ kind: 'reset-password', portalId: 'employers' });
+    expect(matchRoute('/staff/forgot-username')).toEqual({ kind: 'not-found' });
+    expect(matchRoute('/staff/profile')).toEqual({ kind: 'profile', portalId: 'staff' });
+    expect(matchRoute('/help/producer-services')).toEqual({ kind: 'producer-services' });
+    expect(matchRoute('/help/other')).toEqual({ kind: 'not-found' });
+  });
+
+  it('reads the confirmation token from the query string', () => {
+    expect(matchRoute('/retail/register/confirm', '?token=abc%2B1')).toEqual({ kind: 'register-confirm', portalId: 'retail', token: 'abc+1' });
+    expect(matchRoute('/retail/register/confirm')).toEqual({ kind: 'register-confirm', portalId: 'retail', token: '' });
+    expect(matchRoute('/producers/register/confirm', '?token=x')).toEqual({ kind: 'not-found' });
+    expect(paths.registerConfirm('retail', 'a+b/c')).toBe('/retail/register/confirm?token=a%2Bb%2Fc');
+  });
+
+  it('continues a login only to a signed-in page of the same portal', () => {
+    expect(matchRoute('/retail/login', '?next=%2Fretail%2Fprofile')).toEqual({ kind: 'login', portalId: 'retail', next: '/retail/profile' });
+    expect(paths.login('retail', '/retail/profile')).toBe('/retail/login?next=%2Fretail%2Fprofile');
+    expect(safeNext('retail', '/retail/home')).toBe('/retail/home');
+    for (const next of [
+      'https://evil.example/retail/profile',
+      '//evil.example/retail/profile',
+      '/\\evil.example',
+      '/producers/profile',
+      '/retail/login',
+      '/retail/register',
+      '/retail/../producers/profile',
+      'retail/profile',
+      '',
+      null,
+    ]) {
+      expect(safeNext('retail', next), String(next)).toBeUndefined();
+    }
+  });
+});

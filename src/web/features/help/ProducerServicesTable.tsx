@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import {
+  PRODUCER_SERVICES_LINES,
+  PRODUCER_SERVICES_LINE_LABELS,
+  PRODUCER_SERVICES_STATES,
+  producerServicesPhone,
+  telHref,
+} from '../../../shared/producer-services.ts';
+
+/** BK-7: Producer Services phone numbers, one row per line of business and one column per state. */
+export function ProducerServicesTable() {
+  const captionId = useId();
+  return (
+    // Focusable so keyboard users can scroll it on a narrow screen.
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="phone-table">
+        <caption id={captionId}>Producer Services phone numbers by line of business and state</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line of business</th>
+            {PRODUCER_SERVICES_STATES.map((state) => (
+              <th key={state} scope="col">
+                {state}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {PRODUCER_SERVICES_LINES.map((line) => (
+            <tr key={line}>
+              <th scope="row">{PRODUCER_SERVICES_LINE_LABELS[line]}</th>
+              {PRODUCER_SERVICES_STATES.map((state) => {
+                const entry = producerServicesPhone(state, line);
+                return (
+                  <td key={state}>
+                    {entry ? (
+                      <>
+                        <a href={telHref(entry.phone)} className="phone">
+                          {entry.phone}
+                        </a>
+                        {entry.note ? <span className="phone-note"> {entry.note}</span> : null}
+                      </>
+                    ) : (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">No number listed</span>
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The seed's line under the self-service forms, with the table. */
+export function ProducerServicesHelp() {
+  return (
+    <section className="assistance" aria-label="Assistance">
+      <p>If you need assistance, please contact Producer Services at:</p>
+      <ProducerServicesTable />
+    </section>
+  );
+}
