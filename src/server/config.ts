@@ -17,6 +17,7 @@ const ZConfig = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('Portico <no-reply@portico.local>'),
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -29,6 +30,8 @@ export interface TConfig {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Delay before the first retry of an e-mail SMTP did not take; doubles with each further one. */
+  mailRetrySeconds: number;
   publicUrl: string;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     dataDir: resolve(c.DATA_DIR),
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    mailRetrySeconds: c.MAIL_RETRY_SECONDS,
     publicUrl: (c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`).replace(/\/$/, ''),
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,

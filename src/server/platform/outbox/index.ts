@@ -4,7 +4,7 @@ import { ConfigError, type TConfig } from '../../config.ts';
 import type { TDb } from '../../db/client.ts';
 import type { TClock } from '../clock.ts';
 import { devMailboxTransport, type TMailTransport } from './mail-transport.ts';
-import { OutboxSender, type TOutboxSenderOptions } from './outbox-sender.ts';
+import { DEFAULT_RETRY_POLICY, OutboxSender, type TOutboxSenderOptions } from './outbox-sender.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
 
 export { enqueueEmail, type TEmail } from './enqueue.ts';
@@ -35,7 +35,8 @@ export interface TCreateOutboxSenderInput {
 
 /** Throws ConfigError in production without SMTP_URL, before anything is served. */
 export function createOutboxSender({ config, db, clock, options }: TCreateOutboxSenderInput): OutboxSender {
-  return new OutboxSender({ ...options, db, clock, transport: createMailTransport(config) });
+  const retry = { ...DEFAULT_RETRY_POLICY, baseDelaySeconds: config.mailRetrySeconds };
+  return new OutboxSender({ retry, ...options, db, clock, transport: createMailTransport(config) });
 }
 
 /** Stands in where no sender runs (tests, CLI commands): enqueued mail waits for `serve`. */
