@@ -1,9 +1,11 @@
 // A real listening server for end-to-end tests: fresh database, demo data, the built web app.
+import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { seedDemoData } from '../../src/server/features/demo/demo.service.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
+import { createOutboxSender } from '../../src/server/platform/outbox/index.ts';
 import type { TDatabase } from '../../src/server/db/client.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -14,13 +16,48 @@ export interface TRunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TRunningServer> {
+export interface TStartServerOptions {
+  /**
+   * `smtp://…` of a test SMTP server (test/support/smtp.ts): the server then runs the outbox
+   * sender like `serve` does, on a port chosen up front so PUBLIC_URL (links in e-mail) is right.
+   * Without it no e-mail leaves the outbox, as before.
+   */
+  smtpUrl?: string;
+  /** More environment for loadConfig (e.g. MAIL_FROM). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: TStartServerOptions = {}): Promise<TRunningServer> {
   const database = await createTestDatabase();
   await seedDemoData({ db: database.db, clock: systemClock });
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await buildApp({ config, database, logger: false, loginFailureLimit: { maxFailures: 10_000, windowMinutes: 15 } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = options.smtpUrl ? await freePort() : 0;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+    ...options.env,
+  });
+  const outbox = options.smtpUrl
+    ? createOutboxSender({ config, db: database.db, clock: systemClock, options: { pollIntervalMs: 250 } })
+    : undefined;
+  const app = await buildApp({ config, database, logger: false, loginFailureLimit: { maxFailures: 10_000, windowMinutes: 15 }, ...(outbox ? { outbox } : {}) });
+  await app.listen({ port, host: '127.0.0.1' });
+  outbox?.start();
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
   return { baseUrl: `http://127.0.0.1:${address.port}`, app, database, close: () => app.close() };
+}
+
+/** A TCP port free right now on 127.0.0.1 (the OS picks it; the server takes it a moment later). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
