@@ -66,6 +66,8 @@ export interface TPortalPolicy {
   disableAfterDays: number;
   deleteAfterDays: number;
   lifecycleWarningDays: number;
+  /** LC-1: roles the lifecycle job never disables or deletes. */
+  lifecycleExemptRoles: TRole[];
   temporaryPasswordHours: number;
 }
 
@@ -87,6 +89,7 @@ const basePolicy: TPortalPolicy = {
   disableAfterDays: 180,
   deleteAfterDays: 400,
   lifecycleWarningDays: 14,
+  lifecycleExemptRoles: ['primary-producer', 'delegated-admin'],
   temporaryPasswordHours: 24,
 };
 

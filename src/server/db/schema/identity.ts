@@ -36,12 +36,25 @@ export const users = pgTable(
     /** ID-9: one security question; the answer is normalised and hashed like a password. */
     challengeQuestion: text('challenge_question'),
     challengeAnswerHash: text('challenge_answer_hash'),
+    /** LC-1: a reinstated ID counts its inactivity from here. */
+    reinstatedAt: timestamp('reinstated_at', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** LC-2: when the "will be disabled" warning went out for the current inactivity period. */
+    lifecycleWarnedAt: timestamp('lifecycle_warned_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_portal_username_key').on(t.portalId, t.username),
     // ID-5: one retail account per roster entry.
     uniqueIndex('users_retail_producer_key').on(t.producerId).where(sql`${t.portalId} = 'retail' and ${t.status} <> 'deleted'`),
     index('users_producer_idx').on(t.producerId),
+    // LC-1: the lifecycle job reads only the IDs past a cutoff, never the ones it keeps.
+    index('users_lifecycle_active_idx')
+      .on(t.portalId, sql`(greatest(coalesce(${t.lastLoginAt}, ${t.createdAt}), coalesce(${t.reinstatedAt}, ${t.createdAt})))`)
+      .where(sql`${t.status} = 'active'`),
+    index('users_lifecycle_disabled_idx')
+      .on(t.portalId, sql`(greatest(coalesce(${t.lastLoginAt}, ${t.createdAt}), coalesce(${t.reinstatedAt}, ${t.createdAt})))`)
+      .where(sql`${t.status} = 'disabled'`),
     index('users_group_idx').on(t.groupId),
     check('users_status_known', sql`${t.status} in ('active','pending','disabled','deleted')`),
     check('users_failed_attempts_nonnegative', sql`${t.failedAttempts} >= 0`),

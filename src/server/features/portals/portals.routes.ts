@@ -21,6 +21,7 @@ const ZPortalSettings = z.object({
     disableAfterDays: z.number(),
     deleteAfterDays: z.number(),
     lifecycleWarningDays: z.number(),
+    lifecycleExemptRoles: z.array(z.string()),
     temporaryPasswordHours: z.number(),
   }),
   texts: z.object({ invalidCredentials: z.string(), locked: z.string(), disabled: z.string(), deleted: z.string(), unavailable: z.string() }),
