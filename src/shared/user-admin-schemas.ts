@@ -273,7 +273,7 @@ export const ZLifecycleReportItem = z.object({
   /** What the job will do and on which day (UTC date). */
   action: z.enum(['disable', 'delete']),
   dueOn: z.string(),
-  lastActivityAt: z.string(),
+  lastLoginAt: z.string().nullable(),
 });
 export const ZLifecycleReportPage = z.object({
   items: z.array(ZLifecycleReportItem),

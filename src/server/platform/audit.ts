@@ -21,7 +21,11 @@ export type TAuditAction =
   | 'password.changed'
   | 'password.change_failed'
   | 'challenge_question.updated'
-  | 'producers.imported';
+  | 'producers.imported'
+  | 'user.disabled'
+  | 'user.reinstated'
+  | 'user.exported'
+  | 'portal.settings_changed';
 
 export interface TAuditContext {
   ipAddress?: string | undefined;

@@ -31,6 +31,12 @@ export const ERROR_CODES = {
   'user.group_not_found': { status: 400, message: 'No employer group has that account number.' },
   'user.link_required': { status: 400, message: 'This role needs a link to a producer or employer group.' },
   'user.weak_password': { status: 400, message: 'The password does not meet the portal\'s password rules.' },
+  'user.deleted': { status: 409, message: 'A deleted user ID cannot be restored; create a new one.' },
+  'user.not_disabled': { status: 409, message: 'This user ID is not disabled.' },
+  'user.already_disabled': { status: 409, message: 'This user ID is already disabled.' },
+  'user.not_active': { status: 409, message: 'Reinstate this user ID before you reset its password.' },
+  'user.no_email': { status: 409, message: 'This user ID has no e-mail address on file, so a temporary password cannot be sent.' },
+  'settings.invalid': { status: 400, message: 'These settings do not fit together.' },
   'registration.closed': { status: 403, message: 'Self-registration is not available for this portal.' },
   'registration.no_match': { status: 400, message: 'The Agent Unique ID and E-mail Address do not match our producer records.' },
   'registration.already_registered': {

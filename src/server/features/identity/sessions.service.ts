@@ -88,7 +88,7 @@ export async function resolveSession(db: TDbOrTx, clock: TClock, token: string |
       csrfToken: found.csrfToken,
       portalId: found.portalId,
       mustChangePassword: found.mustChangePassword,
-      user: { id: user.id, username: user.username, role: user.role },
+      user: { id: user.id, username: user.username, role: user.role, producerId: user.producerId, groupId: user.groupId },
     },
   };
 }

@@ -17,7 +17,7 @@ export interface TSessionWithUser {
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
   policy: TPortalPolicy;
-  user: { id: string; username: string; role: TRole; status: TUserStatus };
+  user: { id: string; username: string; role: TRole; status: TUserStatus; producerId: number | null; groupId: number | null };
 }
 
 /** The session, its user and its portal's policy in one round trip: this runs on every request. */
@@ -37,6 +37,8 @@ export async function findSessionWithUser(db: TDbOrTx, tokenHash: string): Promi
       username: users.username,
       role: users.role,
       status: users.status,
+      producerId: users.producerId,
+      groupId: users.groupId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -44,11 +46,11 @@ export async function findSessionWithUser(db: TDbOrTx, tokenHash: string): Promi
     .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
   if (!row) return undefined;
-  const { userId, username, role, status, ...session } = row;
+  const { userId, username, role, status, producerId, groupId, ...session } = row;
   return {
     ...session,
     portalId: session.portalId as TPortalId,
-    user: { id: userId, username, role: role as TRole, status },
+    user: { id: userId, username, role: role as TRole, status, producerId, groupId },
   };
 }
 

@@ -14,7 +14,8 @@ export interface TAuthenticatedSession {
   portalId: TPortalId;
   /** Opened with a temporary password: only routes with `duringPasswordChange` are allowed. */
   mustChangePassword: boolean;
-  user: { id: string; username: string; role: TRole };
+  /** producerId / groupId: the tenant the authorization policy scopes administrators to. */
+  user: { id: string; username: string; role: TRole; producerId: number | null; groupId: number | null };
 }
 
 export type TSessionLookup =

@@ -1,0 +1,170 @@
+// The one authorization policy (docs/decisions/0008-authorization-policy.md). Pure: it sees the
+// actor (from the session) and the target (a user row, or a portal), never the database.
+//
+// A decision has three outcomes: allowed; forbidden (403: the actor may not do this kind of thing,
+// or may see the target but not act on it); not_found (404: the target is outside the actor's
+// tenant, and answering 403 would confirm that it exists).
+import { PORTAL_IDS, ROLES_BY_PORTAL, type TPortalId, type TRole } from '../../shared/portals.ts';
+import { AppError } from './errors.ts';
+
+export const POLICY_ACTIONS = [
+  'user.list',
+  'user.view',
+  'user.create',
+  'user.reset_password',
+  'user.unlock',
+  'user.disable',
+  'user.reinstate',
+  'user.export',
+  'audit.search',
+  'lifecycle.report',
+  'portal.settings.view',
+  'portal.settings.edit',
+] as const;
+export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
+
+export interface TPolicyActor {
+  id: string;
+  portalId: TPortalId;
+  role: TRole;
+  /** The producer ID (producers.id) a producers-portal user belongs to. */
+  producerId: number | null;
+  /** The employer group (employer_groups.id) an employers-portal user belongs to. */
+  groupId: number | null;
+}
+
+/** A user the actor wants to see or change; for user.create, the user about to be created. */
+export interface TPolicyUser {
+  id?: string | undefined;
+  portalId: TPortalId;
+  role: string;
+  producerId: number | null;
+  groupId: number | null;
+}
+
+export type TPolicyTarget = { user: TPolicyUser } | { portalId: TPortalId };
+
+export type TDecision = { allowed: true } | { allowed: false; reason: 'forbidden' | 'not_found' };
+
+const BUSINESS_PORTALS: readonly TPortalId[] = ['producers', 'employers', 'retail'];
+const USER_ADMIN: readonly TPolicyAction[] = ['user.list', 'user.view', 'user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate'];
+const HELP_DESK: readonly TPolicyAction[] = [
+  'user.list', 'user.view', 'user.reset_password', 'user.unlock', 'user.reinstate', 'user.export',
+  'audit.search', 'lifecycle.report', 'portal.settings.view',
+];
+
+/** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
+const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
+  'primary-producer': USER_ADMIN,
+  'delegated-admin': [...USER_ADMIN, 'user.export'],
+  'alternate-delegated-admin': [...USER_ADMIN, 'user.export'],
+  'producer-user': [],
+  'employer-user': [],
+  'retail-producer': [],
+  'help-desk': HELP_DESK,
+  'producer-services': ['user.list', 'user.view', 'portal.settings.view'],
+  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit'],
+};
+
+/** Actions that change a user: never on oneself (self-service has its own pages). */
+const CHANGES: ReadonlySet<TPolicyAction> = new Set(['user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate']);
+
+function portalOfRole(role: TRole): TPortalId | undefined {
+  return PORTAL_IDS.find((p) => (ROLES_BY_PORTAL[p] as readonly string[]).includes(role));
+}
+
+/** The role exists and belongs to the portal the session was opened in (a session of one portal never acts in another). */
+function isCoherent(actor: TPolicyActor): boolean {
+  return portalOfRole(actor.role) === actor.portalId;
+}
+
+/** The actor's tenant: which users it may know exist. */
+function visible(actor: TPolicyActor, user: TPolicyUser): boolean {
+  switch (actor.role) {
+    case 'primary-producer':
+      return user.portalId === 'producers' && actor.producerId !== null && user.producerId === actor.producerId;
+    case 'delegated-admin':
+    case 'alternate-delegated-admin':
+      return user.portalId === 'employers' && actor.groupId !== null && user.groupId === actor.groupId;
+    case 'help-desk':
+    case 'producer-services':
+      return BUSINESS_PORTALS.includes(user.portalId);
+    case 'security-admin':
+      return true;
+    case 'producer-user':
+    case 'employer-user':
+    case 'retail-producer':
+      return false;
+  }
+}
+
+/** Within the tenant, whose accounts the actor may change. */
+function manages(actor: TPolicyActor, user: TPolicyUser): boolean {
+  if (user.id !== undefined && user.id === actor.id) return false;
+  switch (actor.role) {
+    case 'primary-producer':
+      return user.role === 'producer-user';
+    case 'delegated-admin':
+      return user.role === 'employer-user' || user.role === 'alternate-delegated-admin';
+    case 'alternate-delegated-admin':
+      return user.role === 'employer-user';
+    case 'help-desk':
+      return BUSINESS_PORTALS.includes(user.portalId);
+    case 'security-admin':
+      return true;
+    case 'producer-services':
+    case 'producer-user':
+    case 'employer-user':
+    case 'retail-producer':
+      return false;
+  }
+}
+
+export function decide(actor: TPolicyActor, action: TPolicyAction, target?: TPolicyTarget): TDecision {
+  if (!isCoherent(actor) || !GRANTS[actor.role].includes(action)) return { allowed: false, reason: 'forbidden' };
+  if (!target || !('user' in target)) return { allowed: true };
+  const { user } = target;
+  if (!visible(actor, user)) return { allowed: false, reason: 'not_found' };
+  if (CHANGES.has(action) && !manages(actor, user)) return { allowed: false, reason: 'forbidden' };
+  return { allowed: true };
+}
+
+export function can(actor: TPolicyActor, action: TPolicyAction, target?: TPolicyTarget): boolean {
+  return decide(actor, action, target).allowed;
+}
+
+/** Throws 403 auth.forbidden or 404 user.not_found unless the policy allows. */
+export function assertCan(actor: TPolicyActor, action: TPolicyAction, target?: TPolicyTarget): void {
+  const decision = decide(actor, action, target);
+  if (decision.allowed) return;
+  throw decision.reason === 'not_found' ? new AppError('user.not_found') : new AppError('auth.forbidden');
+}
+
+/** Which users a list or an export may contain: the same tenant rule as `visible`, as filters for SQL. */
+export interface TUserScope {
+  portals: readonly TPortalId[];
+  producerId?: number;
+  groupId?: number;
+  /** Only these roles (the Password Manager lists the PP's sub-users, not the PP). */
+  roles?: readonly TRole[];
+}
+
+export function userScope(actor: TPolicyActor, action: 'user.list' | 'user.export'): TUserScope {
+  assertCan(actor, action);
+  switch (actor.role) {
+    case 'primary-producer':
+      return actor.producerId === null ? { portals: [] } : { portals: ['producers'], producerId: actor.producerId, roles: ['producer-user'] };
+    case 'delegated-admin':
+    case 'alternate-delegated-admin':
+      return actor.groupId === null ? { portals: [] } : { portals: ['employers'], groupId: actor.groupId };
+    case 'help-desk':
+    case 'producer-services':
+      return { portals: BUSINESS_PORTALS };
+    case 'security-admin':
+      return { portals: PORTAL_IDS };
+    case 'producer-user':
+    case 'employer-user':
+    case 'retail-producer':
+      return { portals: [] };
+  }
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type TPortalId, type TRole } from '../../shared/portals.ts';
+import { AppError } from './errors.ts';
+import { assertCan, can, decide, POLICY_ACTIONS, userScope, type TPolicyActor, type TPolicyAction, type TPolicyUser } from './policy.ts';
+
+const PORTAL_OF: Record<TRole, TPortalId> = {
+  'primary-producer': 'producers', 'producer-user': 'producers',
+  'delegated-admin': 'employers', 'alternate-delegated-admin': 'employers', 'employer-user': 'employers',
+  'retail-producer': 'retail',
+  'help-desk': 'staff', 'producer-services': 'staff', 'security-admin': 'staff',
+};
+
+let n = 0;
+function actor(role: TRole, tenant: { producerId?: number | null; groupId?: number | null } = {}): TPolicyActor {
+  const producerId = tenant.producerId !== undefined ? tenant.producerId : PORTAL_OF[role] === 'producers' ? 1 : null;
+  const groupId = tenant.groupId !== undefined ? tenant.groupId : PORTAL_OF[role] === 'employers' ? 10 : null;
+  return { id: `actor-${++n}`, portalId: PORTAL_OF[role], role, producerId, groupId };
+}
+function user(role: TRole, tenant: { producerId?: number | null; groupId?: number | null; id?: string } = {}): { user: TPolicyUser } {
+  return { user: { id: tenant.id ?? `user-${++n}`, portalId: PORTAL_OF[role], role, producerId: tenant.producerId ?? (PORTAL_OF[role] === 'producers' ? 1 : null), groupId: tenant.groupId ?? (PORTAL_OF[role] === 'employers' ? 10 : null) } };
+}
+
+const MANAGE: TPolicyAction[] = ['user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate'];
+
+describe('Primary Producer (LC-5)', () => {
+  const pp = actor('primary-producer', { producerId: 1 });
+  it('manages producer-users of its own producer ID', () => {
+    for (const action of [...MANAGE, 'user.view', 'user.create'] as const) expect(can(pp, action, user('producer-user', { producerId: 1 }))).toBe(true);
+  });
+  it("answers not_found for another producer ID's users", () => {
+    for (const action of [...MANAGE, 'user.view'] as const) expect(decide(pp, action, user('producer-user', { producerId: 2 }))).toEqual({ allowed: false, reason: 'not_found' });
+  });
+  it('may not act on itself or another Primary Producer', () => {
+    expect(decide(pp, 'user.disable', { user: { ...user('primary-producer').user, id: pp.id } })).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decide(pp, 'user.reset_password', user('primary-producer', { producerId: 1 }))).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decide(pp, 'user.create', user('primary-producer', { producerId: 1 }))).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+  it('sees no employer or staff users and has no staff privileges', () => {
+    expect(decide(pp, 'user.view', user('employer-user')).allowed).toBe(false);
+    for (const action of ['audit.search', 'lifecycle.report', 'portal.settings.view', 'portal.settings.edit', 'user.export'] as const) {
+      expect(decide(pp, action)).toEqual({ allowed: false, reason: 'forbidden' });
+    }
+  });
+  it('lists only its own sub-users', () => {
+    expect(userScope(pp, 'user.list')).toEqual({ portals: ['producers'], producerId: 1, roles: ['producer-user'] });
+    expect(userScope(actor('primary-producer', { producerId: null }), 'user.list').portals).toEqual([]);
+  });
+});
+
+describe('Delegated and Alternate Delegated Administrators (LC-6)', () => {
+  const da = actor('delegated-admin', { groupId: 10 });
+  const ada = actor('alternate-delegated-admin', { groupId: 10 });
+  it('a DA manages employer users and ADAs of its group, not other DAs', () => {
+    for (const action of [...MANAGE, 'user.create'] as const) {
+      expect(can(da, action, user('employer-user', { groupId: 10 }))).toBe(true);
+      expect(can(da, action, user('alternate-delegated-admin', { groupId: 10 }))).toBe(true);
+      expect(decide(da, action, user('delegated-admin', { groupId: 10 }))).toEqual({ allowed: false, reason: 'forbidden' });
+    }
+  });
+  it('an ADA manages employer users only, and sees (but may not touch) the DA', () => {
+    expect(can(ada, 'user.unlock', user('employer-user', { groupId: 10 }))).toBe(true);
+    expect(can(ada, 'user.view', user('delegated-admin', { groupId: 10 }))).toBe(true);
+    for (const action of [...MANAGE, 'user.create'] as const) {
+      expect(decide(ada, action, user('delegated-admin', { groupId: 10 }))).toEqual({ allowed: false, reason: 'forbidden' });
+      expect(decide(ada, action, user('alternate-delegated-admin', { groupId: 10 }))).toEqual({ allowed: false, reason: 'forbidden' });
+    }
+  });
+  it("answers not_found for another group's users and for other portals", () => {
+    expect(decide(da, 'user.reinstate', user('employer-user', { groupId: 11 }))).toEqual({ allowed: false, reason: 'not_found' });
+    expect(decide(ada, 'user.view', user('producer-user'))).toEqual({ allowed: false, reason: 'not_found' });
+    expect(decide(da, 'user.view', user('help-desk'))).toEqual({ allowed: false, reason: 'not_found' });
+  });
+  it('may export and list its own group only', () => {
+    expect(userScope(da, 'user.export')).toEqual({ portals: ['employers'], groupId: 10 });
+    expect(userScope(ada, 'user.list')).toEqual({ portals: ['employers'], groupId: 10 });
+  });
+});
+
+describe('users without administration', () => {
+  for (const role of ['producer-user', 'employer-user', 'retail-producer'] as const) {
+    it(`${role} may do nothing`, () => {
+      const a = actor(role);
+      for (const action of POLICY_ACTIONS) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
+      expect(() => userScope(a, 'user.list')).toThrow(AppError);
+    });
+  }
+});
+
+describe('staff', () => {
+  const hd = actor('help-desk');
+  const ps = actor('producer-services');
+  const sa = actor('security-admin');
+  it('help desk searches, reinstates, unlocks and resets business-portal users, not staff', () => {
+    for (const role of ['producer-user', 'primary-producer', 'delegated-admin', 'employer-user', 'retail-producer'] as const) {
+      for (const action of ['user.view', 'user.reset_password', 'user.unlock', 'user.reinstate'] as const) expect(can(hd, action, user(role))).toBe(true);
+      expect(decide(hd, 'user.disable', user(role))).toEqual({ allowed: false, reason: 'forbidden' });
+    }
+    expect(decide(hd, 'user.reinstate', user('security-admin'))).toEqual({ allowed: false, reason: 'not_found' });
+    expect(decide(hd, 'user.create', user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(can(hd, 'audit.search')).toBe(true);
+    expect(can(hd, 'lifecycle.report')).toBe(true);
+    expect(can(hd, 'portal.settings.view', { portalId: 'retail' })).toBe(true);
+    expect(decide(hd, 'portal.settings.edit', { portalId: 'retail' })).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(userScope(hd, 'user.list').portals).toEqual(['producers', 'employers', 'retail']);
+  });
+  it('producer services only searches and views business-portal users', () => {
+    expect(can(ps, 'user.view', user('producer-user'))).toBe(true);
+    expect(decide(ps, 'user.view', user('help-desk'))).toEqual({ allowed: false, reason: 'not_found' });
+    for (const action of [...MANAGE, 'user.export', 'audit.search', 'lifecycle.report', 'portal.settings.edit'] as const) {
+      expect(decide(ps, action, user('producer-user')).allowed).toBe(false);
+    }
+  });
+  it('the security administrator does everything, for every portal, but not to itself', () => {
+    for (const action of [...MANAGE, 'user.view'] as const) expect(can(sa, action, user('help-desk'))).toBe(true);
+    expect(can(sa, 'portal.settings.edit', { portalId: 'staff' })).toBe(true);
+    expect(decide(sa, 'user.disable', { user: { ...user('security-admin').user, id: sa.id } })).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(userScope(sa, 'user.export').portals).toEqual(['producers', 'employers', 'retail', 'staff']);
+  });
+  it('nobody else edits portal settings', () => {
+    for (const role of ROLES.filter((r) => r !== 'security-admin')) expect(can(actor(role), 'portal.settings.edit', { portalId: 'producers' })).toBe(false);
+  });
+});
+
+describe('incoherent actors', () => {
+  it('a role used outside its portal may do nothing', () => {
+    const forged: TPolicyActor = { ...actor('security-admin'), portalId: 'retail' };
+    expect(decide(forged, 'user.view', user('retail-producer'))).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+});
+
+describe('assertCan', () => {
+  it('throws 403 or 404', () => {
+    const pp = actor('primary-producer', { producerId: 1 });
+    expect(() => assertCan(pp, 'audit.search')).toThrow(expect.objectContaining({ status: 403, code: 'auth.forbidden' }));
+    expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 5 }))).toThrow(expect.objectContaining({ status: 404, code: 'user.not_found' }));
+    expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 1 }))).not.toThrow();
+  });
+});
