@@ -15,6 +15,8 @@ import { identityRoutes } from './features/identity/identity.routes.ts';
 import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
+import { staffRoutes } from './features/staff/staff.routes.ts';
+import { userAdminRoutes } from './features/user-admin/user-admin.routes.ts';
 import { systemClock, type TClock } from './platform/clock.ts';
 import { AppError } from './platform/errors.ts';
 import { DEFAULT_FAILURE_LIMIT, FailureLimiter, type TFailureLimit } from './platform/failure-limiter.ts';
@@ -111,6 +113,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(portalsRoutes(ctx));
   await app.register(identityRoutes(ctx));
   await app.register(selfServiceRoutes(ctx));
+  await app.register(userAdminRoutes(ctx));
+  await app.register(staffRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 

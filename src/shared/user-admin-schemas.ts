@@ -225,8 +225,8 @@ export const ZPortalTexts = z.strictObject({ invalidCredentials: text, locked: t
 export const ZPortalSettings = z.object({
   id: z.enum(PORTAL_IDS),
   name: z.string(),
-  policy: ZPortalPolicy,
-  texts: ZPortalTexts,
+  policy: z.object(ZPortalPolicy.shape),
+  texts: z.object(ZPortalTexts.shape),
   updatedAt: z.string(),
   /** Whether the signed-in staff member may change them (security-admin). */
   editable: z.boolean(),

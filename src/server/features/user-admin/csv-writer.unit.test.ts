@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../platform/csv.ts';
+import { csvField, csvLine } from './csv-writer.ts';
+
+describe('csvField', () => {
+  it('leaves plain text alone and writes nothing for empty values', () => {
+    expect(csvField('Reyes')).toBe('Reyes');
+    expect(csvField(null)).toBe('');
+    expect(csvField(undefined)).toBe('');
+    expect(csvField('2026-03-02 09:00:00')).toBe('2026-03-02 09:00:00');
+  });
+  it('quotes commas, quotes and line breaks', () => {
+    expect(csvField('Smith, Jr.')).toBe('"Smith, Jr."');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\rlf')).toBe('"cr\rlf"');
+  });
+  it('neutralises spreadsheet formulas', () => {
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('a=b')).toBe('a=b');
+  });
+  it('round-trips through an RFC 4180 reader', () => {
+    const values = ['a,b', 'c"d', 'e\r\nf', '', 'plain', '=1+1'];
+    const [record] = [...parseCsv(csvLine(values))];
+    expect(record?.fields).toEqual(['a,b', 'c"d', 'e\r\nf', '', 'plain', "'=1+1"]);
+  });
+});

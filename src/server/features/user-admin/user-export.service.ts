@@ -1,0 +1,91 @@
+// "Download All Users" (LC-6): every user in the actor's scope as CSV, produced batch by batch
+// (keyset pagination) so memory stays flat however many users there are. The export is audited
+// (`user.exported`, with the count) when it ends, completed or not.
+import { eq } from 'drizzle-orm';
+import { employerGroups } from '../../db/schema/index.ts';
+import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
+import type { TServiceDeps } from '../../platform/deps.ts';
+import { userScope } from '../../platform/policy.ts';
+import { ROLE_LABELS, type TPortalId, type TRole } from '../../../shared/portals.ts';
+import { USER_CSV_COLUMNS, type TStaffUserExportQuery } from '../../../shared/user-admin-schemas.ts';
+import { csvLine } from './csv-writer.ts';
+import type { TAdminActor } from './user-admin.service.ts';
+import { findExportBatch, type TExportKey, type TUserFilter } from './user-admin.store.ts';
+
+/** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
+export const EXPORT_BATCH_SIZE = 5000;
+
+const STATUS_LABELS: Record<string, string> = { active: 'Active', pending: 'Pending', disabled: 'Disabled', deleted: 'Deleted' };
+
+export interface TExportUsersInput extends TAuditContext {
+  actor: TAdminActor;
+  filters?: TStaffUserExportQuery;
+  batchSize?: number;
+}
+
+export interface TUserExport {
+  filename: string;
+  /** CSV text in chunks (a UTF-8 BOM and the header first); iterate once. */
+  chunks: AsyncGenerator<string>;
+}
+
+/** Checks the policy at once (throws 403 before any byte is sent); the rows come as `chunks` is read. */
+export async function exportUsers(deps: TServiceDeps, input: TExportUsersInput): Promise<TUserExport> {
+  const scope = userScope(input.actor, 'user.export');
+  const now = deps.clock.now();
+  const filters: TStaffUserExportQuery = input.filters ?? { q: undefined };
+  const filter: TUserFilter = {
+    scope, now, q: filters.q, status: filters.status, portal: filters.portal,
+    producerAgentId: filters.producer, groupAccountNumber: filters.group,
+  };
+  const label = await describeExport(deps, input.actor, filters);
+  const filename = `users-${label.replace(/[^\w.-]+/g, '-')}-${now.toISOString().slice(0, 10)}.csv`;
+  return { filename, chunks: generateCsv(deps, input, filter, { filters, label }, input.batchSize ?? EXPORT_BATCH_SIZE) };
+}
+
+/** "group 100234", "employers group 100234", "all portals": for the file name and the audit row. */
+async function describeExport(deps: TServiceDeps, actor: TAdminActor, filters: TStaffUserExportQuery): Promise<string> {
+  if (actor.portalId === 'employers' && actor.groupId !== null) {
+    const [group] = await deps.db.select({ accountNumber: employerGroups.accountNumber }).from(employerGroups).where(eq(employerGroups.id, actor.groupId));
+    return `group ${group?.accountNumber ?? actor.groupId}`;
+  }
+  const portal: TPortalId | 'all portals' = filters.portal ?? 'all portals';
+  return [portal, filters.group && `group ${filters.group}`, filters.producer && `producer ${filters.producer}`].filter(Boolean).join(' ');
+}
+
+async function* generateCsv(
+  deps: TServiceDeps, input: TExportUsersInput, filter: TUserFilter, what: { filters: TStaffUserExportQuery; label: string }, batchSize: number,
+): AsyncGenerator<string> {
+  let count = 0;
+  let completed = false;
+  try {
+    // The BOM makes spreadsheet programs read the file as UTF-8 (names with accents).
+    yield `\uFEFF${csvLine(USER_CSV_COLUMNS)}`;
+    let after: TExportKey | null = null;
+    for (;;) {
+      const rows = await findExportBatch(deps.db, filter, after, batchSize);
+      let chunk = '';
+      for (const r of rows) {
+        chunk += csvLine([r.username, r.first_name, r.last_name, r.email, ROLE_LABELS[r.role as TRole] ?? r.role, STATUS_LABELS[r.status] ?? r.status, r.last_login, r.created]);
+      }
+      count += rows.length;
+      if (chunk) yield chunk;
+      const last = rows.at(-1);
+      if (!last || rows.length < batchSize) break;
+      after = { portalId: last.portal_id, username: last.username };
+    }
+    completed = true;
+  } finally {
+    const { actor } = input;
+    await recordAudit(deps.db, {
+      action: 'user.exported',
+      occurredAt: deps.clock.now(),
+      portalId: actor.portalId === 'staff' ? what.filters.portal : actor.portalId,
+      actor: { id: actor.id, label: actor.username },
+      target: { label: what.label },
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+      details: { count, completed, filters: what.filters, actorRole: actor.role },
+    });
+  }
+}
