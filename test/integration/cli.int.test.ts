@@ -115,6 +115,25 @@ describe.runIf(testEngine() === 'pglite')('the embedded database held by another
   });
 });
 
+describe('portico lifecycle run', () => {
+  it('prints what it would do per portal in a dry run, does it for real, and refuses a bad date', async () => {
+    const sub = await portico('users', 'create', '--portal', 'producers', '--role', 'producer-user', '--producer', '000700001', '--username', 'ada.sub', '--password', 'Analytical#2');
+    expect(sub.code, sub.stderr).toBe(0);
+    const dry = await portico('lifecycle', 'run', '--as-of', '2099-01-01', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Lifecycle run as of 2099-01-01 \(dry run: nothing was changed\)/);
+    expect(dry.stdout).toMatch(/producers\s+would be deleted 0, would be disabled 1, would be warned 0/);
+    expect(dry.stdout).toMatch(/would be disabled: ada\.sub/);
+    const real = await portico('lifecycle', 'run', '--as-of', '2099-01-01');
+    expect(real.stdout).toMatch(/producers\s+deleted 0, disabled 1, warned 0/);
+    const again = await portico('lifecycle', 'run', '--as-of', '2099-01-01');
+    expect(again.stdout).toMatch(/producers\s+deleted 0, disabled 0, warned 0/);
+    const bad = await portico('lifecycle', 'run', '--as-of', '2099-13-01');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--as-of must be a date like/);
+  });
+});
+
 describe('portico serve', () => {
   it('serves, and on SIGTERM finishes cleanly and releases the database', async () => {
     const port = 4100 + Math.floor(Math.random() * 800);

@@ -6,9 +6,10 @@ import { openDatabase, type TDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDemoData } from '../features/demo/demo.service.ts';
 import { importProducersCsv } from '../features/imports/producers-import.service.ts';
+import { LIFECYCLE_ACTIONS, runLifecycle } from '../features/lifecycle/lifecycle.service.ts';
 import { createUser, unlockUser } from '../features/users/users.service.ts';
 import { systemClock } from '../platform/clock.ts';
-import { isAppError } from '../platform/errors.ts';
+import { isAppError, isDatabaseUnavailable } from '../platform/errors.ts';
 import { printDemoLogins } from './demo-logins.ts';
 import { serve } from './serve.ts';
 
@@ -20,6 +21,8 @@ const USAGE = `Usage: portico <command>
   users create --portal <producers|employers|retail|staff> --username U --password P --role R
                [--producer AGENT_UNIQUE_ID] [--group ACCOUNT_NUMBER] [--email E] [--name "First Last"]
   users unlock --portal P --username U   lift a lockout before it expires (audited)
+  lifecycle run [--as-of YYYY-MM-DD] [--dry-run]
+                             disable IDs unused >180 days, delete disabled ones >400 days, send warnings (per portal)
   import producers FILE.csv  upsert the producer roster (agent_unique_id,first_name,last_name,email,agency_name,states)
 `;
 
@@ -35,6 +38,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'seed': return await seed(config, rest);
       case 'users': return await users(config, rest);
       case 'import': return await importCommand(config, rest);
+      case 'lifecycle': return await lifecycleCommand(config, rest);
       case undefined: case 'help': case '--help': case '-h':
         console.log(USAGE);
         return command === undefined ? 1 : 0;
@@ -47,7 +51,13 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(error.message);
       return 1;
     }
-    throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.error('The database cannot be reached. Check DATABASE_URL and that the server is running.');
+      return 1;
+    }
+    // Operators get one line; the stack only when they ask for it.
+    console.error(`portico ${command ?? ''}: unexpected error: ${(error as Error).message ?? String(error)}${process.env.PORTICO_DEBUG ? `\n${(error as Error).stack}` : ' (set PORTICO_DEBUG=1 for details)'}`);
+    return 1;
   }
 }
 
@@ -123,6 +133,32 @@ async function unlockCommand(config: TConfig, args: string[]): Promise<number> {
   return withDatabase(config, async ({ db }) => {
     await unlockUser({ db, clock: systemClock }, { portalId: values.portal ?? '', username: values.username ?? '', actor: OPERATOR });
     console.log(`Unlocked ${values.username} in the ${values.portal} portal.`);
+    return 0;
+  });
+}
+
+async function lifecycleCommand(config: TConfig, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'run') {
+    console.error('Usage: portico lifecycle run [--as-of YYYY-MM-DD] [--dry-run]');
+    return 2;
+  }
+  const { values } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  return withDatabase(config, async ({ db }) => {
+    const result = await runLifecycle({ db, clock: systemClock }, { asOf: values['as-of'], dryRun: values['dry-run'] === true, trigger: 'cli', publicUrl: config.publicUrl });
+    if (result.skipped) {
+      console.log(`Lifecycle run skipped: ${result.reason}.`);
+      return 0;
+    }
+    console.log(`Lifecycle run as of ${result.asOf}${result.dryRun ? ' (dry run: nothing was changed)' : ''}:`);
+    const verb = (action: string) => (result.dryRun ? `would be ${action}` : action);
+    for (const portal of result.portals) {
+      console.log(`  ${portal.portalId.padEnd(10)} ${LIFECYCLE_ACTIONS.map((a) => `${verb(a)} ${portal.counts[a]}`).join(', ')}`);
+      for (const action of LIFECYCLE_ACTIONS) {
+        const names = portal.samples?.[action] ?? [];
+        if (names.length) console.log(`    ${verb(action)}: ${names.join(', ')}${portal.counts[action] > names.length ? ', …' : ''}`);
+      }
+    }
     return 0;
   });
 }

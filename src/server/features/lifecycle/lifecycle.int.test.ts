@@ -21,7 +21,7 @@ const run = (asOf: string, dryRun = false) => {
 async function aged(portalId: TPortalId, role: TRole | undefined, times: { lastLogin?: string | null; created?: string; reinstated?: string; status?: 'active' | 'disabled' }) {
   const u = await createTestUser(t, { portalId, ...(role ? { role } : {}) });
   await t.database.db.update(users).set({
-    lastLoginAt: times.lastLogin === undefined ? new Date('2026-01-01T10:00:00Z') : times.lastLogin && new Date(times.lastLogin),
+    lastLoginAt: times.lastLogin === undefined ? new Date('2026-01-01T10:00:00Z') : times.lastLogin === null ? null : new Date(times.lastLogin),
     createdAt: new Date(times.created ?? '2024-01-01T10:00:00Z'),
     reinstatedAt: times.reinstated ? new Date(times.reinstated) : null,
     status: times.status ?? 'active',

@@ -8,7 +8,7 @@ import type { TPortalId } from '../../../shared/portals.ts';
 import { lifecycleWarningTemplate } from './lifecycle-email.ts';
 import {
   deleteInactive, disableInactive, findUpcoming, previewDeletions, previewDisables, previewWarnings,
-  recordRun, tryLifecycleLock, warnInactive, type TDeletionRule, type TPortalRule, type TPreview, type TUpcomingRow, type TWarningRule,
+  recordRun, tryLifecycleLock, warnInactive, type TDeletionRule, type TPortalRule, type TPreview, type TRunTime, type TUpcomingRow, type TWarningRule,
 } from './lifecycle.store.ts';
 
 export const LIFECYCLE_ACTIONS = ['deleted', 'disabled', 'warned'] as const;
@@ -72,20 +72,26 @@ export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput
   const asOf = parseAsOf(input.asOf, startedAt);
   const dryRun = input.dryRun ?? false;
   const portals = (await getPortals(deps.db)).filter((p) => p.policy.lifecycleEnabled);
+  // IDs are stamped as of the run's day (at the current time of day), so a run with --as-of
+  // behaves on that day exactly like the daily run would, and repeating it changes nothing.
+  const time: TRunTime = { now: startedAt, effective: new Date(`${asOf}T${startedAt.toISOString().slice(11)}`), asOf };
   return deps.db.transaction(async (tx): Promise<TLifecycleResult> => {
     if (!(await tryLifecycleLock(tx))) return { skipped: true, reason: 'another lifecycle run is in progress' };
     const outcomes: TPortalOutcome[] = [];
     for (const portal of portals) {
       const { deletion, disabling, warning } = rulesFor(portal, asOf);
       if (dryRun) {
-        const [deleted, disabled, warned] = await Promise.all([previewDeletions(tx, deletion), previewDisables(tx, disabling), previewWarnings(tx, warning)]);
+        // One after the other: a transaction is one connection.
+        const deleted = await previewDeletions(tx, deletion);
+        const disabled = await previewDisables(tx, disabling);
+        const warned = await previewWarnings(tx, warning);
         outcomes.push(previewOutcome(portal.id, { deleted, disabled, warned }));
         continue;
       }
       // Deletion first, so an ID disabled today is not also deleted today.
-      const deleted = await deleteInactive(tx, deletion, startedAt, asOf);
-      const disabled = await disableInactive(tx, disabling, startedAt, asOf);
-      const warned = await warnInactive(tx, warning, lifecycleWarningTemplate(portal, input.publicUrl), startedAt, asOf);
+      const deleted = await deleteInactive(tx, deletion, time);
+      const disabled = await disableInactive(tx, disabling, time);
+      const warned = await warnInactive(tx, warning, lifecycleWarningTemplate(portal, input.publicUrl), time);
       outcomes.push({ portalId: portal.id, counts: { deleted, disabled, warned } });
     }
     await recordRun(tx, {

@@ -33,11 +33,18 @@ export interface TPreview {
 async function preview(db: TDbOrTx, query: SQL): Promise<TPreview> {
   const [row] = await executeRows<{ count: number | string; sample: string[] | null }>(db, sql`
     with t as (${query})
-    select count(*) as count, (select array_agg(username order by username) from (select username from t order by username limit 20) s) as sample from t`);
+    select count(*) as count, (select array_agg(username::text order by username) from (select username from t order by username limit 20) s) as sample from t`);
   return { count: Number(row?.count ?? 0), sample: row?.sample ?? [] };
 }
 
-function auditRows(action: string, now: Date, asOf: string): SQL {
+/** When a run happens: `now` (real time, for the audit trail) and `effective` (the as-of day at now's time of day, stamped on the IDs). */
+export interface TRunTime {
+  now: Date;
+  effective: Date;
+  asOf: string;
+}
+
+function auditRows(action: string, { now, asOf }: TRunTime): SQL {
   return sql`insert into audit_events (occurred_at, action, portal_id, actor_label, target_user_id, target_label, details)
     select ${ts(now)}, ${action}, t.portal_id, 'lifecycle job', t.id, t.username, jsonb_build_object('asOf', ${asOf}::text, 'reference', t.reference)
     from t`;
@@ -56,18 +63,18 @@ export function previewDeletions(db: TDbOrTx, rule: TDeletionRule): Promise<TPre
 }
 
 /** Deleted IDs keep their row (a tombstone for the audit trail and tickets) but lose credentials and personal data (LC-3). */
-export async function deleteInactive(db: TDbOrTx, rule: TDeletionRule, now: Date, asOf: string): Promise<number> {
+export async function deleteInactive(db: TDbOrTx, rule: TDeletionRule, time: TRunTime): Promise<number> {
   const [row] = await executeRows<{ count: number | string }>(db, sql`
     with t as (${deletionTargets(rule)} for update),
     tombstone as (
-      update users u set status = 'deleted', deleted_at = ${ts(now)}, username = 'deleted-' || u.id::text,
+      update users u set status = 'deleted', deleted_at = ${ts(time.effective)}, username = 'deleted-' || u.id::text,
         password_hash = null, temp_password_hash = null, temp_password_expires_at = null,
         challenge_question = null, challenge_answer_hash = null, first_name = '', last_name = '', email = null,
         failed_attempts = 0, locked_until = null, lifecycle_warned_at = null
       from t where u.id = t.id),
     ended as (delete from sessions s using t where s.user_id = t.id),
     links as (delete from one_time_tokens o using t where o.user_id = t.id),
-    audited as (${auditRows('user.deleted', now, asOf)})
+    audited as (${auditRows('user.deleted', time)})
     select count(*) as count from t`);
   return Number(row?.count ?? 0);
 }
@@ -76,12 +83,12 @@ export function previewDisables(db: TDbOrTx, rule: TPortalRule): Promise<TPrevie
   return preview(db, targets(rule, 'active'));
 }
 
-export async function disableInactive(db: TDbOrTx, rule: TPortalRule, now: Date, asOf: string): Promise<number> {
+export async function disableInactive(db: TDbOrTx, rule: TPortalRule, time: TRunTime): Promise<number> {
   const [row] = await executeRows<{ count: number | string }>(db, sql`
     with t as (${targets(rule, 'active')} for update),
-    disabled as (update users u set status = 'disabled', disabled_at = ${ts(now)} from t where u.id = t.id),
+    disabled as (update users u set status = 'disabled', disabled_at = ${ts(time.effective)} from t where u.id = t.id),
     ended as (delete from sessions s using t where s.user_id = t.id),
-    audited as (${auditRows('user.disabled', now, asOf)})
+    audited as (${auditRows('user.disabled', time)})
     select count(*) as count from t`);
   return Number(row?.count ?? 0);
 }
@@ -111,7 +118,7 @@ export function previewWarnings(db: TDbOrTx, rule: TWarningRule): Promise<TPrevi
 const escapeSql = (value: SQL) => sql`replace(replace(replace(replace(replace(${value}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 /** One warning per ID per inactivity period (LC-2), written to the outbox with the change. */
-export async function warnInactive(db: TDbOrTx, rule: TWarningRule, template: TWarningTemplate, now: Date, asOf: string): Promise<number> {
+export async function warnInactive(db: TDbOrTx, rule: TWarningRule, template: TWarningTemplate, time: TRunTime): Promise<number> {
   const disableDate = sql`to_char(((t.reference at time zone 'UTC')::date + ${rule.disableAfterDays + 1}::int), 'FMMonth FMDD, YYYY')`;
   const fill = (body: string, escape: boolean) => {
     const username = escape ? escapeSql(sql`t.username::text`) : sql`t.username::text`;
@@ -119,11 +126,11 @@ export async function warnInactive(db: TDbOrTx, rule: TWarningRule, template: TW
   };
   const [row] = await executeRows<{ count: number | string }>(db, sql`
     with t as (${warningTargets(rule)} for update),
-    warned as (update users u set lifecycle_warned_at = ${ts(now)} from t where u.id = t.id),
+    warned as (update users u set lifecycle_warned_at = ${ts(time.effective)} from t where u.id = t.id),
     mail as (
       insert into outbox_messages (kind, to_address, subject, text_body, html_body, next_attempt_at, created_at)
-      select 'lifecycle_warning', t.email, ${template.subject}, ${fill(template.text, false)}, ${fill(template.html, true)}, ${ts(now)}, ${ts(now)} from t),
-    audited as (${auditRows('user.lifecycle_warned', now, asOf)})
+      select 'lifecycle_warning', t.email, ${template.subject}, ${fill(template.text, false)}, ${fill(template.html, true)}, ${ts(time.now)}, ${ts(time.now)} from t),
+    audited as (${auditRows('user.lifecycle_warned', time)})
     select count(*) as count from t`);
   return Number(row?.count ?? 0);
 }
