@@ -239,15 +239,20 @@ export const ZPortalSettingsPatch = z
   .refine((p) => Object.keys(p.policy ?? {}).length + Object.keys(p.texts ?? {}).length > 0, { message: 'Change at least one setting.' });
 export type TPortalSettingsPatch = z.infer<typeof ZPortalSettingsPatch>;
 
-/** Rules across settings (server and form): the merged policy of `portalId` must pass. */
-export function validatePortalPolicy(portalId: TPortalId, policy: TPortalPolicy): { field: string; message: string }[] {
+/**
+ * Rules across settings (server and form): the merged policy of `portalId` must pass. Exempt roles
+ * must be the portal's own, except those already stored (`previous`): the built-in defaults list
+ * the same roles for every portal, and re-sending them unchanged is not an error.
+ */
+export function validatePortalPolicy(portalId: TPortalId, policy: TPortalPolicy, previous?: TPortalPolicy): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const at = (field: keyof TPortalPolicy, message: string) => problems.push({ field: `policy.${field}`, message });
   if (policy.deleteAfterDays <= policy.disableAfterDays) at('deleteAfterDays', 'Delete after must be more days than Disable after.');
   if (policy.lifecycleWarningDays >= policy.disableAfterDays) at('lifecycleWarningDays', 'The warning must come fewer days before disabling than Disable after.');
   if (policy.sessionIdleMinutes > policy.sessionAbsoluteMinutes) at('sessionIdleMinutes', 'The idle timeout cannot be longer than the absolute timeout.');
   const own = ROLES_BY_PORTAL[portalId] as readonly string[];
-  const foreign = policy.lifecycleExemptRoles.filter((r) => !own.includes(r));
+  const kept = new Set<string>(previous?.lifecycleExemptRoles ?? []);
+  const foreign = policy.lifecycleExemptRoles.filter((r) => !own.includes(r) && !kept.has(r));
   if (foreign.length > 0) at('lifecycleExemptRoles', `Exempt roles must be roles of this portal (not ${foreign.join(', ')}).`);
   if (policy.selfRegistration && portalId !== 'retail') at('selfRegistration', 'Only the Retail Producer Portal offers self-registration.');
   return problems;

@@ -43,7 +43,7 @@ export async function updatePortalSettings(deps: TServiceDeps, input: TUpdatePor
     if (!current) throw new AppError('portal.not_found');
     const policy: TPortalPolicy = { ...current.policy, ...patch.policy };
     const texts: TPortalTexts = { ...current.texts, ...patch.texts };
-    const problems = validatePortalPolicy(portalId, policy);
+    const problems = validatePortalPolicy(portalId, policy, current.policy);
     if (problems.length > 0) throw new AppError('settings.invalid', { message: problems.map((p) => p.message).join(' '), fields: problems });
     const changes: TChanges = {};
     diff('policy', current.policy, policy, changes);
