@@ -21,7 +21,7 @@ import { getPortal, type TPortal } from '../portals/portals.service.ts';
 import { newUserEmail } from './user-admin-emails.ts';
 import { toAdminUser, toPolicyUser } from './user-admin.presenter.ts';
 import {
-  clearUserLockout, findAdminUser, insertSubUser, markDisabled, markReinstated, replaceWithTemporaryPassword, searchUsers,
+  clearUserLockout, findAdminUser, insertSubUser, markDisabled, markReinstated, replaceWithTemporaryPassword, resolveTenantFilters, searchUsers,
   type TAdminUserRow,
 } from './user-admin.store.ts';
 
@@ -45,7 +45,7 @@ export async function listUsers(deps: TServiceDeps, input: TListUsersInput): Pro
   const now = deps.clock.now();
   const { rows, total } = await searchUsers(
     deps.db,
-    { scope, q: input.q, status: input.status, portal: input.portal, producerAgentId: input.producer, groupAccountNumber: input.group, now },
+    { scope, q: input.q, status: input.status, portal: input.portal, ...(await resolveTenantFilters(deps.db, input)), now },
     { sort: input.sort, dir: input.dir, page: input.page, pageSize: input.pageSize },
   );
   return { items: rows.map((r) => toAdminUser(r, input.actor, now)), page: input.page, pageSize: input.pageSize, total };

@@ -69,8 +69,9 @@ export interface TUserFilter {
   q?: string | undefined;
   status?: TUserStatusFilter | undefined;
   portal?: TPortalId | undefined;
-  producerAgentId?: string | undefined;
-  groupAccountNumber?: string | undefined;
+  /** producers.id / employer_groups.id (resolved first: literal ids let the planner use users_group_idx). */
+  producerId?: number | undefined;
+  groupId?: number | undefined;
   now: Date;
 }
 
@@ -87,8 +88,8 @@ export function userFilterSql(filter: TUserFilter): SQL {
   if (scope.producerId !== undefined) conditions.push(eq(users.producerId, scope.producerId));
   if (scope.groupId !== undefined) conditions.push(eq(users.groupId, scope.groupId));
   if (scope.roles) conditions.push(inArray(users.role, [...scope.roles]));
-  if (filter.producerAgentId) conditions.push(sql`${users.producerId} = (select ${producers.id} from ${producers} where ${producers.agentUniqueId} = ${filter.producerAgentId})`);
-  if (filter.groupAccountNumber) conditions.push(sql`${users.groupId} = (select ${employerGroups.id} from ${employerGroups} where ${employerGroups.accountNumber} = ${filter.groupAccountNumber})`);
+  if (filter.producerId !== undefined) conditions.push(eq(users.producerId, filter.producerId));
+  if (filter.groupId !== undefined) conditions.push(eq(users.groupId, filter.groupId));
   if (filter.status === 'locked') conditions.push(ne(users.status, 'deleted'), gt(users.lockedUntil, filter.now));
   else if (filter.status) conditions.push(eq(users.status, filter.status));
   else conditions.push(ne(users.status, 'deleted'));
@@ -101,6 +102,23 @@ export function userFilterSql(filter: TUserFilter): SQL {
     ));
   }
   return and(...conditions) ?? sql`true`;
+}
+
+/**
+ * The staff console's producer and group filters as ids; -1 (matches nobody) for an unknown
+ * Agent Unique ID or account number.
+ */
+export async function resolveTenantFilters(db: TDbOrTx, input: { producer?: string | undefined; group?: string | undefined }): Promise<{ producerId?: number; groupId?: number }> {
+  const ids: { producerId?: number; groupId?: number } = {};
+  if (input.producer) {
+    const [row] = await db.select({ id: producers.id }).from(producers).where(eq(producers.agentUniqueId, input.producer)).limit(1);
+    ids.producerId = row?.id ?? -1;
+  }
+  if (input.group) {
+    const [row] = await db.select({ id: employerGroups.id }).from(employerGroups).where(eq(employerGroups.accountNumber, input.group)).limit(1);
+    ids.groupId = row?.id ?? -1;
+  }
+  return ids;
 }
 
 function orderBy(sort: TUserSort, dir: 'asc' | 'desc'): SQL[] {
@@ -223,25 +241,21 @@ export interface TExportRow {
   created: string;
 }
 
-export interface TExportKey {
-  portalId: string;
-  username: string;
-}
-
 /**
- * The next batch after `after` in (portal, user name) order: keyset pagination on the
- * users_portal_username_key index, so every batch costs the same however deep the export is, and
- * no transaction or cursor stays open between batches. Dates are formatted by the database.
+ * The next batch of one portal's users after `afterUsername`, in user-name order: keyset
+ * pagination on the users_portal_username_key index (portal equal, user name greater), so every
+ * batch costs the same however deep the export is, and no transaction or cursor stays open
+ * between batches. Dates are formatted by the database.
  */
-export async function findExportBatch(db: TDbOrTx, filter: TUserFilter, after: TExportKey | null, limit: number): Promise<TExportRow[]> {
-  const keyset = after ? sql`and (${users.portalId}, ${users.username}) > (${after.portalId}::text, ${after.username}::citext)` : sql``;
+export async function findExportBatch(db: TDbOrTx, filter: TUserFilter & { portal: TPortalId }, afterUsername: string | null, limit: number): Promise<TExportRow[]> {
+  const keyset = afterUsername === null ? sql`` : sql`and ${users.username} > ${afterUsername}::citext`;
   return executeRows<TExportRow>(db, sql`
     select ${users.portalId} as portal_id, ${users.username}::text as username, ${users.firstName} as first_name,
       ${users.lastName} as last_name, ${users.email}::text as email, ${users.role} as role, ${users.status} as status,
       to_char(${users.lastLoginAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as last_login,
       to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as created
     from ${users}
-    where ${userFilterSql(filter)} ${keyset}
-    order by ${users.portalId}, ${users.username}
+    where ${users.portalId} = ${filter.portal} and ${userFilterSql(filter)} ${keyset}
+    order by ${users.username}
     limit ${limit}`);
 }

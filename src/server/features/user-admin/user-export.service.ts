@@ -10,7 +10,7 @@ import { ROLE_LABELS, type TPortalId, type TRole } from '../../../shared/portals
 import { USER_CSV_COLUMNS, type TStaffUserExportQuery } from '../../../shared/user-admin-schemas.ts';
 import { csvLine } from './csv-writer.ts';
 import type { TAdminActor } from './user-admin.service.ts';
-import { findExportBatch, type TExportKey, type TUserFilter } from './user-admin.store.ts';
+import { findExportBatch, resolveTenantFilters, type TExportRow, type TUserFilter } from './user-admin.store.ts';
 
 /** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
 export const EXPORT_BATCH_SIZE = 5000;
@@ -36,7 +36,7 @@ export async function exportUsers(deps: TServiceDeps, input: TExportUsersInput):
   const filters: TStaffUserExportQuery = input.filters ?? { q: undefined };
   const filter: TUserFilter = {
     scope, now, q: filters.q, status: filters.status, portal: filters.portal,
-    producerAgentId: filters.producer, groupAccountNumber: filters.group,
+    ...(await resolveTenantFilters(deps.db, filters)),
   };
   const label = await describeExport(deps, input.actor, filters);
   const filename = `users-${label.replace(/[^\w.-]+/g, '-')}-${now.toISOString().slice(0, 10)}.csv`;
@@ -53,29 +53,42 @@ async function describeExport(deps: TServiceDeps, actor: TAdminActor, filters: T
   return [portal, filters.group && `group ${filters.group}`, filters.producer && `producer ${filters.producer}`].filter(Boolean).join(' ');
 }
 
+/** A batch fetched ahead: its failure is handled where it is awaited, never "unhandled" meanwhile. */
+function prefetch(batch: Promise<TExportRow[]>): Promise<TExportRow[]> {
+  void batch.catch(() => undefined);
+  return batch;
+}
+
 async function* generateCsv(
   deps: TServiceDeps, input: TExportUsersInput, filter: TUserFilter, what: { filters: TStaffUserExportQuery; label: string }, batchSize: number,
 ): AsyncGenerator<string> {
   let count = 0;
   let completed = false;
+  // The next batch is fetched while this one is formatted and written: the database and Node
+  // work at the same time, and at most two batches are in memory.
+  let next: Promise<TExportRow[]> | undefined;
   try {
     // The BOM makes spreadsheet programs read the file as UTF-8 (names with accents).
     yield `\uFEFF${csvLine(USER_CSV_COLUMNS)}`;
-    let after: TExportKey | null = null;
-    for (;;) {
-      const rows = await findExportBatch(deps.db, filter, after, batchSize);
-      let chunk = '';
-      for (const r of rows) {
-        chunk += csvLine([r.username, r.first_name, r.last_name, r.email, ROLE_LABELS[r.role as TRole] ?? r.role, STATUS_LABELS[r.status] ?? r.status, r.last_login, r.created]);
+    // Portal by portal (staff exports may span several), each in user-name order.
+    for (const portal of filter.portal ? [filter.portal] : filter.scope.portals) {
+      const scoped = { ...filter, portal };
+      next = prefetch(findExportBatch(deps.db, scoped, null, batchSize));
+      while (next) {
+        const rows: TExportRow[] = await next;
+        const last = rows.at(-1);
+        next = last && rows.length === batchSize ? prefetch(findExportBatch(deps.db, scoped, last.username, batchSize)) : undefined;
+        let chunk = '';
+        for (const r of rows) {
+          chunk += csvLine([r.username, r.first_name, r.last_name, r.email, ROLE_LABELS[r.role as TRole] ?? r.role, STATUS_LABELS[r.status] ?? r.status, r.last_login, r.created]);
+        }
+        count += rows.length;
+        if (chunk) yield chunk;
       }
-      count += rows.length;
-      if (chunk) yield chunk;
-      const last = rows.at(-1);
-      if (!last || rows.length < batchSize) break;
-      after = { portalId: last.portal_id, username: last.username };
     }
     completed = true;
   } finally {
+    await next?.catch(() => []); // a batch in flight when the client went away
     const { actor } = input;
     await recordAudit(deps.db, {
       action: 'user.exported',
