@@ -7,6 +7,12 @@ import { ForgotUsernamePage } from '../features/self-service/ForgotUsernamePage.
 import { RegisterConfirmPage } from '../features/self-service/RegisterConfirmPage.tsx';
 import { RegisterPage } from '../features/self-service/RegisterPage.tsx';
 import { ResetPasswordPage } from '../features/self-service/ResetPasswordPage.tsx';
+import { AuditLogPage } from '../features/staff-console/AuditLogPage.tsx';
+import { LifecycleReportPage } from '../features/staff-console/LifecycleReportPage.tsx';
+import { PortalSettingsPage } from '../features/staff-console/PortalSettingsPage.tsx';
+import { StaffUsersPage } from '../features/staff-console/StaffUsersPage.tsx';
+import { PasswordManagerPage } from '../features/user-admin/PasswordManagerPage.tsx';
+import { SecurityManagerPage } from '../features/user-admin/SecurityManagerPage.tsx';
 import { LandingPage } from '../portals/LandingPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useLocation, type TNavigationState } from './router.tsx';
@@ -42,6 +48,18 @@ function Page({ route, state }: { route: TRoute; state: TNavigationState }) {
       return <ForgotUsernamePage portalId={route.portalId} />;
     case 'reset-password':
       return <ResetPasswordPage portalId={route.portalId} />;
+    case 'password-manager':
+      return <PasswordManagerPage />;
+    case 'security-manager':
+      return <SecurityManagerPage />;
+    case 'staff-users':
+      return <StaffUsersPage />;
+    case 'staff-audit':
+      return <AuditLogPage />;
+    case 'staff-lifecycle':
+      return <LifecycleReportPage />;
+    case 'staff-settings':
+      return <PortalSettingsPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -4,10 +4,13 @@ import { DisclosureMenu } from '../ui/DisclosureMenu.tsx';
 import { MAIN_ID, SkipLink } from '../ui/SkipLink.tsx';
 import { Link, useLocation } from './router.tsx';
 import { paths } from './routes.ts';
+import { toolsFor } from './tools.ts';
 
 interface TAppShellProps {
   portalId: TPortalId;
   portalName: string;
+  /** The signed-in user's role: the menu shows the tools of that role only. */
+  role: string;
   userName: string;
   onLogout: () => void;
   loggingOut: boolean;
@@ -15,9 +18,9 @@ interface TAppShellProps {
 }
 
 /** The frame of every signed-in page: portal header, navigation, Account menu, content. */
-export function AppShell({ portalId, portalName, userName, onLogout, loggingOut, children }: TAppShellProps) {
+export function AppShell({ portalId, portalName, role, userName, onLogout, loggingOut, children }: TAppShellProps) {
   const { pathname } = useLocation();
-  const navItems = [{ label: 'Home', to: paths.home(portalId) }];
+  const navItems = [{ label: 'Home', to: paths.home(portalId) }, ...toolsFor(portalId, role).map((tool) => ({ label: tool.label, to: tool.to }))];
   return (
     <>
       <SkipLink />

@@ -16,10 +16,40 @@ export type TRoute =
   | { kind: 'register-confirm'; portalId: TPortalId; token: string }
   | { kind: 'forgot-username'; portalId: TPortalId }
   | { kind: 'reset-password'; portalId: TPortalId }
+  | { kind: 'password-manager' }
+  | { kind: 'security-manager' }
+  | { kind: 'staff-users' }
+  | { kind: 'staff-audit' }
+  | { kind: 'staff-lifecycle' }
+  | { kind: 'staff-settings' }
   | { kind: 'not-found' };
 
 /** Pages behind sign-in: the only places a login may continue to (?next=). */
-const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set(['home', 'profile']);
+const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
+  'home',
+  'profile',
+  'password-manager',
+  'security-manager',
+  'staff-users',
+  'staff-audit',
+  'staff-lifecycle',
+  'staff-settings',
+]);
+
+/** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
+const TOOL_PAGES = {
+  producers: { 'password-manager': 'password-manager' },
+  employers: { 'security-manager': 'security-manager' },
+  retail: {},
+  staff: { users: 'staff-users', audit: 'staff-audit', 'lifecycle-report': 'staff-lifecycle', settings: 'staff-settings' },
+} as const satisfies Record<TPortalId, Record<string, TRoute['kind']>>;
+
+type TToolKind = 'password-manager' | 'security-manager' | 'staff-users' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
+
+function toolKind(portalId: TPortalId, page: string): TToolKind | undefined {
+  const pages: Readonly<Record<string, TToolKind>> = TOOL_PAGES[portalId];
+  return Object.hasOwn(pages, page) ? pages[page] : undefined;
+}
 
 export const paths = {
   landing: () => '/',
@@ -31,6 +61,12 @@ export const paths = {
   registerConfirm: (portalId: TPortalId, token: string) => `/${portalId}/register/confirm?${new URLSearchParams({ token }).toString()}`,
   forgotUsername: (portalId: TPortalId) => `/${portalId}/forgot-username`,
   resetPassword: (portalId: TPortalId) => `/${portalId}/reset-password`,
+  passwordManager: () => '/producers/password-manager',
+  securityManager: () => '/employers/security-manager',
+  staffUsers: () => '/staff/users',
+  staffAudit: () => '/staff/audit',
+  staffLifecycle: () => '/staff/lifecycle-report',
+  staffSettings: () => '/staff/settings',
 };
 
 export function hasSelfService(portalId: TPortalId): boolean {
@@ -62,8 +98,30 @@ export function matchRoute(pathname: string, search = ''): TRoute {
     case 'forgot-username':
     case 'reset-password':
       return hasSelfService(portalId) ? { kind: page, portalId } : { kind: 'not-found' };
-    default:
-      return { kind: 'not-found' };
+    default: {
+      const kind = page === undefined ? undefined : toolKind(portalId, page);
+      return kind ? { kind } : { kind: 'not-found' };
+    }
+  }
+}
+
+/** The portal a route belongs to (the tools live in one portal each). */
+export function portalOfRoute(route: TRoute): TPortalId | undefined {
+  if ('portalId' in route) return route.portalId;
+  switch (route.kind) {
+    case 'password-manager':
+      return 'producers';
+    case 'security-manager':
+      return 'employers';
+    case 'staff-users':
+    case 'staff-audit':
+    case 'staff-lifecycle':
+    case 'staff-settings':
+      return 'staff';
+    case 'landing':
+    case 'producer-services':
+    case 'not-found':
+      return undefined;
   }
 }
 
@@ -82,6 +140,6 @@ export function safeNext(portalId: TPortalId, next: string | null | undefined): 
   }
   if (url.origin !== 'http://portico.invalid') return undefined;
   const route = matchRoute(url.pathname);
-  if (!SIGNED_IN_KINDS.has(route.kind) || !('portalId' in route) || route.portalId !== portalId) return undefined;
+  if (!SIGNED_IN_KINDS.has(route.kind) || portalOfRoute(route) !== portalId) return undefined;
   return url.pathname;
 }

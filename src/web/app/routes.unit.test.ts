@@ -13,6 +13,20 @@ describe('web routes', () => {
     expect(matchRoute('/help/other')).toEqual({ kind: 'not-found' });
   });
 
+  it('parses each administration tool only in its own portal', () => {
+    expect(matchRoute('/producers/password-manager')).toEqual({ kind: 'password-manager' });
+    expect(matchRoute('/employers/security-manager')).toEqual({ kind: 'security-manager' });
+    expect(matchRoute('/staff/users')).toEqual({ kind: 'staff-users' });
+    expect(matchRoute('/staff/audit')).toEqual({ kind: 'staff-audit' });
+    expect(matchRoute('/staff/lifecycle-report')).toEqual({ kind: 'staff-lifecycle' });
+    expect(matchRoute('/staff/settings')).toEqual({ kind: 'staff-settings' });
+    for (const path of ['/employers/password-manager', '/producers/security-manager', '/retail/password-manager', '/producers/users', '/staff/password-manager', '/staff/users/x', '/producers/toString', '/staff/constructor']) {
+      expect(matchRoute(path), path).toEqual({ kind: 'not-found' });
+    }
+    expect(paths.passwordManager()).toBe('/producers/password-manager');
+    expect(paths.securityManager()).toBe('/employers/security-manager');
+  });
+
   it('reads the confirmation token from the query string', () => {
     expect(matchRoute('/retail/register/confirm', '?token=abc%2B1')).toEqual({ kind: 'register-confirm', portalId: 'retail', token: 'abc+1' });
     expect(matchRoute('/retail/register/confirm')).toEqual({ kind: 'register-confirm', portalId: 'retail', token: '' });
@@ -24,6 +38,9 @@ describe('web routes', () => {
     expect(matchRoute('/retail/login', '?next=%2Fretail%2Fprofile')).toEqual({ kind: 'login', portalId: 'retail', next: '/retail/profile' });
     expect(paths.login('retail', '/retail/profile')).toBe('/retail/login?next=%2Fretail%2Fprofile');
     expect(safeNext('retail', '/retail/home')).toBe('/retail/home');
+    expect(safeNext('employers', '/employers/security-manager')).toBe('/employers/security-manager');
+    expect(safeNext('staff', '/staff/audit')).toBe('/staff/audit');
+    expect(safeNext('producers', '/employers/security-manager')).toBeUndefined();
     for (const next of [
       'https://evil.example/retail/profile',
       '//evil.example/retail/profile',

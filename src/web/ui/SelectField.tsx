@@ -1,11 +1,17 @@
 import type { Ref, SelectHTMLAttributes } from 'react';
 import { FieldError, FieldLabel } from './TextField.tsx';
 
+/** A choice whose shown text differs from its value (e.g. "Active" for `active`). */
+export interface TSelectOption {
+  value: string;
+  label: string;
+}
+
 interface TSelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   id: string;
   label: string;
-  /** The choices; an empty first option asks the user to choose. */
-  options: readonly string[];
+  /** The choices; an empty first option asks the user to choose (or, in a filter, means "any"). */
+  options: readonly (string | TSelectOption)[];
   placeholder: string;
   error?: string | undefined;
   requiredMark?: boolean;
@@ -27,11 +33,14 @@ export function SelectField({ id, label, options, placeholder, error, requiredMa
         {...selectProps}
       >
         <option value="">{placeholder}</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        {options.map((option) => {
+          const { value, label: text } = typeof option === 'string' ? { value: option, label: option } : option;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
       </select>
       <FieldError id={errorId} error={error} />
     </div>

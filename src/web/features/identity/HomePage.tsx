@@ -3,6 +3,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { AccountSummary } from './AccountSummary.tsx';
 import { PortalWelcome } from './PortalWelcome.tsx';
 import { SignedInPage } from './SignedInPage.tsx';
+import { ToolLinks } from './ToolLinks.tsx';
 
 export function HomePage({ portalId }: { portalId: TPortalId }) {
   return (
@@ -12,6 +13,7 @@ export function HomePage({ portalId }: { portalId: TPortalId }) {
           <PageHeading>Welcome, {session.user.displayName}</PageHeading>
           <AccountSummary portalId={portalId} user={session.user} />
           <PortalWelcome portalId={portalId} portalName={session.portal.name} />
+          <ToolLinks portalId={portalId} role={session.user.role} />
         </>
       )}
     </SignedInPage>

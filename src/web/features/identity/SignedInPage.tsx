@@ -71,6 +71,7 @@ export function SignedInPage({ portalId, title, duringPasswordChange, children }
     <AppShell
       portalId={portalId}
       portalName={session.portal.name}
+      role={session.user.role}
       userName={session.user.displayName}
       onLogout={() => void logout()}
       loggingOut={loggingOut}

@@ -1,0 +1,88 @@
+// The administration tools of each portal and the roles that see them (LC-5, LC-6, staff
+// console). The shell's menu, the home page and each tool's own page read this one list; the
+// server decides again on every request, this only keeps people away from pages they cannot use.
+import type { TPortalId, TRole } from '../../shared/portals.ts';
+import { paths } from './routes.ts';
+
+export type TToolId = 'password-manager' | 'security-manager' | 'staff-users' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
+
+export interface TTool {
+  id: TToolId;
+  portalId: TPortalId;
+  label: string;
+  /** One line for the home page. */
+  description: string;
+  to: string;
+  roles: readonly TRole[];
+}
+
+// As src/server/platform/policy.ts grants them: producer services may look users up and read settings only.
+const STAFF_SUPPORT: readonly TRole[] = ['help-desk', 'security-admin'];
+const ALL_STAFF: readonly TRole[] = ['help-desk', 'producer-services', 'security-admin'];
+
+export const TOOLS: readonly TTool[] = [
+  {
+    id: 'password-manager',
+    portalId: 'producers',
+    label: 'Password Manager',
+    description: 'See your sub-users and their last login dates; create sub-users, reset passwords, unlock, disable and reinstate them.',
+    to: paths.passwordManager(),
+    roles: ['primary-producer'],
+  },
+  {
+    id: 'security-manager',
+    portalId: 'employers',
+    label: 'Security Manager',
+    description: "Search your group's users, see their last login dates and status, and download all users.",
+    to: paths.securityManager(),
+    roles: ['delegated-admin', 'alternate-delegated-admin'],
+  },
+  {
+    id: 'staff-users',
+    portalId: 'staff',
+    label: 'User Search',
+    description: 'Find a user in any portal; reinstate, unlock or reset a password.',
+    to: paths.staffUsers(),
+    roles: ALL_STAFF,
+  },
+  {
+    id: 'staff-audit',
+    portalId: 'staff',
+    label: 'Audit Log',
+    description: 'Search security events by user, action and date.',
+    to: paths.staffAudit(),
+    roles: STAFF_SUPPORT,
+  },
+  {
+    id: 'staff-lifecycle',
+    portalId: 'staff',
+    label: 'Lifecycle Report',
+    description: 'User IDs that will be disabled or deleted in the next 30 days.',
+    to: paths.staffLifecycle(),
+    roles: STAFF_SUPPORT,
+  },
+  {
+    id: 'staff-settings',
+    portalId: 'staff',
+    label: 'Portal Settings',
+    description: 'Lockout, lifecycle, password, session and text settings of each portal.',
+    to: paths.staffSettings(),
+    roles: ALL_STAFF,
+  },
+];
+
+/** The tools a signed-in user of this portal and role may open, in menu order. */
+export function toolsFor(portalId: TPortalId, role: string): TTool[] {
+  return TOOLS.filter((tool) => tool.portalId === portalId && tool.roles.some((allowed) => allowed === role));
+}
+
+export function toolById(id: TToolId): TTool {
+  const tool = TOOLS.find((candidate) => candidate.id === id);
+  if (!tool) throw new Error(`unknown tool ${id}`);
+  return tool;
+}
+
+export function canUseTool(id: TToolId, portalId: string, role: string): boolean {
+  const tool = toolById(id);
+  return tool.portalId === portalId && tool.roles.some((allowed) => allowed === role);
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { canUseTool, toolsFor } from './tools.ts';
+
+describe('administration tools by role', () => {
+  it('shows each tool only to the roles that have it', () => {
+    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Password Manager']);
+    expect(toolsFor('producers', 'producer-user')).toEqual([]);
+    expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
+    expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
+    expect(toolsFor('employers', 'employer-user')).toEqual([]);
+    expect(toolsFor('retail', 'retail-producer')).toEqual([]);
+    expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual(['User Search', 'Audit Log', 'Lifecycle Report', 'Portal Settings']);
+    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Portal Settings']);
+  });
+
+  it('never in another portal, whatever the role says', () => {
+    expect(canUseTool('password-manager', 'employers', 'primary-producer')).toBe(false);
+    expect(canUseTool('security-manager', 'employers', 'delegated-admin')).toBe(true);
+    expect(canUseTool('staff-audit', 'producers', 'help-desk')).toBe(false);
+  });
+});
