@@ -89,7 +89,7 @@ const basePolicy: TPortalPolicy = {
   disableAfterDays: 180,
   deleteAfterDays: 400,
   lifecycleWarningDays: 14,
-  lifecycleExemptRoles: ['primary-producer', 'delegated-admin'],
+  lifecycleExemptRoles: [],
   temporaryPasswordHours: 24,
 };
 
@@ -105,13 +105,13 @@ export const PORTAL_DEFINITIONS: Record<TPortalId, TPortalDefinition> = {
   producers: {
     id: 'producers',
     name: 'Blue Access for Producers',
-    policy: { ...basePolicy, lifecycleEnabled: true },
+    policy: { ...basePolicy, lifecycleEnabled: true, lifecycleExemptRoles: ['primary-producer'] },
     texts: idThreeTexts,
   },
   employers: {
     id: 'employers',
     name: 'Blue Access for Employers',
-    policy: { ...basePolicy, lifecycleEnabled: true },
+    policy: { ...basePolicy, lifecycleEnabled: true, lifecycleExemptRoles: ['delegated-admin'] },
     texts: idThreeTexts,
   },
   retail: {
