@@ -49,7 +49,8 @@ async function prepareDatabase(url: string): Promise<number> {
         case when i % 10 = 0 then null else '2026-11-01'::timestamptz - make_interval(mins => i % 100000) end,
         '2024-01-01'::timestamptz + make_interval(mins => i)
       from generate_series(1, ${USERS}) as i`);
-    await database.db.execute(sql`analyze users`);
+    // As a live table would be: vacuumed (hint bits set, visibility map) and analysed.
+    await database.db.execute(sql`vacuum (analyze) users`);
     return (performance.now() - t0) / 1000;
   } finally {
     await database.close();

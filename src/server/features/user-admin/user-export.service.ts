@@ -12,8 +12,8 @@ import { csvLine } from './csv-writer.ts';
 import type { TAdminActor } from './user-admin.service.ts';
 import { findExportBatch, resolveTenantFilters, type TExportRow, type TUserFilter } from './user-admin.store.ts';
 
-/** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
-export const EXPORT_BATCH_SIZE = 5000;
+/** Rows per query: large enough to amortise the round trip, small enough to keep memory flat (bench:export: 2,000 rows gave the same rows/s as 5,000 with ~10 MB less RSS). */
+export const EXPORT_BATCH_SIZE = 2000;
 
 const STATUS_LABELS: Record<string, string> = { active: 'Active', pending: 'Pending', disabled: 'Disabled', deleted: 'Deleted' };
 
