@@ -241,8 +241,8 @@ export type TPortalSettingsPatch = z.infer<typeof ZPortalSettingsPatch>;
 
 /**
  * Rules across settings (server and form): the merged policy of `portalId` must pass. Exempt roles
- * must be the portal's own, except those already stored (`previous`): the built-in defaults list
- * the same roles for every portal, and re-sending them unchanged is not an error.
+ * must be the portal's own, except those already stored (`previous`): databases set up before the
+ * per-portal defaults list both portals' roles everywhere, and re-sending them is not an error.
  */
 export function validatePortalPolicy(portalId: TPortalId, policy: TPortalPolicy, previous?: TPortalPolicy): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];

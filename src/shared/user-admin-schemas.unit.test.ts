@@ -12,8 +12,9 @@ describe('validatePortalPolicy', () => {
     expect(fields).toEqual(['policy.deleteAfterDays', 'policy.sessionIdleMinutes', 'policy.lifecycleExemptRoles', 'policy.selfRegistration']);
   });
   it('lets stored foreign exempt roles stay, but not new ones', () => {
-    expect(validatePortalPolicy('producers', producers, producers)).toEqual([]);
-    expect(validatePortalPolicy('producers', producers)).toHaveLength(1);
+    const legacy = { ...producers, lifecycleExemptRoles: ['primary-producer', 'delegated-admin'] as typeof producers.lifecycleExemptRoles };
+    expect(validatePortalPolicy('producers', legacy, legacy)).toEqual([]);
+    expect(validatePortalPolicy('producers', legacy, producers)).toHaveLength(1);
   });
 });
 

@@ -80,19 +80,21 @@ describe('audit log', () => {
 
 describe('portal settings', () => {
   it('the security administrator changes settings; each change is audited with before and after', async () => {
+    const [stored] = await db().select().from(portals).where(eq(portals.id, 'producers'));
+    const exemptBefore = stored?.policy.lifecycleExemptRoles;
     const response = await sa.patch('/api/staff/portals/producers/settings', {
-      policy: { lockoutThreshold: 5, lockoutMinutes: 30, lifecycleExemptRoles: ['primary-producer'] },
+      policy: { lockoutThreshold: 5, lockoutMinutes: 30, lifecycleExemptRoles: ['primary-producer', 'producer-user'] },
       texts: { disabled: 'Call your Primary Producer.' },
     });
     expect(response.statusCode).toBe(200);
     const settings = response.json<TPortalSettings>();
-    expect(settings).toMatchObject({ id: 'producers', editable: true, policy: { lockoutThreshold: 5, lifecycleExemptRoles: ['primary-producer'] }, texts: { disabled: 'Call your Primary Producer.' } });
+    expect(settings).toMatchObject({ id: 'producers', editable: true, policy: { lockoutThreshold: 5, lifecycleExemptRoles: ['primary-producer', 'producer-user'] }, texts: { disabled: 'Call your Primary Producer.' } });
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'portal.settings_changed'));
     expect(audit).toMatchObject({ portalId: 'producers', targetLabel: 'portal producers' });
     expect(audit?.details).toEqual({
       changes: {
         'policy.lockoutThreshold': { before: 3, after: 5 },
-        'policy.lifecycleExemptRoles': { before: ['primary-producer', 'delegated-admin'], after: ['primary-producer'] },
+        'policy.lifecycleExemptRoles': { before: exemptBefore, after: ['primary-producer', 'producer-user'] },
         'texts.disabled': { before: 'This user ID no longer has access to the system. Please contact your security administrator for more information.', after: 'Call your Primary Producer.' },
       },
     });
@@ -101,6 +103,7 @@ describe('portal settings', () => {
     if (!sub) throw new Error('fixture');
     for (let i = 0; i < 4; i++) expect((await loginRequest(t, 'producers', sub.username, 'nope nope nope')).json().code).toBe('auth.invalid_credentials');
     expect((await loginRequest(t, 'producers', sub.username, 'nope nope nope')).json().code).toBe('auth.locked');
+    expect((await sa.patch('/api/staff/portals/producers/settings', { policy: { lifecycleExemptRoles: exemptBefore } })).statusCode).toBe(200);
   });
 
   it('refuses settings that do not fit together, changing nothing', async () => {
