@@ -68,7 +68,9 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
   }
   await database.close();
   return {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production',
+      // Production needs an SMTP server; logins send no mail, so an unreachable one will do.
+      SMTP_URL: 'smtp://127.0.0.1:9' },
     cleanup: async () => { await dropDatabase(); await rm(dataDir, { recursive: true, force: true }); },
   };
 }

@@ -95,9 +95,10 @@ export function userFilterSql(filter: TUserFilter): SQL {
   else conditions.push(ne(users.status, 'deleted'));
   if (filter.q) {
     const pattern = likePattern(filter.q);
+    // As text, so the trigram indexes of migration 0005 serve these (citext has its own operators).
     conditions.push(or(
-      sql`${users.username} ilike ${pattern}`,
-      sql`${users.email} ilike ${pattern}`,
+      sql`(${users.username}::text) ilike ${pattern}`,
+      sql`(${users.email}::text) ilike ${pattern}`,
       sql`(${users.firstName} || ' ' || ${users.lastName}) ilike ${pattern}`,
     ));
   }
