@@ -10,6 +10,7 @@ import { LIFECYCLE_ACTIONS, runLifecycle } from '../features/lifecycle/lifecycle
 import { createUser, unlockUser } from '../features/users/users.service.ts';
 import { systemClock } from '../platform/clock.ts';
 import { isAppError, isDatabaseUnavailable } from '../platform/errors.ts';
+import { redactQueryParams, safeErrorMessage } from '../platform/log-safety.ts';
 import { printDemoLogins } from './demo-logins.ts';
 import { serve } from './serve.ts';
 
@@ -56,7 +57,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return 1;
     }
     // Operators get one line; the stack only when they ask for it.
-    console.error(`portico ${command ?? ''}: unexpected error: ${(error as Error).message ?? String(error)}${process.env.PORTICO_DEBUG ? `\n${(error as Error).stack}` : ' (set PORTICO_DEBUG=1 for details)'}`);
+    const safe = redactQueryParams(error);
+    console.error(`portico ${command ?? ''}: unexpected error: ${safeErrorMessage(error)}${process.env.PORTICO_DEBUG ? `\n${safe instanceof Error ? safe.stack : String(safe)}` : ' (set PORTICO_DEBUG=1 for details)'}`);
     return 1;
   }
 }

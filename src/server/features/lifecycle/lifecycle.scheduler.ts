@@ -1,6 +1,7 @@
 // Runs the lifecycle job once a day inside `serve` (LC-2). Every instance schedules it; the
 // advisory lock in the run makes only one of them do the work, and a late one finds nothing left.
 import type { TServiceDeps } from '../../platform/deps.ts';
+import { redactQueryParams } from '../../platform/log-safety.ts';
 import { runLifecycle, type TLifecycleResult } from './lifecycle.service.ts';
 
 export const LIFECYCLE_HOUR_UTC = 2;
@@ -28,7 +29,7 @@ export function scheduleLifecycle(deps: TServiceDeps & { publicUrl: string; log:
       const result: TLifecycleResult = await runLifecycle(deps, { trigger: 'schedule', publicUrl: deps.publicUrl });
       deps.log.info({ lifecycle: result }, result.skipped ? 'lifecycle run skipped' : 'lifecycle run finished');
     } catch (error) {
-      deps.log.error({ err: error }, 'lifecycle run failed');
+      deps.log.error({ err: redactQueryParams(error) }, 'lifecycle run failed');
     }
   };
   plan();

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type TErrorCode, type TFieldError } from '../errors.ts';
+import { redactQueryParams } from '../log-safety.ts';
 
 const FASTIFY_CODES: Record<string, TErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
@@ -37,13 +38,13 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (isDatabaseUnavailable(error)) {
-    request.log.error({ err: error }, 'database unavailable');
+    request.log.error({ err: redactQueryParams(error) }, 'database unavailable');
     return new AppError('db.unavailable');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('request.invalid', { message: ERROR_CODES['request.invalid'].message });
   }
-  request.log.error({ err: error }, 'unhandled error');
+  request.log.error({ err: redactQueryParams(error) }, 'unhandled error');
   return new AppError('internal');
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import type { TRouteContext } from './context.ts';
 import { AppError } from '../errors.ts';
+import { redactQueryParams } from '../log-safety.ts';
 
 export function healthRoutes(ctx: TRouteContext) {
   return async (app: FastifyInstance) => {
@@ -21,7 +22,7 @@ export function healthRoutes(ctx: TRouteContext) {
       try {
         await ctx.db.execute(sql`select 1`);
       } catch (error) {
-        request.log.warn({ err: error }, 'readiness check failed');
+        request.log.warn({ err: redactQueryParams(error) }, 'readiness check failed');
         throw new AppError('db.unavailable', { message: 'The database cannot be reached.' });
       }
       return { status: 'ready' as const };

@@ -4,6 +4,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase, wrapPglite } from '../../db/client.ts';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { TEXTS } from '../../../shared/portals.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
@@ -120,5 +121,28 @@ describe('logs', () => {
     const all = lines.join('');
     expect(all).toContain('req-log-1');
     for (const secret of ['Very-secret-passphrase-42', 'Wrong-secret-passphrase-42', token, csrf]) expect(all).not.toContain(secret);
+  });
+
+  it('name the failed statement of an unexpected database error but never its bound values', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'info' }),
+      database: { ...t.database, close: async () => {} },
+      clock: t.clock,
+      logStream: { write: (line) => { lines.push(line); } },
+    });
+    // Like an outbox insert carrying a temporary password that the database refuses.
+    logged.get('/api/test/failing-query', { config: { access: { public: true } } }, async () => {
+      await t.database.db.execute(sql`select ${'Temp-Secret-Pass-7'}::text as body, 1 / 0 as n`);
+      return { ok: true };
+    });
+    const r = await logged.inject('/api/test/failing-query');
+    await logged.close();
+    expect(r.statusCode).toBe(500);
+    expect(r.body).not.toContain('Temp-Secret-Pass-7');
+    const all = lines.join('');
+    expect(all).toContain('unhandled error');
+    expect(all).toContain('1 / 0 as n');
+    expect(all).not.toContain('Temp-Secret-Pass-7');
   });
 });

@@ -3,6 +3,7 @@
 // the lease in `claimed_until` makes each message go to exactly one of them.
 import type { TDb } from '../../db/client.ts';
 import type { TClock } from '../clock.ts';
+import { redactQueryParams } from '../log-safety.ts';
 import { failureKindOf, type TFailureKind, type TMailTransport } from './mail-transport.ts';
 import { claimDueMessages, markMessageFailed, markMessageSent, releaseClaims, type TClaimedMessage } from './outbox.store.ts';
 
@@ -163,7 +164,7 @@ export class OutboxSender implements TOutboxNudge {
       const result = await batch;
       full = result.claimed === this.options.batchSize && result.released === 0;
     } catch (error) {
-      this.logger.error({ err: error }, 'outbox: could not claim or record messages');
+      this.logger.error({ err: redactQueryParams(error) }, 'outbox: could not claim or record messages');
     } finally {
       this.inFlight = null;
     }
