@@ -140,6 +140,15 @@ export function assertCan(actor: TPolicyActor, action: TPolicyAction, target?: T
   throw decision.reason === 'not_found' ? new AppError('user.not_found') : new AppError('auth.forbidden');
 }
 
+/**
+ * Which audit events an actor may search: those of the portals it sees users of (`visible`).
+ * `undefined` means every event, also those of no portal (only the security administrator).
+ */
+export function auditScope(actor: TPolicyActor): readonly TPortalId[] | undefined {
+  assertCan(actor, 'audit.search');
+  return actor.role === 'security-admin' ? undefined : BUSINESS_PORTALS;
+}
+
 /** Which users a list or an export may contain: the same tenant rule as `visible`, as filters for SQL. */
 export interface TUserScope {
   portals: readonly TPortalId[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type TPortalId, type TRole } from '../../shared/portals.ts';
 import { AppError } from './errors.ts';
-import { assertCan, can, decide, POLICY_ACTIONS, userScope, type TPolicyActor, type TPolicyAction, type TPolicyUser } from './policy.ts';
+import { assertCan, auditScope, can, decide, POLICY_ACTIONS, userScope, type TPolicyActor, type TPolicyAction, type TPolicyUser } from './policy.ts';
 
 const PORTAL_OF: Record<TRole, TPortalId> = {
   'primary-producer': 'producers', 'producer-user': 'producers',
@@ -134,5 +134,15 @@ describe('assertCan', () => {
     expect(() => assertCan(pp, 'audit.search')).toThrow(expect.objectContaining({ status: 403, code: 'auth.forbidden' }));
     expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 5 }))).toThrow(expect.objectContaining({ status: 404, code: 'user.not_found' }));
     expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 1 }))).not.toThrow();
+  });
+});
+
+describe('audit search scope (ID-11)', () => {
+  it('is the business portals for the help desk, everything for the security administrator, nothing for the others', () => {
+    expect(auditScope(actor('help-desk'))).toEqual(['producers', 'employers', 'retail']);
+    expect(auditScope(actor('security-admin'))).toBeUndefined();
+    for (const role of ['producer-services', 'primary-producer', 'delegated-admin', 'retail-producer'] as const) {
+      expect(() => auditScope(actor(role))).toThrow(AppError);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The staff console's audit log (ID-11).
 import type { TServiceDeps } from '../../platform/deps.ts';
-import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import { auditScope, type TPolicyActor } from '../../platform/policy.ts';
 import type { TAuditPage, TAuditSearchQuery } from '../../../shared/user-admin-schemas.ts';
 import { searchAuditEvents, type TAuditFilter } from './audit-log.store.ts';
 
@@ -14,10 +14,11 @@ export function dateBound(value: string | undefined, end: 'from' | 'to'): Date |
 }
 
 export async function searchAuditLog(deps: TServiceDeps, input: { actor: TPolicyActor; query: TAuditSearchQuery }): Promise<TAuditPage> {
-  assertCan(input.actor, 'audit.search');
+  const portals = auditScope(input.actor);
   const { query } = input;
   const filter: TAuditFilter = {
     portalId: query.portal,
+    portals,
     from: dateBound(query.from, 'from'),
     to: dateBound(query.to, 'to'),
   };

@@ -1,6 +1,6 @@
 // Searching the audit trail (ID-11): by user (id or label, as actor or target), action, portal and
 // time, newest first.
-import { and, count, desc, eq, gte, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 
@@ -11,6 +11,8 @@ export interface TAuditFilter {
   /** An action family: every action starting with it (`login.`). */
   actionPrefix?: string | undefined;
   portalId?: string | undefined;
+  /** Only events of these portals (the actor's scope); undefined: all events. */
+  portals?: readonly string[] | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -25,6 +27,7 @@ function where(filter: TAuditFilter): SQL | undefined {
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   if (filter.actionPrefix) conditions.push(like(auditEvents.action, `${filter.actionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filter.portalId) conditions.push(eq(auditEvents.portalId, filter.portalId));
+  if (filter.portals) conditions.push(filter.portals.length > 0 ? inArray(auditEvents.portalId, [...filter.portals]) : sql`false`);
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
   if (filter.to) conditions.push(lte(auditEvents.occurredAt, filter.to));
   return and(...conditions);

@@ -76,6 +76,17 @@ describe('audit log', () => {
     expect(paged).toMatchObject({ page: 2, pageSize: 1, total: byId.total });
     expect(paged.items[0]?.action).toBe('login.failure');
   });
+
+  it('shows the help desk only the business portals\' events; the security administrator sees the staff portal too', async () => {
+    const admin = await createStaff(t, 'security-admin');
+    await loginRequest(t, 'staff', admin.username, 'wrong password!');
+    const forHelpDesk = (await hd.get(`/api/staff/audit?user=${admin.username}`)).json<TAuditPage>();
+    expect(forHelpDesk.total).toBe(0);
+    expect((await hd.get(`/api/staff/audit?user=${admin.username}&portal=staff`)).json<TAuditPage>().total).toBe(0);
+    expect((await hd.get('/api/staff/audit?pageSize=100')).json<TAuditPage>().items.map((e) => e.portal)).not.toContain('staff');
+    const forSecurity = (await sa.get(`/api/staff/audit?user=${admin.username}`)).json<TAuditPage>();
+    expect(forSecurity.items.map((e) => e.action)).toContain('login.failure');
+  });
 });
 
 describe('portal settings', () => {
