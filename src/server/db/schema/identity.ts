@@ -1,7 +1,7 @@
 // Users, sessions and the failure counters that drive lockout (ID-1, ID-2, ID-10).
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { agencies, employerGroups, producers } from './directory.ts';
 import { portals } from './portals.ts';
@@ -42,6 +42,10 @@ export const users = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** LC-2: when the "will be disabled" warning went out for the current inactivity period. */
     lifecycleWarnedAt: timestamp('lifecycle_warned_at', { withTimezone: true }),
+    /** LC-1: the UTC day the ID was last used — last login, else creation, or reinstatement if later. */
+    lastActiveOn: date('last_active_on', { mode: 'string' }).generatedAlwaysAs(
+      sql`((greatest(coalesce(last_login_at, created_at), coalesce(reinstated_at, created_at)) at time zone 'UTC')::date)`,
+    ),
   },
   (t) => [
     uniqueIndex('users_portal_username_key').on(t.portalId, t.username),
@@ -49,12 +53,10 @@ export const users = pgTable(
     uniqueIndex('users_retail_producer_key').on(t.producerId).where(sql`${t.portalId} = 'retail' and ${t.status} <> 'deleted'`),
     index('users_producer_idx').on(t.producerId),
     // LC-1: the lifecycle job reads only the IDs past a cutoff, never the ones it keeps.
-    index('users_lifecycle_active_idx')
-      .on(t.portalId, sql`(greatest(coalesce(${t.lastLoginAt}, ${t.createdAt}), coalesce(${t.reinstatedAt}, ${t.createdAt})))`)
-      .where(sql`${t.status} = 'active'`),
-    index('users_lifecycle_disabled_idx')
-      .on(t.portalId, sql`(greatest(coalesce(${t.lastLoginAt}, ${t.createdAt}), coalesce(${t.reinstatedAt}, ${t.createdAt})))`)
-      .where(sql`${t.status} = 'disabled'`),
+    // LC-1: the lifecycle job reads only the IDs past a cutoff, never the ones it keeps. Keyed by
+    // a day, not a time, so most logins change no indexed value and update the row in place (HOT).
+    index('users_lifecycle_active_idx').on(t.portalId, t.lastActiveOn).where(sql`${t.status} = 'active'`),
+    index('users_lifecycle_disabled_idx').on(t.portalId, t.lastActiveOn).where(sql`${t.status} = 'disabled'`),
     index('users_group_idx').on(t.groupId),
     check('users_status_known', sql`${t.status} in ('active','pending','disabled','deleted')`),
     check('users_failed_attempts_nonnegative', sql`${t.failedAttempts} >= 0`),

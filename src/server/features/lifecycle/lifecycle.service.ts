@@ -44,10 +44,10 @@ export function parseAsOf(value: string | undefined, now: Date): string {
   return value;
 }
 
-/** Midnight UTC `days` before the as-of date: IDs last used before it are more than `days` days inactive. */
-export function cutoff(asOf: string, days: number): Date {
+/** The day `days` before the as-of day: IDs last used before it are more than `days` days inactive. */
+export function cutoff(asOf: string, days: number): string {
   const [y, m, d] = asOf.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days));
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days)).toISOString().slice(0, 10);
 }
 
 function rulesFor(portal: TPortal, asOf: string) {
@@ -55,7 +55,7 @@ function rulesFor(portal: TPortal, asOf: string) {
   const base = { portalId: portal.id, exemptRoles: policy.lifecycleExemptRoles };
   // Only IDs disabled before the as-of day are deleted, so a second run on the same day does not
   // delete what the first one just disabled (idempotence), and a disabled ID is always seen for a day.
-  const deletion: TDeletionRule = { ...base, cutoff: cutoff(asOf, policy.deleteAfterDays), disabledBefore: cutoff(asOf, 0) };
+  const deletion: TDeletionRule = { ...base, cutoff: cutoff(asOf, policy.deleteAfterDays), disabledBefore: new Date(`${asOf}T00:00:00Z`) };
   const disabling: TPortalRule = { ...base, cutoff: cutoff(asOf, policy.disableAfterDays) };
   const warning: TWarningRule = {
     ...base,
@@ -121,7 +121,7 @@ export interface TUpcomingInput {
 /** The staff console's report: IDs the job will disable or delete within `days` of `asOf`. */
 export async function reportUpcomingLifecycle(deps: TServiceDeps, input: TUpcomingInput): Promise<{ total: number; rows: TUpcomingRow[] }> {
   const asOf = input.asOf.toISOString().slice(0, 10);
-  const until = cutoff(asOf, -input.days).toISOString().slice(0, 10);
+  const until = cutoff(asOf, -input.days);
   const portals = (await getPortals(deps.db)).filter((p) => p.policy.lifecycleEnabled && (!input.portalId || p.id === input.portalId));
   const rules = portals.map((p) => ({ portalId: p.id, exemptRoles: p.policy.lifecycleExemptRoles, disableAfterDays: p.policy.disableAfterDays, deleteAfterDays: p.policy.deleteAfterDays }));
   return findUpcoming(deps.db, rules, { until, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });

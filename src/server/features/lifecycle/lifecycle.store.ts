@@ -5,24 +5,25 @@ import { executeRows, toDate, type TDbOrTx } from '../../db/client.ts';
 import { lifecycleRuns } from '../../db/schema/index.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 
-/** When an ID was last used: its last login, its creation if never used, its reinstatement if later (LC-1). */
-const REFERENCE = sql.raw('greatest(coalesce(last_login_at, created_at), coalesce(reinstated_at, created_at))');
+/** The UTC day an ID was last used: last login, creation if never used, reinstatement if later (LC-1). */
+const REFERENCE = sql.raw('last_active_on');
 
 export interface TPortalRule {
   portalId: TPortalId;
   exemptRoles: string[];
-  /** IDs last used before this instant are past the limit (midnight UTC of as-of minus the days). */
-  cutoff: Date;
+  /** IDs last used before this day are past the limit (the as-of day minus the days). */
+  cutoff: string;
 }
 
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const day = (d: string) => sql`${d}::date`;
 const roles = (r: string[]) => sql`${`{${r.join(',')}}`}::text[]`;
 
 /** The IDs an action applies to; composed into the dry run's preview and the real statement. */
 function targets(rule: TPortalRule, status: 'active' | 'disabled', extra: SQL = sql``): SQL {
   return sql`select id, username, portal_id, email, ${REFERENCE} as reference from users
     where portal_id = ${rule.portalId} and status = ${status} and role <> all(${roles(rule.exemptRoles)})
-      and ${REFERENCE} < ${ts(rule.cutoff)} ${extra}`;
+      and ${REFERENCE} < ${day(rule.cutoff)} ${extra}`;
 }
 
 export interface TPreview {
@@ -46,11 +47,12 @@ export interface TRunTime {
 
 function auditRows(action: string, { now, asOf }: TRunTime): SQL {
   return sql`insert into audit_events (occurred_at, action, portal_id, actor_label, target_user_id, target_label, details)
-    select ${ts(now)}, ${action}, t.portal_id, 'lifecycle job', t.id, t.username, jsonb_build_object('asOf', ${asOf}::text, 'reference', t.reference)
+    select ${ts(now)}, ${action}, t.portal_id, 'lifecycle job', t.id, t.username, jsonb_build_object('asOf', ${asOf}::text, 'lastActiveOn', t.reference)
     from t`;
 }
 
 export interface TDeletionRule extends TPortalRule {
+  /** Disabled before this instant (the start of the as-of day): not by the run itself. */
   disabledBefore: Date;
 }
 
@@ -95,7 +97,7 @@ export async function disableInactive(db: TDbOrTx, rule: TPortalRule, time: TRun
 
 export interface TWarningRule extends TPortalRule {
   /** IDs used before `cutoff` (the warning point) but not before this are about to be disabled. */
-  disableCutoff: Date;
+  disableCutoff: string;
   disableAfterDays: number;
 }
 
@@ -107,8 +109,8 @@ export interface TWarningTemplate {
 }
 
 function warningTargets(rule: TWarningRule): SQL {
-  return targets(rule, 'active', sql`and email is not null and ${REFERENCE} >= ${ts(rule.disableCutoff)}
-    and (lifecycle_warned_at is null or lifecycle_warned_at < ${REFERENCE})`);
+  return targets(rule, 'active', sql`and email is not null and ${REFERENCE} >= ${day(rule.disableCutoff)}
+    and (lifecycle_warned_at is null or (lifecycle_warned_at at time zone 'UTC')::date < ${REFERENCE})`);
 }
 
 export function previewWarnings(db: TDbOrTx, rule: TWarningRule): Promise<TPreview> {
@@ -119,7 +121,7 @@ const escapeSql = (value: SQL) => sql`replace(replace(replace(replace(replace(${
 
 /** One warning per ID per inactivity period (LC-2), written to the outbox with the change. */
 export async function warnInactive(db: TDbOrTx, rule: TWarningRule, template: TWarningTemplate, time: TRunTime): Promise<number> {
-  const disableDate = sql`to_char(((t.reference at time zone 'UTC')::date + ${rule.disableAfterDays + 1}::int), 'FMMonth FMDD, YYYY')`;
+  const disableDate = sql`to_char(t.reference + ${rule.disableAfterDays + 1}::int, 'FMMonth FMDD, YYYY')`;
   const fill = (body: string, escape: boolean) => {
     const username = escape ? escapeSql(sql`t.username::text`) : sql`t.username::text`;
     return sql`replace(replace(${body}::text, '{{username}}', ${username}), '{{date}}', ${disableDate})`;
@@ -171,10 +173,10 @@ export async function findUpcoming(
     return sql`
       select id, portal_id, username, first_name, last_name, role, status, last_login_at,
         ${status === 'active' ? 'disable' : 'delete'}::text as action,
-        (${REFERENCE} at time zone 'UTC')::date + ${days + 1}::int as due
+        ${REFERENCE} + ${days + 1}::int as due
       from users
       where portal_id = ${r.portalId} and status = ${status} and role <> all(${roles(r.exemptRoles)})
-        and ${REFERENCE} < ((${input.until}::date - ${days}::int)::timestamp at time zone 'UTC')`;
+        and ${REFERENCE} < ${input.until}::date - ${days}::int`;
   }));
   const rows = await executeRows<{ id: string; portal_id: TPortalId; username: string; first_name: string; last_name: string; role: string; status: string; last_login_at: Date | string | null; action: 'disable' | 'delete'; due_on: string; total: number | string }>(db, sql`
     with u as (${sql.join(parts, sql` union all `)})
