@@ -142,17 +142,20 @@ export interface TLoginSuccess {
 
 /**
  * Resets the failure count (ID-2), records the login date (LC-1), ends the previous session,
- * starts the new one and writes the audit row, atomically, in one PL/pgSQL call.
+ * starts the new one and writes the audit row, atomically, in one PL/pgSQL call — or, if a
+ * parallel request locked or disabled the account (or used the temporary password) since it
+ * was read, does nothing and returns false.
  */
-export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<void> {
+export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<boolean> {
   const { session } = input;
   const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  await db.execute(sql`select portico_login_success(
+  const [row] = await executeRows<{ ok: boolean }>(db, sql`select portico_login_success(
     ${session.userId}::uuid, ${at(input.now)}, ${input.previousTokenHash ?? null},
     ${session.tokenHash}, ${session.portalId}, ${session.csrfToken},
     ${at(session.idleExpiresAt)}, ${at(session.absoluteExpiresAt)},
     ${session.ipAddress}, ${session.userAgent}, ${input.username}, ${input.requestId ?? null},
-    ${session.mustChangePassword})`);
+    ${session.mustChangePassword}) as ok`);
+  return row?.ok === true;
 }
 
 export interface TUserProfile {

@@ -188,3 +188,46 @@ describe('bad input', () => {
     expect(form.json().code).toBe('request.unsupported_media_type');
   });
 });
+
+describe('the success statement re-checks what a parallel request may have changed', () => {
+  async function succeed(u: { id: string; username: string }, mustChangePassword = false) {
+    const { prepareSession } = await import('./sessions.service.ts');
+    const { recordLoginSuccess } = await import('./identity.store.ts');
+    const portal = { lockoutThreshold: 3, lockoutMinutes: 30, sessionIdleMinutes: 20, sessionAbsoluteMinutes: 720 } as never;
+    const session = prepareSession({ userId: u.id, portalId: 'retail', policy: portal, now: t.clock.now(), mustChangePassword });
+    return recordLoginSuccess(t.database.db, { now: t.clock.now(), previousTokenHash: undefined, session: session.row, username: u.username, requestId: undefined });
+  }
+
+  it('refuses a login whose account was locked after its password was verified', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
+    expect(await succeed(u)).toBe(false);
+    expect((await userRow(u.id)).lockedUntil).not.toBeNull();
+    expect(await auditCount('login.success', u.username)).toBe(0);
+  });
+
+  it('refuses a disabled account, and a temporary password used by a parallel login', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    await t.database.db.update(users).set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) }).where(eq(users.id, u.id));
+    expect(await succeed(u, true)).toBe(true);
+    expect(await succeed(u, true)).toBe(false);
+    await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
+    expect(await succeed(u)).toBe(false);
+  });
+
+  it('never lets a correct password in once parallel guesses have locked the account', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    const attempts = [...Array.from({ length: 11 }, () => 'wrong1'), u.password];
+    const responses = await Promise.all(attempts.map((p) => loginRequest(t, 'retail', u.username, p)));
+    const right = responses[11];
+    const row = await userRow(u.id);
+    // Either the right password got in before the lock (and reset the count), or it was refused.
+    if (right?.statusCode === 200) expect(await auditCount('account.locked', u.username)).toBeLessThanOrEqual(1);
+    else expect(right?.json().code).toBe('auth.locked');
+    if (row.lockedUntil && row.lockedUntil > t.clock.now()) {
+      const successes = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'login.success'), eq(auditEvents.targetLabel, u.username)));
+      const locks = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'account.locked'), eq(auditEvents.targetLabel, u.username)));
+      for (const s of successes) for (const l of locks) expect(s.id).toBeLessThan(l.id);
+    }
+  });
+});

@@ -65,13 +65,18 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     userAgent: input.userAgent,
     mustChangePassword: withTemporaryPassword,
   });
-  await recordLoginSuccess(deps.db, {
+  const started = await recordLoginSuccess(deps.db, {
     now,
     previousTokenHash: input.previousTokenHash,
     session: session.row,
     username: candidate.username,
     requestId: input.requestId,
   });
+  if (!started) {
+    // Locked (or disabled, or the temporary password used) by a parallel request since the read.
+    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
+    throw lockedError(portal);
+  }
   return {
     token: session.token,
     csrfToken: session.csrfToken,
