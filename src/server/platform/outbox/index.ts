@@ -10,10 +10,13 @@ import { createSmtpTransport } from './smtp-transport.ts';
 export { enqueueEmail, type TEmail } from './enqueue.ts';
 export { OutboxSender, type TOutboxNudge } from './outbox-sender.ts';
 
-/** The dev mailbox (/dev/mail, /api/dev/mail) exists only where no SMTP server is configured, and never in production. */
+/** The dev mailbox (/dev/mail, /api/dev/mail) exists only where no SMTP server is configured, never in production, and only on a loopback address. */
 export function isDevMailboxEnabled(config: TConfig): boolean {
-  return !config.smtpUrl && !config.isProduction;
+  // It shows every temporary password and link unauthenticated: only on this machine.
+  return !config.smtpUrl && !config.isProduction && LOOPBACK_HOSTS.has(config.host);
 }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function createMailTransport(config: TConfig): TMailTransport {
   if (config.smtpUrl) return createSmtpTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom });

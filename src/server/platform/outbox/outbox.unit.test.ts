@@ -32,6 +32,11 @@ describe('mail transport from the configuration', () => {
     }
   });
 
+  it('keeps the dev mailbox off when the server listens beyond this machine', () => {
+    expect(isDevMailboxEnabled(config({ NODE_ENV: 'development', HOST: '0.0.0.0' }))).toBe(false);
+    expect(isDevMailboxEnabled(config({ NODE_ENV: 'development', HOST: 'localhost' }))).toBe(true);
+  });
+
   it('refuses to start in production without SMTP_URL, naming the variable', () => {
     const c = config({ NODE_ENV: 'production' });
     expect(() => createMailTransport(c)).toThrow(ConfigError);
