@@ -41,7 +41,7 @@ export function identityRoutes(ctx: TRouteContext) {
           userAgent: request.headers['user-agent'],
           previousTokenHash: previous && previous.length <= 128 ? hashToken(previous) : undefined,
         });
-        setSessionCookie(reply, result.token, ctx.config.isProduction);
+        setSessionCookie(reply, result.token, ctx.config.isProduction || ctx.config.publicUrl.startsWith('https:'));
         return {
           user: toSessionUser(result.user),
           portal: { id: result.portal.id, name: result.portal.name },

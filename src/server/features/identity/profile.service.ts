@@ -51,11 +51,10 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
     const locked = await deps.db.transaction(async (tx) => {
       const outcome = await countUserFailure(tx, state.id, { now, threshold: portal.policy.lockoutThreshold, lockUntil: addMinutes(now, portal.policy.lockoutMinutes) });
       await recordAudit(tx, { ...audit, action: 'password.change_failed', details: { failedAttempts: outcome?.failedAttempts ?? null } });
-      if (outcome?.lockedUntil) {
-        await recordAudit(tx, { ...audit, action: 'account.locked', details: { reason: 'wrong_current_password' } });
-        await endAllSessions(tx, state.id);
-      }
-      return !outcome || !!outcome.lockedUntil;
+      if (outcome?.lockedUntil) await recordAudit(tx, { ...audit, action: 'account.locked', details: { reason: 'wrong_current_password' } });
+      const locked = !outcome || !!outcome.lockedUntil;
+      if (locked) await endAllSessions(tx, state.id); // locked now or already: no session outlives the lock
+      return locked;
     });
     if (locked) throw new AppError('auth.locked', { message: portal.texts.locked });
     throw new AppError('password.current_wrong', { fields: [{ field: 'currentPassword', message: 'The Current Password is not correct.' }] });

@@ -72,12 +72,12 @@ export function userAdminRoutes(ctx: TRouteContext) {
     r.get('/api/password-manager/users', {
       config: { access: PASSWORD_MANAGER_ACCESS },
       schema: { tags: ['password-manager'], summary: 'Sub-users of the Primary Producer\'s producer ID, with status and last login', querystring: ZUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...who(request), ...request.query }));
+    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
     r.post('/api/password-manager/users', {
       config: { access: PASSWORD_MANAGER_ACCESS },
       schema: { tags: ['password-manager'], summary: 'Create a sub-user; a temporary password is e-mailed', body: ZCreateSubUserRequest, response: { 201: ZUserActionResponse, ...errors } },
     }, async (request, reply) => {
-      const result = await createManagedUser(ctx, { ...who(request), ...request.body, role: 'producer-user', publicUrl });
+      const result = await createManagedUser(ctx, { ...request.body, ...who(request), role: 'producer-user', publicUrl });
       ctx.outbox.nudge();
       return reply.status(201).send(result);
     });
@@ -87,7 +87,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
     r.get('/api/security-manager/users', {
       config: { access: SECURITY_MANAGER_ACCESS },
       schema: { tags: ['security-manager'], summary: 'Current Users - Search: the group\'s users with their last login date', querystring: ZUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...who(request), ...request.query }));
+    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
     r.get('/api/security-manager/users.csv', {
       config: { access: SECURITY_MANAGER_ACCESS },
       schema: { tags: ['security-manager'], summary: 'Download All Users: every user of the group as CSV (streamed)', response: errors },
@@ -96,7 +96,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
       config: { access: SECURITY_MANAGER_ACCESS },
       schema: { tags: ['security-manager'], summary: 'Create a user of the group; a temporary password is e-mailed', body: ZCreateGroupUserRequest, response: { 201: ZUserActionResponse, ...errors } },
     }, async (request, reply) => {
-      const result = await createManagedUser(ctx, { ...who(request), ...request.body, publicUrl });
+      const result = await createManagedUser(ctx, { ...request.body, ...who(request), publicUrl });
       ctx.outbox.nudge();
       return reply.status(201).send(result);
     });
@@ -106,7 +106,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
     r.get('/api/staff/users', {
       config: { access: STAFF_ACCESS },
       schema: { tags: ['staff'], summary: 'Search users across portals', querystring: ZStaffUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...who(request), ...request.query }));
+    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
     r.get('/api/staff/users.csv', {
       config: { access: STAFF_ACCESS },
       schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: errors },
