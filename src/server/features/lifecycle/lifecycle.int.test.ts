@@ -2,7 +2,7 @@
 // reinstated IDs, dry runs, idempotence, concurrent runs, warnings.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, lifecycleRuns, outboxMessages, sessions, users } from '../../db/schema/index.ts';
+import { auditEvents, lifecycleRuns, loginAttempts, outboxMessages, sessions, users } from '../../db/schema/index.ts';
 import { TEXTS, type TPortalId, type TRole } from '../../../shared/portals.ts';
 import { createTestApp, createTestUser, loginRequest, logInAs, type TTestApp } from '../../../../test/support/app.ts';
 import { reportUpcomingLifecycle, runLifecycle, type TLifecycleResult } from './lifecycle.service.ts';
@@ -127,6 +127,17 @@ describe('runs (LC-2)', () => {
       expect(await statusOf(u.id)).toBe('disabled');
       expect(await t.database.db.$count(auditEvents, and(eq(auditEvents.action, 'user.disabled'), eq(auditEvents.targetUserId, u.id)))).toBe(1);
     }
+  });
+
+  it('forgets the failure counters of unknown user names 30 days after their last attempt', async () => {
+    t.clock.set('2029-01-01T10:00:00Z');
+    await loginRequest(t, 'retail', 'nobody-at-all', 'guess1');
+    const counters = () => t.database.db.$count(loginAttempts, eq(loginAttempts.username, 'nobody-at-all'));
+    expect(await counters()).toBe(1);
+    await run('2029-01-30');
+    expect(await counters()).toBe(1);
+    await run('2029-02-01');
+    expect(await counters()).toBe(0);
   });
 
   it('refuses a malformed --as-of', async () => {

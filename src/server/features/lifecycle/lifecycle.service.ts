@@ -7,7 +7,7 @@ import { getPortals, type TPortal } from '../portals/portals.service.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { lifecycleWarningTemplate } from './lifecycle-email.ts';
 import {
-  deleteInactive, disableInactive, findUpcoming, previewDeletions, previewDisables, previewWarnings,
+  deleteInactive, disableInactive, findUpcoming, previewDeletions, previewDisables, previewWarnings, purgeStaleLoginAttempts,
   recordRun, tryLifecycleLock, warnInactive, type TDeletionRule, type TPortalRule, type TPreview, type TRunTime, type TUpcomingRow, type TWarningRule,
 } from './lifecycle.store.ts';
 
@@ -94,6 +94,7 @@ export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput
       const warned = await warnInactive(tx, warning, lifecycleWarningTemplate(portal, input.publicUrl), time);
       outcomes.push({ portalId: portal.id, counts: { deleted, disabled, warned } });
     }
+    if (!dryRun) await purgeStaleLoginAttempts(tx, new Date(time.effective.getTime() - 30 * 86_400_000));
     await recordRun(tx, {
       asOf, dryRun, trigger: input.trigger, startedAt, finishedAt: deps.clock.now(),
       counts: Object.fromEntries(outcomes.map((o) => [o.portalId, o.counts])),

@@ -191,3 +191,13 @@ export async function findUpcoming(
     })),
   };
 }
+
+/** Failure counters of unknown user names (ID-2) are kept 30 days after their last attempt. */
+export async function purgeStaleLoginAttempts(db: TDbOrTx, before: Date): Promise<number> {
+  const [row] = await executeRows<{ count: number | string }>(db, sql`
+    with gone as (
+      delete from login_attempts where updated_at < ${ts(before)} and (locked_until is null or locked_until < ${ts(before)})
+      returning 1)
+    select count(*) as count from gone`);
+  return Number(row?.count ?? 0);
+}
