@@ -6,7 +6,7 @@ import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes, type TClock } from '../../platform/clock.ts';
 import type { TAuthenticatedSession, TSessionLookup } from '../../platform/http/auth-guard.ts';
 import type { TPortalId, TPortalPolicy } from '../../../shared/portals.ts';
-import { deleteSession, findSessionWithUser, touchSession, type TNewSession } from './sessions.store.ts';
+import { deleteExpiredSessions, deleteSession, findSessionWithUser, touchSession, type TNewSession } from './sessions.store.ts';
 
 /** Sliding the idle deadline costs a write; once a minute is precise enough for a 20-minute timeout. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -109,4 +109,9 @@ export async function endSession(db: TDb, input: TEndSessionInput): Promise<void
     const who = { id: input.session.user.id, label: input.session.user.username };
     await recordAudit(tx, { action: 'logout', occurredAt: input.now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
   });
+}
+
+/** Housekeeping for the daily job: sessions past either timeout. */
+export function purgeExpiredSessions(db: TDbOrTx, now: Date): Promise<number> {
+  return deleteExpiredSessions(db, now);
 }

@@ -140,6 +140,20 @@ describe('runs (LC-2)', () => {
     expect(await counters()).toBe(0);
   });
 
+  it('deletes expired sessions and e-mail sent more than 7 days ago', async () => {
+    const u = await createTestUser(t, { portalId: 'producers' });
+    t.clock.set('2029-03-01T10:00:00Z');
+    await logInAs(t, u);
+    const { enqueueEmail } = await import('../../platform/outbox/enqueue.ts');
+    await enqueueEmail(t.database.db, { kind: 'test', to: 'old@example.test', subject: 's', text: 'temporary password: x', html: 'x' }, t.clock.now());
+    await t.database.db.update(outboxMessages).set({ status: 'sent', sentAt: t.clock.now() }).where(eq(outboxMessages.toAddress, 'old@example.test'));
+    await run('2029-03-05');
+    expect(await t.database.db.$count(outboxMessages, eq(outboxMessages.toAddress, 'old@example.test'))).toBe(1);
+    expect(await t.database.db.$count(sessions, eq(sessions.userId, u.id))).toBe(0); // 12 h absolute timeout passed
+    await run('2029-03-09');
+    expect(await t.database.db.$count(outboxMessages, eq(outboxMessages.toAddress, 'old@example.test'))).toBe(0);
+  });
+
   it('refuses a malformed --as-of', async () => {
     await expect(run('2026-02-30')).rejects.toMatchObject({ code: 'request.invalid' });
     await expect(run('yesterday')).rejects.toMatchObject({ code: 'request.invalid' });

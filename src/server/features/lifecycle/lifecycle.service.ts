@@ -5,6 +5,8 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getPortals, type TPortal } from '../portals/portals.service.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
+import { purgeOldMessages } from '../../platform/outbox/outbox.store.ts';
+import { purgeExpiredSessions } from '../identity/sessions.service.ts';
 import { lifecycleWarningTemplate } from './lifecycle-email.ts';
 import {
   deleteInactive, disableInactive, findUpcoming, previewDeletions, previewDisables, previewWarnings, purgeStaleLoginAttempts,
@@ -94,7 +96,12 @@ export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput
       const warned = await warnInactive(tx, warning, lifecycleWarningTemplate(portal, input.publicUrl), time);
       outcomes.push({ portalId: portal.id, counts: { deleted, disabled, warned } });
     }
-    if (!dryRun) await purgeStaleLoginAttempts(tx, new Date(time.effective.getTime() - 30 * 86_400_000));
+    if (!dryRun) {
+      // Daily housekeeping rides along: old failure counters, expired sessions, sent e-mail.
+      await purgeStaleLoginAttempts(tx, new Date(time.effective.getTime() - 30 * 86_400_000));
+      await purgeExpiredSessions(tx, startedAt);
+      await purgeOldMessages(tx, startedAt);
+    }
     await recordRun(tx, {
       asOf, dryRun, trigger: input.trigger, startedAt, finishedAt: deps.clock.now(),
       counts: Object.fromEntries(outcomes.map((o) => [o.portalId, o.counts])),

@@ -139,3 +139,17 @@ export async function findMessage(db: TDbOrTx, id: number): Promise<TOutboxMessa
   const [row] = await db.select(VIEW_COLUMNS).from(outboxMessages).where(eq(outboxMessages.id, id)).limit(1);
   return row;
 }
+
+/**
+ * Housekeeping: delivered messages go after 7 days, failed ones after 30. Their bodies hold
+ * temporary passwords and confirmation links, which should not outlive their use.
+ */
+export async function purgeOldMessages(db: TDbOrTx, now: Date): Promise<number> {
+  const day = 86_400_000;
+  const deleted = await db
+    .delete(outboxMessages)
+    .where(sql`(${outboxMessages.status} = 'sent' and ${outboxMessages.sentAt} < ${new Date(now.getTime() - 7 * day).toISOString()}::timestamptz)
+      or (${outboxMessages.status} = 'failed' and ${outboxMessages.createdAt} < ${new Date(now.getTime() - 30 * day).toISOString()}::timestamptz)`)
+    .returning({ id: outboxMessages.id });
+  return deleted.length;
+}
