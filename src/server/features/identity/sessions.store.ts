@@ -63,11 +63,6 @@ export async function deleteSession(db: TDbOrTx, tokenHash: string): Promise<boo
   return deleted.length > 0;
 }
 
-export async function deleteSessionsOfUser(db: TDbOrTx, userId: string): Promise<number> {
-  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ t: sessions.tokenHash });
-  return deleted.length;
-}
-
 /** Housekeeping: sessions past either timeout. */
 export async function deleteExpiredSessions(db: TDbOrTx, now: Date): Promise<number> {
   const deleted = await db
