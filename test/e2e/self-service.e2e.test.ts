@@ -1,98 +1,20 @@
 // Self-service as a person does it in Chromium (ID-5 … ID-9, BK-7): register and confirm from the
 // e-mail, recover a user name, reset a password and change the temporary one, the challenge
 // question. E-mail goes through a real SMTP server; every new page gets an axe check.
-// The named export: the package's CommonJS-typed default is a namespace under NodeNext.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/shared/portals.ts';
 import { CHALLENGE_QUESTIONS, SELF_SERVICE_TEXTS } from '../../src/shared/self-service-schemas.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer, type TRunningServer } from '../support/server.ts';
-import { startSmtpServer, type TReceivedMail, type TTestSmtpServer } from '../support/smtp.ts';
+import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo, passwordField } from '../support/e2e.ts';
 
-let smtp: TTestSmtpServer;
-let server: TRunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Console errors and uncaught exceptions of every page opened by the current test. */
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ smtpUrl: smtp.url }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'console errors').toEqual([]);
-});
-
-async function openPage(path: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    // A refused request (4xx) is logged by Chromium itself; the pages show those answers on purpose.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.baseUrl}${path}`);
-  return page;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    console.error(`axe violations on ${label}:`, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2));
-  }
-  expect(serious, label).toEqual([]);
-}
-
-async function heading(page: Page): Promise<string | null> {
-  return page.getByRole('heading', { level: 1 }).textContent();
-}
-
-/** A text box by its exact accessible name (the label without its visual "*"). */
-function field(page: Page, name: string) {
-  return page.getByRole('textbox', { name, exact: true });
-}
-
-/** Password inputs have no role: find them by their label's text, which shows the "*" of required fields. */
-function passwordField(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label}( \\*)?$`));
-}
+const e2e = createE2e({ smtp: true, failOnPageErrors: true });
+const { openPage } = e2e;
 
 async function submitAndWait(page: Page, buttonName: string, urlPart: string): Promise<void> {
   await Promise.all([
     page.waitForResponse((response) => response.url().includes(urlPart) && response.request().method() !== 'GET'),
     page.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
-}
-
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await field(page, 'User Name').fill(username);
-  await passwordField(page, 'Password').fill(password);
-  await submitAndWait(page, 'Login', '/login');
-}
-
-async function alertText(page: Page): Promise<string | null> {
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  return alert.textContent();
-}
-
-function mailTo(address: string, subject: string) {
-  return (mail: TReceivedMail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()) && mail.subject === subject;
 }
 
 describe('self-service pages', () => {
@@ -204,10 +126,10 @@ describe('self-service flows with e-mail', () => {
     await logIn(page, 'marcusreyes', 'Reyes2026');
     expect(await alertText(page)).toBe(TEXTS.retailInvalidCredentials);
 
-    const mail = await smtp.waitFor(mailTo('marcus.reyes@lonestar-benefits.example', 'Retail Producer Portal Registration Confirmation'), 10_000);
+    const mail = await e2e.smtp.waitFor(mailTo('marcus.reyes@lonestar-benefits.example', 'Retail Producer Portal Registration Confirmation'), 10_000);
     const link = /https?:\/\/\S+\/retail\/register\/confirm\?token=[\w-]+/.exec(mail.text)?.[0];
     expect(link, mail.text).toBeDefined();
-    expect(link?.startsWith(`${server.baseUrl}/`)).toBe(true);
+    expect(link?.startsWith(`${e2e.server.baseUrl}/`)).toBe(true);
 
     await page.goto(link ?? '');
     await page.getByRole('status').filter({ hasText: SELF_SERVICE_TEXTS.registrationConfirmed }).waitFor();
@@ -239,7 +161,7 @@ describe('self-service flows with e-mail', () => {
     await panel.getByRole('button', { name: 'OK' }).click();
     await page.waitForURL('**/retail/login');
 
-    const mail = await smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal User Name Request'), 10_000);
+    const mail = await e2e.smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal User Name Request'), 10_000);
     expect(mail.text).toContain('User Name(s) linked to your email address: jessicacamp.');
     expect(mail.text).toContain('IL: (888) 313-5526');
 
@@ -263,7 +185,7 @@ describe('self-service flows with e-mail', () => {
     await panel.getByRole('button', { name: 'OK' }).click();
     await page.waitForURL('**/retail/login');
 
-    const mail = await smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal Password Reset'), 10_000);
+    const mail = await e2e.smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal Password Reset'), 10_000);
     const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
     expect(temporary, mail.text).toMatch(/^[A-Za-z0-9]{6,9}$/);
 

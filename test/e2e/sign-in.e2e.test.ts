@@ -1,72 +1,10 @@
 // Sign-in as a person does it (ID-1, ID-2, ID-3, SR-1 header), in Chromium against a real server.
-// The named export: the package's CommonJS-typed default is a namespace under NodeNext.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL_DEFINITIONS, PORTAL_IDS, TEXTS, type TPortalId } from '../../src/shared/portals.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer, type TRunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { PORTAL_DEFINITIONS, PORTAL_IDS, TEXTS } from '../../src/shared/portals.ts';
+import { alertText, createE2e, expectNoSeriousAxeViolations, heading, logIn, recordPageErrors } from '../support/e2e.ts';
 
-let server: TRunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function openPage(path: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}${path}`);
-  return page;
-}
-
-/** Fills the login form, submits it and waits until the answer is on screen. */
-async function submitLogin(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('User Name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([
-    page.waitForResponse((response) => response.url().endsWith('/login') && response.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Login' }).click(),
-  ]);
-}
-
-async function loginError(page: Page): Promise<string | null> {
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  return alert.textContent();
-}
-
-async function logIn(portal: TPortalId, username: string, password: string): Promise<Page> {
-  const page = await openPage(`/${portal}/login`);
-  await submitLogin(page, username, password);
-  await page.waitForURL(`**/${portal}/home`);
-  return page;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    console.error(`axe violations on ${label}:`, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2));
-  }
-  expect(serious, label).toEqual([]);
-}
-
-async function heading(page: Page): Promise<string | null> {
-  return page.getByRole('heading', { level: 1 }).textContent();
-}
+const e2e = createE2e();
+const { openPage, signedIn } = e2e;
 
 describe('sign-in', () => {
   it('landing page links to the four login pages by portal name', async () => {
@@ -80,15 +18,11 @@ describe('sign-in', () => {
   });
 
   it.each(PORTAL_IDS)('%s login page is accessible and loads without console errors', async (portalId) => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await e2e.newPage();
+    // Every console error counts here, even Chromium's line for a refused request: a login page loads without one.
     const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.baseUrl}/${portalId}/login`);
+    recordPageErrors(page, errors, { ignoreRefusedRequests: false });
+    await page.goto(`${e2e.server.baseUrl}/${portalId}/login`);
 
     expect(await heading(page)).toBe(PORTAL_DEFINITIONS[portalId].name);
     await page.getByRole('heading', { name: 'Please Sign-In' }).waitFor();
@@ -112,7 +46,7 @@ describe('sign-in', () => {
   });
 
   it('producers: the home page shows the name, company and producer ID (SR-1)', async () => {
-    const page = await logIn('producers', 'mreyes', 'Producer#2026');
+    const page = await signedIn('producers', 'mreyes', 'Producer#2026');
     expect(await heading(page)).toBe('Welcome, Marcus Reyes');
     await page.getByText('Company: Lone Star Benefits LLC').waitFor();
     await page.getByText('Producer ID: 000600501').waitFor();
@@ -120,28 +54,28 @@ describe('sign-in', () => {
     await expectNoSeriousAxeViolations(page, 'producers home page');
 
     // A producers session is no session for another portal.
-    await page.goto(`${server.baseUrl}/staff/home`);
+    await page.goto(`${e2e.server.baseUrl}/staff/home`);
     await page.waitForURL('**/staff/login');
     expect(await heading(page)).toBe('Portico Staff Console');
   });
 
   it('employers: the home page shows the group', async () => {
-    const page = await logIn('employers', 'agarcia', 'Employer#2026');
+    const page = await signedIn('employers', 'agarcia', 'Employer#2026');
     expect(await heading(page)).toBe('Welcome, Ana Garcia');
     await page.getByText('Group: Acme Manufacturing Co.').waitFor();
     await page.getByText('Account Number: 100234').waitFor();
   });
 
   it('staff: the home page shows the role', async () => {
-    const page = await logIn('staff', 'helpdesk', 'Staff#2026!');
+    const page = await signedIn('staff', 'helpdesk', 'Staff#2026!');
     expect(await heading(page)).toBe('Welcome, Hank Morris');
     await page.getByText('Role: Help Desk').waitFor();
   });
 
   it('producers: a wrong password shows the portal text, keeps the user name and clears the password', async () => {
     const page = await openPage('/producers/login');
-    await submitLogin(page, 'lkim', 'not-the-password');
-    expect(await loginError(page)).toBe(TEXTS.loginFailed);
+    await logIn(page, 'lkim', 'not-the-password');
+    expect(await alertText(page)).toBe(TEXTS.loginFailed);
     expect(await page.getByLabel('User Name').inputValue()).toBe('lkim');
     expect(await page.getByLabel('Password').inputValue()).toBe('');
   });
@@ -163,7 +97,7 @@ describe('sign-in', () => {
   });
 
   it('retail: logout returns to the login page, and the home page then needs a login', async () => {
-    const page = await logIn('retail', 'jessicacamp', 'Retail26');
+    const page = await signedIn('retail', 'jessicacamp', 'Retail26');
     expect(await heading(page)).toBe('Welcome, Jessica Camp');
     await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Logout' }).click();
@@ -171,7 +105,7 @@ describe('sign-in', () => {
     expect(await page.getByRole('status').filter({ hasText: 'You have been logged out.' }).count()).toBe(1);
     expect(await heading(page)).toBe('Retail Producer Portal');
 
-    await page.goto(`${server.baseUrl}/retail/home`);
+    await page.goto(`${e2e.server.baseUrl}/retail/home`);
     await page.waitForURL('**/retail/login');
     expect(await heading(page)).toBe('Retail Producer Portal');
   });
@@ -180,13 +114,13 @@ describe('sign-in', () => {
   it('retail: two wrong passwords, then the third locks the account, even for the right password (ID-2)', async () => {
     const page = await openPage('/retail/login');
     for (const attempt of [1, 2]) {
-      await submitLogin(page, 'jessicacamp', `wrong${attempt}`);
-      expect(await loginError(page), `attempt ${attempt}`).toBe(TEXTS.retailInvalidCredentials);
+      await logIn(page, 'jessicacamp', `wrong${attempt}`);
+      expect(await alertText(page), `attempt ${attempt}`).toBe(TEXTS.retailInvalidCredentials);
     }
-    await submitLogin(page, 'jessicacamp', 'wrong3');
-    expect(await loginError(page)).toBe(TEXTS.locked);
-    await submitLogin(page, 'jessicacamp', 'Retail26');
-    expect(await loginError(page)).toBe(TEXTS.locked);
-    expect(page.url()).toBe(`${server.baseUrl}/retail/login`);
+    await logIn(page, 'jessicacamp', 'wrong3');
+    expect(await alertText(page)).toBe(TEXTS.locked);
+    await logIn(page, 'jessicacamp', 'Retail26');
+    expect(await alertText(page)).toBe(TEXTS.locked);
+    expect(page.url()).toBe(`${e2e.server.baseUrl}/retail/login`);
   });
 });

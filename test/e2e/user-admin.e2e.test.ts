@@ -2,104 +2,20 @@
 // Producer's Password Manager, the Delegated Administrator's Security Manager with "Download All
 // Users", and the staff console. Every new page gets an axe check; e-mail goes through a real
 // SMTP server. The tests of the last block read what the earlier ones did (the audit log).
-// The named export: the package's CommonJS-typed default is a namespace under NodeNext.
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/shared/portals.ts';
 import { USER_ADMIN_TEXTS, USER_CSV_COLUMNS } from '../../src/shared/user-admin-schemas.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { startServer, type TRunningServer } from '../support/server.ts';
-import { startSmtpServer, type TReceivedMail, type TTestSmtpServer } from '../support/smtp.ts';
+import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo } from '../support/e2e.ts';
 
-let smtp: TTestSmtpServer;
-let server: TRunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Console errors and uncaught exceptions of every page opened by the current test. */
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  [server, browser] = await Promise.all([startServer({ smtpUrl: smtp.url }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await smtp?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  const errors = pageErrors;
-  pageErrors = [];
-  expect(errors, 'console errors').toEqual([]);
-});
-
-/** A new browser (own cookies) at `path`. */
-async function openPage(path: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    // A refused request (4xx) is logged by Chromium itself; the pages show those answers on purpose.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) pageErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.baseUrl}${path}`);
-  return page;
-}
-
-async function expectNoSeriousAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    console.error(`axe violations on ${label}:`, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2));
-  }
-  expect(serious, label).toEqual([]);
-}
-
-async function heading(page: Page): Promise<string | null> {
-  return page.getByRole('heading', { level: 1 }).textContent();
-}
-
-function field(page: Page, name: string) {
-  return page.getByRole('textbox', { name, exact: true });
-}
-
-function passwordField(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label}( \\*)?$`));
-}
-
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await field(page, 'User Name').fill(username);
-  await passwordField(page, 'Password').fill(password);
-  await Promise.all([
-    page.waitForResponse((response) => response.url().includes('/login') && response.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Login', exact: true }).click(),
-  ]);
-}
-
-/** Logs in at the portal's login page and waits for the home page. */
-async function signedIn(portal: string, username: string, password: string): Promise<Page> {
-  const page = await openPage(`/${portal}/login`);
-  await logIn(page, username, password);
-  await page.waitForURL(`**/${portal}/home`);
-  return page;
-}
+const e2e = createE2e({ smtp: true, failOnPageErrors: true });
+const { openPage, signedIn } = e2e;
 
 /** Follows a link of the main navigation and waits for the page's table (or heading). */
 async function openTool(page: Page, label: string, urlPart: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
   await page.waitForURL(`**${urlPart}`);
-}
-
-async function alertText(page: Page): Promise<string | null> {
-  const alert = page.getByRole('alert');
-  await alert.waitFor();
-  return alert.textContent();
 }
 
 /** The table row whose row header is this user name. */
@@ -117,10 +33,6 @@ async function cellOf(page: Page, username: string, column: string): Promise<str
 
 async function statusMessage(page: Page, text: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: text }).waitFor();
-}
-
-function mailTo(address: string, subject: string) {
-  return (mail: TReceivedMail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()) && mail.subject === subject;
 }
 
 /** A minimal CSV reader for the export (quoted fields, doubled quotes, CRLF or LF). */
@@ -159,7 +71,7 @@ describe('who sees the administration tools', () => {
     const page = await signedIn('producers', 'lkim', 'Producer#2026');
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Password Manager' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Password Manager' }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/producers/password-manager`);
+    await page.goto(`${e2e.server.baseUrl}/producers/password-manager`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
   });
@@ -167,7 +79,7 @@ describe('who sees the administration tools', () => {
   it('an employer user has no Security Manager', async () => {
     const page = await signedIn('employers', 'cjohnson', 'Employer#2026');
     expect(await page.getByRole('link', { name: 'Security Manager' }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/employers/security-manager`);
+    await page.goto(`${e2e.server.baseUrl}/employers/security-manager`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   });
 
@@ -270,7 +182,7 @@ describe('Password Manager (LC-5)', () => {
     await form.getByRole('button', { name: 'Create Sub-User' }).click();
     await pp.waitForFunction(() => document.querySelector('input[name="username"]')?.getAttribute('aria-invalid') === 'true');
 
-    const mail = await smtp.waitFor(mailTo('tomas.perez@lonestar-benefits.example', 'Blue Access for Producers User ID Created'), 10_000);
+    const mail = await e2e.smtp.waitFor(mailTo('tomas.perez@lonestar-benefits.example', 'Blue Access for Producers User ID Created'), 10_000);
     const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
     expect(temporary, mail.text).toBeDefined();
     const sub = await openPage('/producers/login');
@@ -365,7 +277,7 @@ describe('staff console', () => {
 
     const services = await signedIn('staff', 'prodservices', 'Staff#2026!');
     expect(await services.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit Log' }).count()).toBe(0);
-    await services.goto(`${server.baseUrl}/staff/audit`);
+    await services.goto(`${e2e.server.baseUrl}/staff/audit`);
     await services.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   });
 
