@@ -1,30 +1,18 @@
 // The `portico` CLI as an operator runs it: a real process on Node 24 against the engine under test.
-import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock } from '../../src/server/db/data-dir-lock.ts';
 import { createCliEnvironment, testEngine } from '../support/db.ts';
+import { runPortico, startPorticoServe } from '../support/portico-process.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/portico.js');
-const NODE = join(import.meta.dirname, '../../node_modules/.bin/node');
 
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
 beforeAll(async () => { cli = await createCliEnvironment(); });
 afterAll(async () => { await cli.cleanup(); });
 
-async function portico(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(NODE, [BIN, ...args], { env: cli.env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const portico = (...args: string[]) => runPortico(cli.env, ...args);
 
 describe('portico migrate', () => {
   it('is idempotent', async () => {
@@ -104,9 +92,9 @@ describe.runIf(testEngine() === 'pglite')('the embedded database held by another
     const fresh = await createCliEnvironment();
     const lock = acquireDataDirLock(fresh.dataDir);
     try {
-      const r = await run(NODE, [BIN, 'migrate'], { env: fresh.env }).catch((e: { code: number; stderr: string }) => e);
-      expect(r).toMatchObject({ code: 1 });
-      expect((r as { stderr: string }).stderr).toMatch(/in use by another Portico process \(pid \d+\)/);
+      const r = await runPortico(fresh.env, 'migrate');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/in use by another Portico process \(pid \d+\)/);
       expect(existsSync(join(fresh.dataDir, 'pglite', 'PG_VERSION'))).toBe(false);
     } finally {
       lock.release();
@@ -136,20 +124,9 @@ describe('portico lifecycle run', () => {
 
 describe('portico serve', () => {
   it('serves, and on SIGTERM finishes cleanly and releases the database', async () => {
-    const port = 4100 + Math.floor(Math.random() * 800);
-    const server = spawn(NODE, [BIN, 'serve'], { env: { ...cli.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    server.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    server.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
-    let ready = false;
-    for (let i = 0; i < 150 && !ready; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-    }
-    expect(ready, output).toBe(true);
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const server = await startPorticoServe(cli.env);
+    expect(server.ready, server.output()).toBe(true);
+    expect(await server.stop()).toBe(0);
     expect(existsSync(join(cli.dataDir, 'portico.pid'))).toBe(false);
   });
 });

@@ -1,20 +1,16 @@
 // Fault test (issue 3): SMTP is down while a reset is requested. The user still gets the
 // confirmation; the e-mail arrives exactly once when SMTP is back, even across a restart.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { outboxMessages } from '../../src/server/db/schema/index.ts';
 import { SELF_SERVICE_TEXTS } from '../../src/shared/self-service-schemas.ts';
 import { createCliEnvironment } from '../support/db.ts';
+import { runPortico, startPorticoServe, type TServeProcess } from '../support/portico-process.ts';
 import { startSmtpServer, type TTestSmtpServer } from '../support/smtp.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/portico.js');
-const NODE = join(import.meta.dirname, '../../node_modules/.bin/node');
 
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
 let smtp: TTestSmtpServer;
@@ -23,28 +19,18 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   const roster = join(cli.dataDir, 'roster.csv');
   await writeFile(roster, 'agent_unique_id,first_name,last_name,email,agency_name,states\n000812345,Rosa,Diaz,rosa.diaz@example.test,Diaz Agency,TX\n');
-  await run(NODE, [BIN, 'import', 'producers', roster], { env: cli.env });
-  await run(NODE, [BIN, 'users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000812345', '--username', 'rdiaz', '--password', 'Kp4xw9Qz'], { env: cli.env });
+  await runPortico(cli.env, 'import', 'producers', roster);
+  await runPortico(cli.env, 'users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000812345', '--username', 'rdiaz', '--password', 'Kp4xw9Qz');
 });
 afterAll(async () => {
   await smtp.stop();
   await cli.cleanup();
 });
 
-async function startPortico(port: number): Promise<ChildProcess> {
-  const server = spawn(NODE, [BIN, 'serve'], { env: { ...cli.env, PORT: String(port), SMTP_URL: smtp.url, MAIL_RETRY_SECONDS: '1' }, stdio: 'ignore' });
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill('SIGKILL');
-  throw new Error('portico serve did not become ready');
-}
-
-async function stopPortico(server: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+async function startPortico(port: number): Promise<TServeProcess> {
+  const server = await startPorticoServe({ ...cli.env, SMTP_URL: smtp.url, MAIL_RETRY_SECONDS: '1' }, port);
+  if (!server.ready) throw new Error(`portico serve did not become ready:\n${server.output()}`);
+  return server;
 }
 
 /** Reads the outbox while no server holds the database. */
@@ -72,7 +58,7 @@ describe('SMTP down during a password reset', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ message: SELF_SERVICE_TEXTS.passwordResetSent });
     await new Promise((r) => setTimeout(r, 1500)); // the sender tries and fails meanwhile
-    await stopPortico(first);
+    expect(await first.stop()).toBe(0);
     const pending = await outboxRows();
     expect(pending).toHaveLength(1);
     expect(pending[0]).toMatchObject({ status: 'pending' });
@@ -88,7 +74,7 @@ describe('SMTP down during a password reset', () => {
       await new Promise((r) => setTimeout(r, 2500)); // time for a duplicate, if there were one
       expect(smtp.messages.filter(forRosa)).toHaveLength(1);
     } finally {
-      await stopPortico(second);
+      expect(await second.stop()).toBe(0);
     }
     expect((await outboxRows())[0]).toMatchObject({ status: 'sent' });
   });

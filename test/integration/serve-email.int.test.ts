@@ -1,17 +1,12 @@
 // `portico serve` runs the outbox sender: e-mail enqueued while it serves reaches SMTP without a
 // nudge (the poll), and production without SMTP_URL refuses to start.
-import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/client.ts';
 import { enqueueEmail } from '../../src/server/platform/outbox/enqueue.ts';
 import { createCliEnvironment, testEngine } from '../support/db.ts';
+import { runPortico, startPorticoServe } from '../support/portico-process.ts';
 import { startSmtpServer, type TTestSmtpServer } from '../support/smtp.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/portico.js');
-const NODE = join(import.meta.dirname, '../../node_modules/.bin/node');
 
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
 let smtp: TTestSmtpServer;
@@ -24,27 +19,13 @@ afterAll(async () => {
   await cli.cleanup();
 });
 
-async function startServe(env: NodeJS.ProcessEnv) {
-  const port = 4100 + Math.floor(Math.random() * 800);
-  const child = spawn(NODE, [BIN, 'serve'], { env: { ...cli.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let ready = false;
-  for (let i = 0; i < 150 && !ready; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-  }
-  if (!ready) child.kill('SIGKILL');
-  return { base: `http://127.0.0.1:${port}`, ready, output: () => output, stop: async () => { child.kill('SIGTERM'); return exited; } };
-}
+const startServe = (env: NodeJS.ProcessEnv) => startPorticoServe({ ...cli.env, ...env });
 
 describe('portico serve and e-mail', () => {
   it('refuses to start in production without SMTP_URL, naming the variable', async () => {
-    const r = await run(NODE, [BIN, 'serve'], { env: { ...cli.env, NODE_ENV: 'production', SMTP_URL: '' }, timeout: 60_000 }).catch((e: { code: number; stderr: string }) => e);
-    expect(r).toMatchObject({ code: 1 });
-    expect((r as { stderr: string }).stderr).toMatch(/SMTP_URL: required when NODE_ENV=production/);
+    const r = await runPortico({ ...cli.env, NODE_ENV: 'production', SMTP_URL: '' }, 'serve');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/SMTP_URL: required when NODE_ENV=production/);
   });
 
   it('without SMTP_URL serves the dev mailbox and says where it is', async () => {
