@@ -15,6 +15,7 @@ import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { upsertEmployerGroups } from '../src/server/features/imports/groups-import.store.ts';
 import { createUser } from '../src/server/features/users/users.service.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
+import { waitForServer } from './support.ts';
 
 const BASE_URL = process.env.DATABASE_URL;
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
@@ -60,16 +61,6 @@ async function prepareDatabase(url: string): Promise<number> {
 function rssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match?.[1] ?? 0);
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start at ${url}`);
 }
 
 async function logIn(base: string): Promise<string> {

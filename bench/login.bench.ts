@@ -14,6 +14,7 @@ import { createUser } from '../src/server/features/users/users.service.ts';
 import { upsertProducer } from '../src/server/features/imports/producers-import.store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { hashPassword, verifyPassword } from '../src/server/platform/passwords.ts';
+import { waitForServer } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RAW_SECONDS = 8;
@@ -101,16 +102,6 @@ function machineBusySeconds(): number {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/).slice(1).map(Number) ?? [];
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
   return (cpu.reduce((a, b) => a + b, 0) - idle) / 100;
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start at ${url}`);
 }
 
 async function main(): Promise<void> {
