@@ -18,7 +18,7 @@ export default defineConfig({
     // Runs once for the whole run, so the projects never race over the templates.
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'] } },
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/unit/**/*.unit.test.ts'] } },
       integration('pglite'),
       ...(process.env.DATABASE_URL ? [integration('postgres')] : []),
       {
