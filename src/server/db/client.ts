@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -93,6 +93,18 @@ function openPostgres(url: string, poolSize: number): TDatabase {
 /** Rows of a raw SQL statement; both drivers return `{ rows }`. */
 export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Rows of a raw statement on a hot path (sign-in), as a named prepared statement: PostgreSQL
+ * parses and plans it once per connection instead of on every call (`name` must always go with
+ * the same SQL text). PGlite has no named statements and runs it as `executeRows` would.
+ */
+export async function executePreparedRows<T>(db: TDbOrTx, name: string, query: SQL): Promise<T[]> {
+  const result: unknown = await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
   return (result as { rows: T[] }).rows;
 }
 

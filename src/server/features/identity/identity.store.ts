@@ -1,6 +1,6 @@
 // SQL for sign-in: the login candidate, the atomic failure counters, successful logins.
 import { and, eq, sql } from 'drizzle-orm';
-import { executeRows, toDate, type TDbOrTx } from '../../db/client.ts';
+import { executePreparedRows, executeRows, toDate, type TDbOrTx } from '../../db/client.ts';
 import { agencies, employerGroups, producers, users, type TUserStatus } from '../../db/schema/index.ts';
 import type { TPortal } from '../portals/portals.service.ts';
 import type { TNewSession } from './sessions.store.ts';
@@ -52,7 +52,7 @@ interface TLoginContextRow {
  * PL/pgSQL function whose plan is cached (docs/decisions/0002-login-hot-path.md).
  */
 export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginContext | undefined> {
-  const [row] = await executeRows<TLoginContextRow>(db, sql`select * from portico_login_context(${portalId}, ${username})`);
+  const [row] = await executePreparedRows<TLoginContextRow>(db, 'portico_login_context', sql`select * from portico_login_context(${portalId}, ${username})`);
   if (!row) return undefined;
   const portal: TPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
   const profile = toProfile({
@@ -149,7 +149,7 @@ export interface TLoginSuccess {
 export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<boolean> {
   const { session } = input;
   const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const [row] = await executeRows<{ ok: boolean }>(db, sql`select portico_login_success(
+  const [row] = await executePreparedRows<{ ok: boolean }>(db, 'portico_login_success', sql`select portico_login_success(
     ${session.userId}::uuid, ${at(input.now)}, ${input.previousTokenHash ?? null},
     ${session.tokenHash}, ${session.portalId}, ${session.csrfToken},
     ${at(session.idleExpiresAt)}, ${at(session.absoluteExpiresAt)},
