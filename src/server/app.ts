@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -24,6 +23,7 @@ import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import type { TRouteContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { devMailboxRoutes } from './platform/outbox/dev-mailbox.routes.ts';
 import { noOutboxNudge, type OutboxSender } from './platform/outbox/index.ts';
 
@@ -77,25 +77,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   deps.outbox?.useLogger(app.log.child({ component: 'outbox' }));
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: deps.config.isProduction ? [] : null,
-      },
-    },
-    strictTransportSecurity: deps.config.isProduction,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { isProduction: deps.config.isProduction });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Portico API', version: '0.1.0', description: 'Portal platform for producers, employer groups and carrier staff.' },
