@@ -54,6 +54,7 @@ async function openPglite(pgDataDir: string, lockDir: string): Promise<TDatabase
 /** Wraps an already-open PGlite (tests load a migrated template into memory). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDatabase {
   const db = drizzlePglite(client, { schema }) as unknown as TDb;
+  pgliteClients.set(db, client);
   return {
     kind: 'pglite',
     db,
@@ -97,14 +98,21 @@ export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
 }
 
 const dialect = new PgDialect();
+/** The PGlite behind each embedded database handle, for `executePreparedRows`. */
+const pgliteClients = new WeakMap<TDbOrTx, PGlite>();
 
 /**
- * Rows of a raw statement on a hot path (sign-in), as a named prepared statement: PostgreSQL
- * parses and plans it once per connection instead of on every call (`name` must always go with
- * the same SQL text). PGlite has no named statements and runs it as `executeRows` would.
+ * Rows of a raw statement on a hot path (sign-in). On PostgreSQL it is a named prepared
+ * statement, parsed and planned once per connection instead of on every call (`name` must always
+ * go with the same SQL text). PGlite has no named statements; it gets the query straight, without
+ * drizzle's per-query type parsers, which PGlite merges into a copy of its whole parser table on
+ * every query. Timestamps may therefore come back as Date or text: read them with `toDate`.
  */
 export async function executePreparedRows<T>(db: TDbOrTx, name: string, query: SQL): Promise<T[]> {
-  const result: unknown = await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const pglite = pgliteClients.get(db);
+  if (pglite) return (await pglite.query<T>(text, params)).rows;
+  const result: unknown = await db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
   return (result as { rows: T[] }).rows;
 }
 
