@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { queryInOneTrip } from './pglite-one-trip.ts';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type TTx = Parameters<Parameters<TDb['transaction']>[0]>[0];
@@ -104,14 +105,15 @@ const pgliteClients = new WeakMap<TDbOrTx, PGlite>();
 /**
  * Rows of a raw statement on a hot path (sign-in). On PostgreSQL it is a named prepared
  * statement, parsed and planned once per connection instead of on every call (`name` must always
- * go with the same SQL text). PGlite has no named statements; it gets the query straight, without
- * drizzle's per-query type parsers, which PGlite merges into a copy of its whole parser table on
- * every query. Timestamps may therefore come back as Date or text: read them with `toDate`.
+ * go with the same SQL text). PGlite has no named statements; it runs the statement in one trip
+ * into its engine (see pglite-one-trip.ts) and without drizzle's per-query type parsers, which
+ * PGlite merged into a copy of its whole parser table on every query. Timestamps may therefore
+ * come back as Date or text: read them with `toDate`.
  */
 export async function executePreparedRows<T>(db: TDbOrTx, name: string, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
   const pglite = pgliteClients.get(db);
-  if (pglite) return (await pglite.query<T>(text, params)).rows;
+  if (pglite) return queryInOneTrip<T>(pglite, text, params);
   const result: unknown = await db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
   return (result as { rows: T[] }).rows;
 }

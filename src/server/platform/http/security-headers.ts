@@ -35,7 +35,7 @@ export function securityHeaders({ isProduction }: TSecurityHeadersOptions): Reco
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   })({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw new Error('Helmet refused the security header options', { cause: error });
   });
   return headers;
 }
