@@ -5,13 +5,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { queryInOneTrip } from './pglite-one-trip.ts';
+import { queryPrepared } from './postgres-prepared.ts';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type TTx = Parameters<Parameters<TDb['transaction']>[0]>[0];
@@ -55,7 +56,7 @@ async function openPglite(pgDataDir: string, lockDir: string): Promise<TDatabase
 /** Wraps an already-open PGlite (tests load a migrated template into memory). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDatabase {
   const db = drizzlePglite(client, { schema }) as unknown as TDb;
-  pgliteClients.set(db, client);
+  directQueries.set(db, (name, text, params) => queryInOneTrip(client, name, text, params));
   return {
     kind: 'pglite',
     db,
@@ -72,6 +73,7 @@ function openPostgres(url: string, poolSize: number): TDatabase {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as TDb;
+  directQueries.set(db, (name, text, values) => queryPrepared(pool, name, text, values));
   return {
     kind: 'postgres',
     db,
@@ -98,23 +100,28 @@ export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   return (result as { rows: T[] }).rows;
 }
 
-const dialect = new PgDialect();
-/** The PGlite behind each embedded database handle, for `executePreparedRows`. */
-const pgliteClients = new WeakMap<TDbOrTx, PGlite>();
+type TDirectQuery = (name: string, text: string, params: readonly unknown[]) => Promise<unknown[]>;
+/** Each database handle's driver-level query for `executePreparedRows` (not for transactions). */
+const directQueries = new WeakMap<TDbOrTx, TDirectQuery>();
+
+/** A statement run often enough to prepare: a fixed name for one fixed SQL text with $1… parameters. */
+export interface TPreparedStatement {
+  readonly name: string;
+  readonly text: string;
+}
 
 /**
- * Rows of a raw statement on a hot path (sign-in). On PostgreSQL it is a named prepared
- * statement, parsed and planned once per connection instead of on every call (`name` must always
- * go with the same SQL text). PGlite has no named statements; it runs the statement in one trip
- * into its engine (see pglite-one-trip.ts) and without drizzle's per-query type parsers, which
- * PGlite merged into a copy of its whole parser table on every query. Timestamps may therefore
- * come back as Date or text: read them with `toDate`.
+ * Rows of a prepared statement on a hot path (sign-in), run by the driver itself, without
+ * drizzle's per-query objects (docs/decisions/0010-login-overhead.md). PostgreSQL parses and plans
+ * a named statement once per connection; PGlite, one session, once in all, and takes the call in
+ * one trip into its engine (pglite-one-trip.ts). Both drivers return timestamps as Date and JSON
+ * parsed; inside a transaction the statement goes through drizzle, where timestamps are text:
+ * read them with `toDate`.
  */
-export async function executePreparedRows<T>(db: TDbOrTx, name: string, query: SQL): Promise<T[]> {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const pglite = pgliteClients.get(db);
-  if (pglite) return queryInOneTrip<T>(pglite, text, params);
-  const result: unknown = await db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
+export async function executePreparedRows<T>(db: TDbOrTx, statement: TPreparedStatement, params: readonly unknown[]): Promise<T[]> {
+  const direct = directQueries.get(db);
+  if (direct) return (await direct(statement.name, statement.text, params)) as T[];
+  const result: unknown = await db._.session.prepareQuery({ sql: statement.text, params: [...params] }, undefined, statement.name, false).execute();
   return (result as { rows: T[] }).rows;
 }
 

@@ -1,25 +1,54 @@
-// A parameterised statement on PGlite in one trip into the embedded Postgres. PGlite's own
-// query() makes six (Parse, Describe statement, Bind, Describe portal, Execute, Sync), each a
-// crossing into WebAssembly on the server's one JavaScript thread; on the login path that was
-// most of PGlite's cost (docs/decisions/0010-login-overhead.md). Parameters go as text and
-// Postgres infers their types from the statement, as it does for the pg driver.
+// A named, parameterised statement on PGlite in one trip into the embedded Postgres. PGlite's
+// own query() makes six (Parse, Describe statement, Bind, Describe portal, Execute, Sync), each a
+// crossing into WebAssembly on the server's one JavaScript thread, and parses and plans the
+// statement every time; on the login path that was most of PGlite's cost
+// (docs/decisions/0010-login-overhead.md). Parameters go as text and Postgres infers their types
+// from the statement, as it does for the pg driver.
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
 
-export async function queryInOneTrip<T>(pglite: PGlite, text: string, params: readonly unknown[]): Promise<T[]> {
+/** Statement names prepared in each PGlite (one session, so they last as long as it does). */
+const prepared = new WeakMap<PGlite, Set<string>>();
+
+export async function queryInOneTrip(pglite: PGlite, name: string, text: string, params: readonly unknown[]): Promise<unknown[]> {
+  const values = params.map(toTextParameter);
+  await pglite._checkReady(); // a closed database answers "PGlite is closed", which reads as unavailable
+  // The locks PGlite's query() takes, so the statement never lands inside another caller's
+  // open transaction, and two first calls never both prepare it.
+  return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(async () => {
+    await pglite._checkReady(); // closed while this call waited for the locks
+    const names = prepared.get(pglite) ?? new Set<string>();
+    prepared.set(pglite, names);
+    try {
+      return await runNamed(pglite, names, name, text, values, false);
+    } catch (error) {
+      if (!isStaleStatement(error)) throw error;
+      // A migration recreated a function the statement calls with other result columns.
+      return runNamed(pglite, names, name, text, values, true);
+    }
+  }));
+}
+
+async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: string, values: (string | null)[], reprepare: boolean): Promise<unknown[]> {
+  const isNew = reprepare || !names.has(name);
   const message = joinMessages([
-    protocol.serialize.parse({ text }),
-    protocol.serialize.bind({ values: params.map(toTextParameter) }),
+    ...(reprepare ? [protocol.serialize.close({ type: 'S', name })] : []),
+    ...(isNew ? [protocol.serialize.parse({ name, text })] : []),
+    protocol.serialize.bind({ statement: name, values }),
     protocol.serialize.describe({ type: 'P' }),
     protocol.serialize.execute({}),
     protocol.serialize.sync(),
   ]);
-  // The locks PGlite's query() takes, so the statement never lands inside another caller's
-  // open transaction.
-  return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(async () => {
-    const { messages } = await pglite.execProtocol(message, { syncToFs: false });
-    await pglite.syncToFs();
-    return (parse.parseResults(messages, pglite.parsers)[0]?.rows ?? []) as T[];
-  }));
+  const { messages } = await pglite.execProtocol(message, { syncToFs: false, throwOnError: false });
+  // A Parse that succeeded stays prepared even if the execution then failed.
+  if (isNew && messages.some((m) => m.name === 'parseComplete')) names.add(name);
+  for (const m of messages) if (m instanceof Error) throw m;
+  await pglite.syncToFs();
+  return parse.parseResults(messages, pglite.parsers)[0]?.rows ?? [];
+}
+
+function isStaleStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '0A000' || code === '26000'; // changed result type; statement gone
 }
 
 function toTextParameter(value: unknown): string | null {

@@ -2,9 +2,11 @@
 // libuv's default of 4 threads on this 2-core machine time-slices the hashes, each evicting the
 // others' 19 MiB working set from the caches; one per core verifies ~13 % more passwords per
 // second (bench:login). libuv reads the size once, when the pool first starts, so the CLI door
-// calls this before loading anything else. An operator's UV_THREADPOOL_SIZE wins.
+// calls this before loading anything else (Node 24's module loader reads files synchronously, so
+// nothing has started the pool by then). At least two threads, so a file read or a DNS lookup
+// never waits for a hash on a one-core machine. An operator's UV_THREADPOOL_SIZE wins.
 import { availableParallelism } from 'node:os';
 
 export function sizeThreadPool(): void {
-  process.env.UV_THREADPOOL_SIZE ??= String(availableParallelism());
+  process.env.UV_THREADPOOL_SIZE ??= String(Math.max(2, availableParallelism()));
 }

@@ -1,6 +1,6 @@
 // SQL for sign-in: the login candidate, the atomic failure counters, successful logins.
 import { and, eq, sql } from 'drizzle-orm';
-import { executePreparedRows, executeRows, toDate, type TDbOrTx } from '../../db/client.ts';
+import { executePreparedRows, executeRows, toDate, type TDbOrTx, type TPreparedStatement } from '../../db/client.ts';
 import { agencies, employerGroups, producers, users, type TUserStatus } from '../../db/schema/index.ts';
 import type { TPortal } from '../portals/portals.service.ts';
 import type { TNewSession } from './sessions.store.ts';
@@ -47,12 +47,17 @@ interface TLoginContextRow {
   temp_password_expires_at: Date | string | null;
 }
 
+const LOGIN_CONTEXT: TPreparedStatement = {
+  name: 'portico_login_context',
+  text: 'select * from portico_login_context($1, $2)',
+};
+
 /**
  * The portal's policy and the login candidate with its profile in one round trip, through a
  * PL/pgSQL function whose plan is cached (docs/decisions/0002-login-hot-path.md).
  */
 export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginContext | undefined> {
-  const [row] = await executePreparedRows<TLoginContextRow>(db, 'portico_login_context', sql`select * from portico_login_context(${portalId}, ${username})`);
+  const [row] = await executePreparedRows<TLoginContextRow>(db, LOGIN_CONTEXT, [portalId, username]);
   if (!row) return undefined;
   const portal: TPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
   const profile = toProfile({
@@ -148,15 +153,21 @@ export interface TLoginSuccess {
  */
 export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<boolean> {
   const { session } = input;
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const [row] = await executePreparedRows<{ ok: boolean }>(db, 'portico_login_success', sql`select portico_login_success(
-    ${session.userId}::uuid, ${at(input.now)}, ${input.previousTokenHash ?? null},
-    ${session.tokenHash}, ${session.portalId}, ${session.csrfToken},
-    ${at(session.idleExpiresAt)}, ${at(session.absoluteExpiresAt)},
-    ${session.ipAddress}, ${session.userAgent}, ${input.username}, ${input.requestId ?? null},
-    ${session.mustChangePassword}) as ok`);
+  const [row] = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESS, [
+    session.userId, input.now.toISOString(), input.previousTokenHash ?? null,
+    session.tokenHash, session.portalId, session.csrfToken,
+    session.idleExpiresAt.toISOString(), session.absoluteExpiresAt.toISOString(),
+    session.ipAddress, session.userAgent, input.username, input.requestId ?? null,
+    session.mustChangePassword,
+  ]);
   return row?.ok === true;
 }
+
+const LOGIN_SUCCESS: TPreparedStatement = {
+  name: 'portico_login_success',
+  text: `select portico_login_success($1::uuid, $2::timestamptz, $3, $4, $5, $6, $7::timestamptz,
+    $8::timestamptz, $9, $10, $11, $12, $13::boolean) as ok`,
+};
 
 export interface TUserProfile {
   id: string;
