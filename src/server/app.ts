@@ -23,6 +23,7 @@ import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import type { TRouteContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { OneLinePerRequest, stdoutLogDestination } from './platform/http/request-log.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { devMailboxRoutes } from './platform/outbox/dev-mailbox.routes.ts';
 import { noOutboxNudge, type OutboxSender } from './platform/outbox/index.ts';
@@ -47,10 +48,12 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
+  const logging = deps.logger !== false;
+  const stdout = logging && !deps.logStream ? stdoutLogDestination() : undefined;
   const app = Fastify({
-    logger: deps.logger === false ? false : {
+    logger: !logging ? false : {
       level: deps.config.logLevel,
-      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      stream: deps.logStream ?? stdout,
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
     },
     genReqId: (req) => {
@@ -59,6 +62,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    logController: new OneLinePerRequest(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,6 +108,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await deps.outbox?.stop();
     await deps.database.close();
+    stdout?.flushSync();
   });
   return app;
 }

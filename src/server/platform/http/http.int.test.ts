@@ -120,6 +120,11 @@ describe('logs', () => {
     await logged.close();
     const all = lines.join('');
     expect(all).toContain('req-log-1');
+    // One line per request, written once its answer has gone.
+    const requestLines = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string; url?: string; statusCode?: number }).filter((l) => l.msg === 'request');
+    expect(requestLines).toHaveLength(3);
+    expect(requestLines[0]).toMatchObject({ reqId: 'req-log-1', url: '/api/portals/staff/login', statusCode: 200 });
+    expect(all).not.toContain('incoming request');
     for (const secret of ['Very-secret-passphrase-42', 'Wrong-secret-passphrase-42', token, csrf]) expect(all).not.toContain(secret);
   });
 
