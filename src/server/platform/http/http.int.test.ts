@@ -40,6 +40,12 @@ describe('headers', () => {
     expect(r.headers['x-request-id']).toMatch(/^[\w-]+$/);
     const echoed = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
     expect(echoed.headers['x-request-id']).toBe('abc-123');
+    for (const failing of [{ url: '/api/nothing-here' }, { method: 'POST' as const, url: '/api/portals/retail/login', payload: {} }]) {
+      const r = await t.app.inject({ ...failing, headers: { 'x-request-id': 'err-1' } });
+      expect(r.statusCode).toBeGreaterThanOrEqual(400);
+      expect(r.headers['x-request-id']).toBe('err-1');
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });
 
