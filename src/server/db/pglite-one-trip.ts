@@ -5,6 +5,7 @@
 // (docs/decisions/0010-login-overhead.md). Parameters go as text and Postgres infers their types
 // from the statement, as it does for the pg driver.
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
+import { isStalePreparedStatement } from './postgres-prepared.ts';
 
 /** Statement names prepared in each PGlite (one session, so they last as long as it does). */
 const prepared = new WeakMap<PGlite, Set<string>>();
@@ -21,7 +22,7 @@ export async function queryInOneTrip(pglite: PGlite, name: string, text: string,
     try {
       return await runNamed(pglite, names, name, text, values, false);
     } catch (error) {
-      if (!isStaleStatement(error)) throw error;
+      if (!isStalePreparedStatement(error)) throw error;
       // A migration recreated a function the statement calls with other result columns.
       return runNamed(pglite, names, name, text, values, true);
     }
@@ -44,11 +45,6 @@ async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: 
   for (const m of messages) if (m instanceof Error) throw m;
   await pglite.syncToFs();
   return parse.parseResults(messages, pglite.parsers)[0]?.rows ?? [];
-}
-
-function isStaleStatement(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '0A000' || code === '26000'; // changed result type; statement gone
 }
 
 function toTextParameter(value: unknown): string | null {

@@ -6,7 +6,6 @@
 // call runs again on a fresh one, which prepares the statement anew.
 import type pg from 'pg';
 
-const STALE_STATEMENT_CODES = new Set(['0A000', '26000']); // changed result type; statement gone
 
 export async function queryPrepared(pool: pg.Pool, name: string, text: string, values: readonly unknown[]): Promise<unknown[]> {
   for (let attempt = 1; ; attempt++) {
@@ -16,16 +15,17 @@ export async function queryPrepared(pool: pg.Pool, name: string, text: string, v
       client.release();
       return result.rows;
     } catch (error) {
-      const stale = isStaleStatement(error);
+      const stale = isStalePreparedStatement(error);
       client.release(stale ? toError(error) : undefined); // an Error destroys the connection
       if (!stale || attempt === 2) throw error;
     }
   }
 }
 
-function isStaleStatement(error: unknown): boolean {
+/** PostgreSQL refused a prepared statement whose plan a migration changed, or that is gone. */
+export function isStalePreparedStatement(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && STALE_STATEMENT_CODES.has(code);
+  return code === '0A000' || code === '26000'; // cached plan must not change result type; no such statement
 }
 
 function toError(error: unknown): Error {
