@@ -93,7 +93,7 @@ function threadCpuSeconds(pid: number | undefined): Map<string, number> {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
         const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-        byName.set(name, (byName.get(name) ?? 0) + processCpuSeconds(Number(`${pid}`), `/task/${tid}`));
+        byName.set(name, (byName.get(name) ?? 0) + processCpuSeconds(pid, `/task/${tid}`));
       } catch { /* the thread ended meanwhile */ }
     }
   } catch { /* not Linux */ }

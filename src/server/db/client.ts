@@ -36,6 +36,10 @@ export interface TDatabaseOptions {
 
 export const PGLITE_EXTENSIONS = { citext, pg_trgm };
 
+type TDirectQuery = (name: string, text: string, params: readonly unknown[]) => Promise<unknown[]>;
+/** Each database handle's driver-level query for `executePreparedRows` (not for transactions). */
+const directQueries = new WeakMap<TDbOrTx, TDirectQuery>();
+
 export async function openDatabase(options: TDatabaseOptions): Promise<TDatabase> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   return openPglite(join(options.dataDir, 'pglite'), options.dataDir);
@@ -99,10 +103,6 @@ export async function executeRows<T>(db: TDbOrTx, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }
-
-type TDirectQuery = (name: string, text: string, params: readonly unknown[]) => Promise<unknown[]>;
-/** Each database handle's driver-level query for `executePreparedRows` (not for transactions). */
-const directQueries = new WeakMap<TDbOrTx, TDirectQuery>();
 
 /** A statement run often enough to prepare: a fixed name for one fixed SQL text with $1… parameters. */
 export interface TPreparedStatement {

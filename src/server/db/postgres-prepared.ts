@@ -6,7 +6,6 @@
 // call runs again on a fresh one, which prepares the statement anew.
 import type pg from 'pg';
 
-
 export async function queryPrepared(pool: pg.Pool, name: string, text: string, values: readonly unknown[]): Promise<unknown[]> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();

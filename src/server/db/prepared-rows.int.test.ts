@@ -28,7 +28,7 @@ describe('executePreparedRows', () => {
   it('rejects a failing statement with the database error and stays usable', async () => {
     const divide = { name: 'test_divide', text: 'select 1 / $1::int as x' };
     const failure: unknown = await executePreparedRows(database.db, divide, [0]).catch((e: unknown) => e);
-    const reason = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure; // drizzle wraps pg's error
+    const reason = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure; // pg's own error, or drizzle's wrapping it
     expect(String(reason)).toMatch(/division by zero/);
     const [row] = await executePreparedRows<{ x: number }>(database.db, divide, [1]);
     expect(row?.x).toBe(1);
