@@ -10,3 +10,9 @@ import { availableParallelism } from 'node:os';
 export function sizeThreadPool(): void {
   process.env.UV_THREADPOOL_SIZE ??= String(Math.max(2, availableParallelism()));
 }
+
+/** The pool's size as libuv will use it (its default is 4). */
+export function threadPoolSize(): number {
+  const size = Number(process.env.UV_THREADPOOL_SIZE);
+  return Number.isInteger(size) && size >= 1 ? Math.min(size, 1024) : 4;
+}

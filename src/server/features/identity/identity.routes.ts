@@ -8,13 +8,14 @@ import type { TRouteContext } from '../../platform/http/context.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { findUserProfile } from './identity.store.ts';
 import { toSessionUser } from './identity.presenter.ts';
-import { logIn } from './login.service.ts';
+import { createLoginTurns, logIn } from './login.service.ts';
 import { endSession, hashToken } from './sessions.service.ts';
 
 const ZPortalParams = z.object({ portalId: z.string().max(32) });
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 429: ZErrorResponse, 503: ZErrorResponse };
 
 export function identityRoutes(ctx: TRouteContext) {
+  const loginTurns = createLoginTurns(ctx);
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -32,7 +33,7 @@ export function identityRoutes(ctx: TRouteContext) {
       if (retryAfter > 0) throw new AppError('auth.too_many_attempts', { retryAfterSeconds: retryAfter });
       const previous = request.cookies[SESSION_COOKIE];
       try {
-        const result = await logIn(ctx, {
+        const result = await logIn({ ...ctx, loginTurns }, {
           portalId: request.params.portalId,
           username: request.body.username,
           password: request.body.password,

@@ -25,7 +25,7 @@ export interface TLoginContext {
 }
 
 interface TLoginContextRow {
-  portal_id: string;
+  portal_id: string | null;
   portal_name: string;
   policy: TPortal['policy'];
   texts: TPortal['texts'];
@@ -47,18 +47,26 @@ interface TLoginContextRow {
   temp_password_expires_at: Date | string | null;
 }
 
-const LOGIN_CONTEXT: TPreparedStatement = {
-  name: 'portico_login_context',
-  text: 'select * from portico_login_context($1, $2)',
+const LOGIN_CONTEXTS: TPreparedStatement = {
+  name: 'portico_login_contexts',
+  text: `select n.ordinality, c.*
+    from json_array_elements_text($2::json) with ordinality as n(username, ordinality)
+    left join lateral portico_login_context($1, n.username::citext) as c on true
+    order by n.ordinality`,
 };
 
 /**
- * The portal's policy and the login candidate with its profile in one round trip, through a
- * PL/pgSQL function whose plan is cached (docs/decisions/0002-login-hot-path.md).
+ * The portal's policy and the login candidate with its profile, for several user names of one
+ * portal in one round trip (login-admission.ts), in the order given; undefined where the portal
+ * does not exist. The PL/pgSQL function's plan is cached (docs/decisions/0002-login-hot-path.md).
  */
-export async function findLoginContext(db: TDbOrTx, portalId: TPortalId, username: string): Promise<TLoginContext | undefined> {
-  const [row] = await executePreparedRows<TLoginContextRow>(db, LOGIN_CONTEXT, [portalId, username]);
-  if (!row) return undefined;
+export async function findLoginContexts(db: TDbOrTx, portalId: TPortalId, usernames: readonly string[]): Promise<(TLoginContext | undefined)[]> {
+  const rows = await executePreparedRows<TLoginContextRow>(db, LOGIN_CONTEXTS, [portalId, JSON.stringify(usernames)]);
+  return rows.map(toLoginContext);
+}
+
+function toLoginContext(row: TLoginContextRow): TLoginContext | undefined {
+  if (row.portal_id === null) return undefined;
   const portal: TPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
   const profile = toProfile({
     id: row.user_id, portalId: row.portal_id, username: row.username, role: row.role, firstName: row.first_name,

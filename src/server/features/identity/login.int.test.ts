@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../../db/schema/index.ts';
 import { TEXTS } from '../../../shared/portals.ts';
 import { unlockUser } from '../users/users.service.ts';
+import { findLoginContexts } from './identity.store.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
@@ -49,6 +50,29 @@ describe('login', () => {
     const response = await loginRequest(t, 'nowhere', 'x', 'y');
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('portal.not_found');
+  });
+});
+
+describe('logins that wait together (login-admission.ts)', () => {
+  it('reads several user names in one statement, each answered in its place', async () => {
+    const [ann, bob] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    const contexts = await findLoginContexts(t.database.db, 'retail', [bob.username, 'nobody-' + unique(), ann.username.toUpperCase(), bob.username]);
+    expect(contexts.map((c) => c?.portal.id)).toEqual(['retail', 'retail', 'retail', 'retail']);
+    expect(contexts.map((c) => c?.candidate?.id ?? null)).toEqual([bob.id, null, ann.id, bob.id]);
+    expect(contexts[0]?.portal.texts.invalidCredentials).toBeTruthy();
+  });
+
+  it('answers parallel logins each by its own account', async () => {
+    const people = await Promise.all([1, 2, 3, 4].map(() => createTestUser(t, { portalId: 'retail' })));
+    const [, second] = people;
+    const attempts = [
+      ...people.map((p) => ({ username: p.username, password: p.password, status: 200 })),
+      { username: second?.username ?? '', password: 'wrong1', status: 401 },
+      { username: 'nobody-' + unique(), password: 'Kp4xw9Qz', status: 401 },
+    ];
+    const responses = await Promise.all(attempts.map((a) => loginRequest(t, 'retail', a.username, a.password)));
+    expect(responses.map((r) => r.statusCode)).toEqual(attempts.map((a) => a.status));
+    expect(responses.slice(0, 4).map((r) => r.json<{ user: { username: string } }>().user.username)).toEqual(people.map((p) => p.username));
   });
 });
 

@@ -6,13 +6,27 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { isPortalId } from '../../../shared/portals.ts';
+import { isPortalId, type TPortalId } from '../../../shared/portals.ts';
 import type { TPortal } from '../portals/portals.service.ts';
+import { threadPoolSize } from '../../platform/thread-pool.ts';
 import {
-  countUnknownFailure, countUserFailure, findLoginContext, recordLoginSuccess,
-  type TFailureOutcome, type TLoginCandidate, type TUserProfile,
+  countUnknownFailure, countUserFailure, findLoginContexts, recordLoginSuccess,
+  type TFailureOutcome, type TLoginCandidate, type TLoginContext, type TUserProfile,
 } from './identity.store.ts';
+import { LoginAdmission } from './login-admission.ts';
 import { prepareSession } from './sessions.service.ts';
+
+export type TLoginTurns = LoginAdmission<TPortalId, TLoginContext | undefined>;
+
+export interface TLogInDeps extends TServiceDeps {
+  /** Whose turn it is at Argon2id; one per app (createLoginTurns). */
+  loginTurns: TLoginTurns;
+}
+
+/** One verification at a time per thread of the pool that runs them. */
+export function createLoginTurns(deps: TServiceDeps): TLoginTurns {
+  return new LoginAdmission(threadPoolSize(), (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
+}
 
 export interface TLogInInput extends TAuditContext {
   portalId: string;
@@ -32,14 +46,9 @@ export interface TLogInResult {
   portal: TPortal;
 }
 
-export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLogInResult> {
-  const context = isPortalId(input.portalId) ? await findLoginContext(deps.db, input.portalId, input.username) : undefined;
-  if (!context) throw new AppError('portal.not_found');
-  const { portal, candidate } = context;
-  // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
-  const now = deps.clock.now();
-  const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
-  const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(candidate, input.password, now));
+export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogInResult> {
+  if (!isPortalId(input.portalId)) throw new AppError('portal.not_found');
+  const { portal, candidate, now, passwordOk, withTemporaryPassword } = await verifyInTurn(deps, input.portalId, input);
 
   if (!candidate) return refuseUnknownName(deps, portal, input, now);
   if (candidate.lockedUntil && candidate.lockedUntil > now) {
@@ -85,6 +94,22 @@ export async function logIn(deps: TServiceDeps, input: TLogInInput): Promise<TLo
     user: { ...candidate.profile, lastLoginAt: now },
     portal,
   };
+}
+
+/** The login's context and its Argon2id verification, in the login's turn (login-admission.ts). */
+async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogInInput) {
+  const turn = await deps.loginTurns.enter(portalId, input.username);
+  try {
+    if (!turn.context) throw new AppError('portal.not_found');
+    const { portal, candidate } = turn.context;
+    const now = deps.clock.now();
+    // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
+    const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
+    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(candidate, input.password, now));
+    return { portal, candidate, now, passwordOk, withTemporaryPassword };
+  } finally {
+    turn.release();
+  }
 }
 
 /**

@@ -1,0 +1,95 @@
+// Logins take turns at Argon2id: at most one verification per thread of the pool runs at once,
+// the rest wait in arrival order. A waiting login's context (the portal's policy and the account)
+// is read shortly before its turn, and the contexts of every login then waiting for the same
+// portal are read by one statement: under load, one database round trip serves several logins
+// instead of one each (docs/decisions/0011-login-admission.md). Reading late also means the
+// lock state a login is judged by is at most a turn old, however long the queue.
+
+/** Reads the contexts of several user names of one portal, in the order given. */
+export type TReadContexts<TPortalKey, TContext> = (portalId: TPortalKey, usernames: readonly string[]) => Promise<readonly TContext[]>;
+
+export interface TAdmitted<TContext> {
+  context: TContext;
+  /** Gives the turn to the next login; call exactly once, when the verification has ended. */
+  release: () => void;
+}
+
+interface TWaiting<TPortalKey, TContext> {
+  portalId: TPortalKey;
+  username: string;
+  read: { context: TContext } | undefined;
+  admit: (admitted: TAdmitted<TContext>) => void;
+  fail: (error: unknown) => void;
+}
+
+/** One read never names more logins than this (a bound on the statement's size). */
+const MAX_BATCH = 32;
+
+export class LoginAdmission<TPortalKey, TContext> {
+  private readonly turns: number;
+  private readonly readContexts: TReadContexts<TPortalKey, TContext>;
+  private readonly waiting: TWaiting<TPortalKey, TContext>[] = [];
+  private running = 0;
+  private reading = false;
+
+  /** `turns`: how many verifications may run at once — the size of the thread pool that runs them. */
+  constructor(turns: number, readContexts: TReadContexts<TPortalKey, TContext>) {
+    if (!(turns >= 1)) throw new RangeError('LoginAdmission needs at least one turn');
+    this.turns = turns;
+    this.readContexts = readContexts;
+  }
+
+  /** Resolves with the login's context when it is this login's turn; rejects if the read failed. */
+  enter(portalId: TPortalKey, username: string): Promise<TAdmitted<TContext>> {
+    return new Promise((admit, fail) => {
+      this.waiting.push({ portalId, username, read: undefined, admit, fail });
+      this.advance();
+    });
+  }
+
+  private advance(): void {
+    for (let next = this.waiting[0]; next?.read && this.running < this.turns; next = this.waiting[0]) {
+      this.waiting.shift();
+      this.running++;
+      next.admit({ context: next.read.context, release: this.releaser() });
+    }
+    this.readAhead();
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running--;
+      this.advance();
+    };
+  }
+
+  /**
+   * Keeps as many read contexts ready as there are turns, so a freed turn rarely waits for a
+   * read; one read at a time, so the logins that arrive meanwhile are read together.
+   */
+  private readAhead(): void {
+    if (this.reading) return;
+    const ready = this.waiting.filter((w) => w.read).length;
+    const first = this.waiting.find((w) => !w.read);
+    if (!first || ready >= this.turns) return;
+    const batch = this.waiting.filter((w) => !w.read && w.portalId === first.portalId).slice(0, MAX_BATCH);
+    this.reading = true;
+    this.readContexts(first.portalId, batch.map((w) => w.username)).then(
+      (contexts) => {
+        if (contexts.length !== batch.length) throw new Error(`readContexts answered ${contexts.length} for ${batch.length}`);
+        for (const [i, w] of batch.entries()) w.read = { context: contexts[i] as TContext };
+      },
+    ).catch((error: unknown) => {
+      for (const w of batch) {
+        this.waiting.splice(this.waiting.indexOf(w), 1);
+        w.fail(error);
+      }
+    }).finally(() => {
+      this.reading = false;
+      this.advance();
+    });
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { LoginAdmission } from './login-admission.ts';
+
+/** A context reader whose reads the test answers by hand, recording what each read asked for. */
+function manualReader() {
+  const reads: { portalId: string; usernames: readonly string[]; answer: (contexts?: string[]) => void; fail: (error: Error) => void }[] = [];
+  const read = (portalId: string, usernames: readonly string[]) => new Promise<readonly string[]>((resolve, reject) => {
+    reads.push({
+      portalId,
+      usernames,
+      answer: (contexts) => resolve(contexts ?? usernames.map((u) => `${portalId}:${u}`)),
+      fail: reject,
+    });
+  });
+  const nth = (i: number) => {
+    const r = reads[i];
+    if (!r) throw new Error(`no read number ${i}`);
+    return r;
+  };
+  return { reads, read, nth };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('LoginAdmission', () => {
+  it('admits a lone login after reading its context', async () => {
+    const { reads, read, nth } = manualReader();
+    const turns = new LoginAdmission(2, read);
+    const entered = turns.enter('retail', 'ann');
+    await settle();
+    expect(reads.map((r) => r.usernames)).toEqual([['ann']]);
+    nth(0).answer();
+    const admitted = await entered;
+    expect(admitted.context).toBe('retail:ann');
+    admitted.release();
+  });
+
+  it('runs at most `turns` logins at once, in arrival order, and reads waiting logins of a portal together', async () => {
+    const { reads, read, nth } = manualReader();
+    const turns = new LoginAdmission(1, read);
+    const order: string[] = [];
+    const track = (name: string) => turns.enter('retail', name).then((a) => { order.push(name); return a; });
+    const ann = track('ann'); // read at once: nobody is waiting
+    const bob = track('bob');
+    const cid = track('cid');
+    await settle();
+    expect(reads.map((r) => r.usernames)).toEqual([['ann']]);
+    nth(0).answer();
+    const first = await ann;
+    await settle();
+    expect(reads.map((r) => r.usernames)).toEqual([['ann'], ['bob', 'cid']]); // one round trip for the two that waited
+    nth(1).answer();
+    await settle();
+    expect(order).toEqual(['ann']); // bob waits for ann's turn to end
+    first.release();
+    first.release(); // a second release changes nothing
+    (await bob).release();
+    const third = await cid;
+    expect(third.context).toBe('retail:cid');
+    expect(order).toEqual(['ann', 'bob', 'cid']);
+    third.release();
+    expect(reads).toHaveLength(2);
+  });
+
+  it('reads logins that arrive during a read in the next read, and each portal by itself', async () => {
+    const { reads, read, nth } = manualReader();
+    const turns = new LoginAdmission(2, read);
+    const ann = turns.enter('retail', 'ann');
+    await settle();
+    const bob = turns.enter('staff', 'bob');
+    const cid = turns.enter('retail', 'cid');
+    await settle();
+    expect(reads).toHaveLength(1); // one read at a time
+    nth(0).answer();
+    await settle();
+    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([['retail', ['ann']], ['staff', ['bob']]]);
+    nth(1).answer();
+    await settle();
+    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([['retail', ['ann']], ['staff', ['bob']], ['retail', ['cid']]]);
+    nth(2).answer();
+    const [first, second] = [await ann, await bob];
+    expect([first.context, second.context]).toEqual(['retail:ann', 'staff:bob']);
+    first.release();
+    expect((await cid).context).toBe('retail:cid');
+  });
+
+  it('fails every login of a failed read, and goes on with the next ones', async () => {
+    const { read, nth } = manualReader();
+    const turns = new LoginAdmission(1, read);
+    const ann = turns.enter('retail', 'ann');
+    const bob = turns.enter('retail', 'bob');
+    const cid = turns.enter('retail', 'cid');
+    await settle();
+    nth(0).answer();
+    const first = await ann;
+    await settle();
+    const down = new Error('connection refused');
+    nth(1).fail(down); // bob's and cid's read
+    await expect(bob).rejects.toBe(down);
+    await expect(cid).rejects.toBe(down);
+    first.release();
+    const dan = turns.enter('retail', 'dan');
+    await settle();
+    nth(2).answer();
+    expect((await dan).context).toBe('retail:dan');
+  });
+
+  it('refuses an answer that does not match the names asked for', async () => {
+    const { read, nth } = manualReader();
+    const turns = new LoginAdmission(1, read);
+    const ann = turns.enter('retail', 'ann');
+    await settle();
+    nth(0).answer([]);
+    await expect(ann).rejects.toThrow('readContexts answered 0 for 1');
+  });
+
+  it('needs at least one turn', () => {
+    expect(() => new LoginAdmission(0, manualReader().read)).toThrow(RangeError);
+  });
+});
