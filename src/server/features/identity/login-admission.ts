@@ -77,7 +77,8 @@ export class LoginAdmission<TPortalKey, TContext> {
     if (!first || ready >= this.turns) return;
     const batch = this.waiting.filter((w) => !w.read && w.portalId === first.portalId).slice(0, MAX_BATCH);
     this.reading = true;
-    this.readContexts(first.portalId, batch.map((w) => w.username)).then(
+    // Started from a promise, so a reader that throws at once still fails the batch, not the queue.
+    void Promise.resolve().then(() => this.readContexts(first.portalId, batch.map((w) => w.username))).then(
       (contexts) => {
         if (contexts.length !== batch.length) throw new Error(`readContexts answered ${contexts.length} for ${batch.length}`);
         for (const [i, w] of batch.entries()) w.read = { context: contexts[i] as TContext };

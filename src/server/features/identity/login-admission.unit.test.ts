@@ -114,6 +114,17 @@ describe('LoginAdmission', () => {
     await expect(ann).rejects.toThrow('readContexts answered 0 for 1');
   });
 
+  it('fails the logins of a reader that throws at once, and goes on', async () => {
+    let calls = 0;
+    const turns = new LoginAdmission(1, (_portalId: string, usernames: readonly string[]) => {
+      calls++;
+      if (calls === 1) throw new Error('not connected');
+      return Promise.resolve(usernames.map((u) => `ok:${u}`));
+    });
+    await expect(turns.enter('retail', 'ann')).rejects.toThrow('not connected');
+    expect((await turns.enter('retail', 'bob')).context).toBe('ok:bob');
+  });
+
   it('needs at least one turn', () => {
     expect(() => new LoginAdmission(0, manualReader().read)).toThrow(RangeError);
   });
