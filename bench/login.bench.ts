@@ -13,7 +13,7 @@ import { createUser } from '../src/server/features/users/users.service.ts';
 import { upsertProducer } from '../src/server/features/imports/producers-import.store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { jsonPost, runLoad } from './http-load.ts';
-import { waitForServer } from './support.ts';
+import { procStatFields, waitForServer } from './support.ts';
 import { runWrkLogins, wrkInstalled } from './wrk-load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -79,7 +79,7 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
 /** CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
 function processCpuSeconds(pid: number | undefined, task = ''): number {
   try {
-    const fields = readFileSync(`/proc/${pid}${task}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const fields = procStatFields(`/proc/${pid}${task}/stat`);
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;

@@ -2,11 +2,11 @@
 // costs a fraction of the CPU of any Node generator, and the load generator shares this
 // machine's cores with the server it measures. Same result shape as http-load.ts.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLoadResult } from './http-load.ts';
+import { procStatFields } from './support.ts';
 
 export function wrkInstalled(): boolean {
   return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
@@ -61,6 +61,6 @@ end
 
 /** CPU seconds of this process's finished children (Linux /proc). */
 function childrenCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const fields = procStatFields('/proc/self/stat');
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
