@@ -15,7 +15,7 @@ const ZPortalParams = z.object({ portalId: z.string().max(32) });
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 429: ZErrorResponse, 503: ZErrorResponse };
 
 export function identityRoutes(ctx: TRouteContext) {
-  const loginTurns = createLoginTurns(ctx);
+  const loginDeps = { ...ctx, loginTurns: createLoginTurns(ctx) }; // once per app, not per login
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -33,7 +33,7 @@ export function identityRoutes(ctx: TRouteContext) {
       if (retryAfter > 0) throw new AppError('auth.too_many_attempts', { retryAfterSeconds: retryAfter });
       const previous = request.cookies[SESSION_COOKIE];
       try {
-        const result = await logIn({ ...ctx, loginTurns }, {
+        const result = await logIn(loginDeps, {
           portalId: request.params.portalId,
           username: request.body.username,
           password: request.body.password,

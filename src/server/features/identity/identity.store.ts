@@ -49,7 +49,7 @@ interface TLoginContextRow {
 
 const LOGIN_CONTEXTS: TPreparedStatement = {
   name: 'portico_login_contexts',
-  text: `select n.ordinality, c.*
+  text: `select c.*
     from json_array_elements_text($2::json) with ordinality as n(username, ordinality)
     left join lateral portico_login_context($1, n.username::citext) as c on true
     order by n.ordinality`,
