@@ -3,8 +3,9 @@
 // others' 19 MiB working set from the caches; one per core verifies ~13 % more passwords per
 // second (bench:login). libuv reads the size once, when the pool first starts, so the CLI door
 // calls this before loading anything else (Node 24's module loader reads files synchronously, so
-// nothing has started the pool by then). At least two threads, so a file read or a DNS lookup
-// never waits for a hash on a one-core machine. An operator's UV_THREADPOOL_SIZE wins.
+// nothing has started the pool by then). At least two threads: the pool also serves file reads
+// and DNS lookups, which then wait behind a hash only while logins fill every turn
+// (login-admission.ts gives them one turn per thread). An operator's UV_THREADPOOL_SIZE wins.
 import { availableParallelism } from 'node:os';
 
 export function sizeThreadPool(): void {
