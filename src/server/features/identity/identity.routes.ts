@@ -8,14 +8,14 @@ import type { TRouteContext } from '../../platform/http/context.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { findUserProfile } from './identity.store.ts';
 import { toSessionUser } from './identity.presenter.ts';
-import { createLoginTurns, logIn } from './login.service.ts';
+import { createLogInDeps, logIn } from './login.service.ts';
 import { endSession, hashToken } from './sessions.service.ts';
 
 const ZPortalParams = z.object({ portalId: z.string().max(32) });
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 429: ZErrorResponse, 503: ZErrorResponse };
 
 export function identityRoutes(ctx: TRouteContext) {
-  const loginDeps = { ...ctx, loginTurns: createLoginTurns(ctx) }; // once per app, not per login
+  const loginDeps = createLogInDeps(ctx); // once per app, not per login
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 

@@ -155,26 +155,49 @@ export interface TLoginSuccess {
 
 /**
  * Resets the failure count (ID-2), records the login date (LC-1), ends the previous session,
- * starts the new one and writes the audit row, atomically, in one PL/pgSQL call — or, if a
- * parallel request locked or disabled the account (or used the temporary password) since it
- * was read, does nothing and returns false.
+ * starts the new one and writes the audit row, for each login given, in one statement and so in
+ * one transaction (login-successes.ts batches them) — or, for a login whose account a parallel
+ * request locked or disabled (or whose temporary password it used) since it was read, does
+ * nothing. Answers in the order given: true where the login started its session.
  */
-export async function recordLoginSuccess(db: TDbOrTx, input: TLoginSuccess): Promise<boolean> {
-  const { session } = input;
-  const [row] = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESS, [
-    session.userId, input.now.toISOString(), input.previousTokenHash ?? null,
-    session.tokenHash, session.portalId, session.csrfToken,
-    session.idleExpiresAt.toISOString(), session.absoluteExpiresAt.toISOString(),
-    session.ipAddress, session.userAgent, input.username, input.requestId ?? null,
-    session.mustChangePassword,
-  ]);
-  return row?.ok === true;
+export async function recordLoginSuccesses(db: TDbOrTx, inputs: readonly TLoginSuccess[]): Promise<boolean[]> {
+  const rows = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESSES, [JSON.stringify(inputs.map(toSuccessRow))]);
+  if (rows.length !== inputs.length) throw new Error(`login success statement answered ${rows.length} rows for ${inputs.length}`);
+  return rows.map((row) => row.ok === true);
 }
 
-const LOGIN_SUCCESS: TPreparedStatement = {
-  name: 'portico_login_success',
-  text: `select portico_login_success($1::uuid, $2::timestamptz, $3, $4, $5, $6, $7::timestamptz,
-    $8::timestamptz, $9, $10, $11, $12, $13::boolean) as ok`,
+function toSuccessRow(input: TLoginSuccess) {
+  const { session } = input;
+  return {
+    user_id: session.userId,
+    now: input.now.toISOString(),
+    previous_token_hash: input.previousTokenHash ?? null,
+    token_hash: session.tokenHash,
+    portal_id: session.portalId,
+    csrf_token: session.csrfToken,
+    idle_expires_at: session.idleExpiresAt.toISOString(),
+    absolute_expires_at: session.absoluteExpiresAt.toISOString(),
+    ip_address: session.ipAddress,
+    user_agent: session.userAgent,
+    username: input.username,
+    request_id: input.requestId ?? null,
+    with_temporary_password: session.mustChangePassword,
+  };
+}
+
+// The PL/pgSQL function (migrations 0002, 0007) once per login, in the order given.
+const LOGIN_SUCCESSES: TPreparedStatement = {
+  name: 'portico_login_successes',
+  text: `select portico_login_success(r.user_id, r.now, r.previous_token_hash, r.token_hash, r.portal_id,
+      r.csrf_token, r.idle_expires_at, r.absolute_expires_at, r.ip_address, r.user_agent, r.username,
+      r.request_id, r.with_temporary_password) as ok
+    from rows from (json_to_recordset($1::json) as (user_id uuid, now timestamptz, previous_token_hash text,
+      token_hash text, portal_id text, csrf_token text, idle_expires_at timestamptz,
+      absolute_expires_at timestamptz, ip_address text, user_agent text, username text, request_id text,
+      with_temporary_password boolean)) with ordinality as r(user_id, now, previous_token_hash, token_hash,
+      portal_id, csrf_token, idle_expires_at, absolute_expires_at, ip_address, user_agent, username,
+      request_id, with_temporary_password, n)
+    order by r.n`,
 };
 
 export interface TUserProfile {

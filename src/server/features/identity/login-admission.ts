@@ -39,6 +39,11 @@ export class LoginAdmission<TPortalKey, TContext> {
     this.readContexts = readContexts;
   }
 
+  /** How many logins are in their turn now (verifying). */
+  get inTurn(): number {
+    return this.running;
+  }
+
   /** Resolves with the login's context when it is this login's turn; rejects if the read failed. */
   enter(portalId: TPortalKey, username: string): Promise<TAdmitted<TContext>> {
     return new Promise((admit, fail) => {

@@ -1,10 +1,10 @@
 // ID-1, ID-2, ID-3: lockout counting, expiry by clock, atomicity, no user enumeration.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../../db/schema/index.ts';
+import { auditEvents, sessions, users } from '../../db/schema/index.ts';
 import { TEXTS } from '../../../shared/portals.ts';
 import { unlockUser } from '../users/users.service.ts';
-import { findLoginContexts } from './identity.store.ts';
+import { findLoginContexts, recordLoginSuccesses } from './identity.store.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
@@ -214,13 +214,27 @@ describe('bad input', () => {
 });
 
 describe('the success statement re-checks what a parallel request may have changed', () => {
-  async function succeed(u: { id: string; username: string }, mustChangePassword = false) {
+  async function success(u: { id: string; username: string }, mustChangePassword = false) {
     const { prepareSession } = await import('./sessions.service.ts');
-    const { recordLoginSuccess } = await import('./identity.store.ts');
     const portal = { lockoutThreshold: 3, lockoutMinutes: 30, sessionIdleMinutes: 20, sessionAbsoluteMinutes: 720 } as never;
     const session = prepareSession({ userId: u.id, portalId: 'retail', policy: portal, now: t.clock.now(), mustChangePassword });
-    return recordLoginSuccess(t.database.db, { now: t.clock.now(), previousTokenHash: undefined, session: session.row, username: u.username, requestId: undefined });
+    return { now: t.clock.now(), previousTokenHash: undefined, session: session.row, username: u.username, requestId: undefined };
   }
+
+  async function succeed(u: { id: string; username: string }, mustChangePassword = false) {
+    const [started] = await recordLoginSuccesses(t.database.db, [await success(u, mustChangePassword)]);
+    return started;
+  }
+
+  it('writes several logins in one statement, each judged on its own, in the order given', async () => {
+    const [ann, bob, cy] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', bob.username, 'wrong1');
+    const inputs = await Promise.all([ann, bob, cy, ann].map((u) => success(u)));
+    expect(await recordLoginSuccesses(t.database.db, inputs)).toEqual([true, false, true, true]);
+    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([2, 0, 1]);
+    const started = await t.database.db.select().from(sessions).where(inArray(sessions.tokenHash, inputs.map((i) => i.session.tokenHash)));
+    expect(started.map((s) => s.userId).sort()).toEqual([ann.id, cy.id, ann.id].sort());
+  });
 
   it('refuses a login whose account was locked after its password was verified', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });

@@ -9,9 +9,10 @@ import { verifyPassword } from '../../platform/passwords.ts';
 import { isPortalId, type TPortalId } from '../../../shared/portals.ts';
 import type { TPortal } from '../portals/portals.service.ts';
 import { threadPoolSize } from '../../platform/thread-pool.ts';
+import { GroupCommit } from '../../platform/group-commit.ts';
 import {
-  countUnknownFailure, countUserFailure, findLoginContexts, recordLoginSuccess,
-  type TFailureOutcome, type TLoginCandidate, type TLoginContext, type TUserProfile,
+  countUnknownFailure, countUserFailure, findLoginContexts, recordLoginSuccesses,
+  type TFailureOutcome, type TLoginSuccess, type TLoginCandidate, type TLoginContext, type TUserProfile,
 } from './identity.store.ts';
 import { LoginAdmission } from './login-admission.ts';
 import { prepareSession } from './sessions.service.ts';
@@ -19,13 +20,29 @@ import { prepareSession } from './sessions.service.ts';
 export type TLoginTurns = LoginAdmission<TPortalId, TLoginContext | undefined>;
 
 export interface TLogInDeps extends TServiceDeps {
-  /** Whose turn it is at Argon2id; one per app (createLoginTurns). */
+  /** Whose turn it is at Argon2id; one per app (createLogInDeps). */
   loginTurns: TLoginTurns;
+  /** Successful logins' writes, committed together when they come close together. */
+  loginSuccesses: GroupCommit<TLoginSuccess, boolean>;
 }
 
-/** One verification at a time per thread of the pool that runs them. */
-export function createLoginTurns(deps: TServiceDeps): TLoginTurns {
-  return new LoginAdmission(threadPoolSize(), (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
+/**
+ * A successful login's write waits at most about one Argon2id verification for the logins then
+ * in their turn, whose writes join it (docs/decisions/0012-login-group-commit.md).
+ */
+const SUCCESS_HOLD_MS = 10;
+
+/** The login's shared parts, made once per app: the turns at Argon2id and the batched success writes. */
+export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
+  const turns = threadPoolSize();
+  const loginTurns: TLoginTurns = new LoginAdmission(turns, (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
+  const loginSuccesses = new GroupCommit((successes: readonly TLoginSuccess[]) => recordLoginSuccesses(deps.db, successes), {
+    holdMs: SUCCESS_HOLD_MS,
+    // Every login that was verifying alongside has joined: nothing more is a few milliseconds away.
+    maxBatch: turns,
+    worthHolding: () => loginTurns.inTurn > 0,
+  });
+  return { ...deps, loginTurns, loginSuccesses };
 }
 
 export interface TLogInInput extends TAuditContext {
@@ -74,7 +91,7 @@ export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogI
     userAgent: input.userAgent,
     mustChangePassword: withTemporaryPassword,
   });
-  const started = await recordLoginSuccess(deps.db, {
+  const started = await deps.loginSuccesses.write({
     now,
     previousTokenHash: input.previousTokenHash,
     session: session.row,
