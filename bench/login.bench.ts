@@ -164,10 +164,16 @@ async function main(): Promise<void> {
     console.log(`CPU per login, ms: server process ${cpuMs(after.server - before.server)} (of which Argon2id ≈ ${(1000 * cores / raw).toFixed(2)}),`
       + ` PostgreSQL server ${cpuMs(after.postgres - before.postgres)}, load generator ${cpuMs(result.cpuSeconds)},`
       + ` whole machine ${cpuMs(after.machine - before.machine)}`);
-    const argonShare = ((threadsAfter.get('libuv-worker') ?? 0) - (threadsBefore.get('libuv-worker') ?? 0)) / (after.machine - before.machine);
+    const argonSeconds = (threadsAfter.get('libuv-worker') ?? 0) - (threadsBefore.get('libuv-worker') ?? 0);
+    const argonShare = argonSeconds / (after.machine - before.machine);
     // Measured in the same seconds as the logins, so a machine that speeds up or slows down
     // between the limit's runs and the HTTP run does not move it (the ratio above can).
     console.log(`Argon2id's share of the machine's CPU during the HTTP run: ${(argonShare * 100).toFixed(1)} %`);
+    // ratio = share × busy × speed, exactly: where the rest of the limit went.
+    const busy = (after.machine - before.machine) / (cores * SECONDS);
+    const speed = (cores / raw) / (argonSeconds / ok);
+    console.log(`the ratio's parts: that share × machine busy ${(busy * 100).toFixed(1)} % × Argon2id's speed in the server`
+      + ` against the limit's runs ${(speed * 100).toFixed(1)} %`);
     console.log(`server threads, CPU ms per login: ${[...threadsAfter].map(([name, s]) => [name, s - (threadsBefore.get(name) ?? 0)] as const)
       .filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${cpuMs(s)}`).join(', ')}`);
     console.log(`per core: ${(loginsPerSecond / cores).toFixed(1)} logins/s (Keycloak's sizing guide plans 15 password logins/s per vCPU)`);
