@@ -5,6 +5,7 @@ import { agencies, employerGroups, producers, users, type TUserStatus } from '..
 import type { TPortal } from '../portals/portals.service.ts';
 import type { TNewSession } from './sessions.store.ts';
 import type { TPortalId, TRole } from '../../../shared/portals.ts';
+import { BatchAnswerMismatch } from '../../platform/group-commit.ts';
 
 export interface TLoginCandidate {
   id: string;
@@ -156,14 +157,25 @@ export interface TLoginSuccess {
 /**
  * Resets the failure count (ID-2), records the login date (LC-1), ends the previous session,
  * starts the new one and writes the audit row, for each login given, in one statement and so in
- * one transaction (login-successes.ts batches them) — or, for a login whose account a parallel
- * request locked or disabled (or whose temporary password it used) since it was read, does
- * nothing. Answers in the order given: true where the login started its session.
+ * one transaction (login.service.ts batches them through platform/group-commit.ts) — or, for a
+ * login whose account a parallel request locked or disabled (or whose temporary password it used)
+ * since it was read, does nothing. Answers in the order given: true where the login started its
+ * session. Accounts are written in the order of their ids, so two batches (of two instances, say)
+ * that share accounts take their row locks in the same order and cannot deadlock on them.
  */
 export async function recordLoginSuccesses(db: TDbOrTx, inputs: readonly TLoginSuccess[]): Promise<boolean[]> {
-  const rows = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESSES, [JSON.stringify(inputs.map(toSuccessRow))]);
-  if (rows.length !== inputs.length) throw new Error(`login success statement answered ${rows.length} rows for ${inputs.length}`);
-  return rows.map((row) => row.ok === true);
+  const order = inputs.map((_, i) => i).sort((a, b) => compareIds(inputs[a], inputs[b]));
+  const rows = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESSES, [JSON.stringify(order.map((i) => toSuccessRow(inputs[i] as TLoginSuccess)))]);
+  // It may have committed: a mismatch is never retried.
+  if (rows.length !== inputs.length) throw new BatchAnswerMismatch(`login success statement answered ${rows.length} rows for ${inputs.length}`);
+  const started = new Array<boolean>(inputs.length);
+  for (const [k, i] of order.entries()) started[i] = rows[k]?.ok === true;
+  return started;
+}
+
+function compareIds(a: TLoginSuccess | undefined, b: TLoginSuccess | undefined): number {
+  const [x, y] = [a?.session.userId ?? '', b?.session.userId ?? ''];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toSuccessRow(input: TLoginSuccess) {
@@ -185,7 +197,7 @@ function toSuccessRow(input: TLoginSuccess) {
   };
 }
 
-// The PL/pgSQL function (migrations 0002, 0007) once per login, in the order given.
+// The PL/pgSQL function (migrations 0002, 0003, 0007) once per login, in the order given.
 const LOGIN_SUCCESSES: TPreparedStatement = {
   name: 'portico_login_successes',
   text: `select portico_login_success(r.user_id, r.now, r.previous_token_hash, r.token_hash, r.portal_id,

@@ -44,6 +44,11 @@ export class LoginAdmission<TPortalKey, TContext> {
     return this.running;
   }
 
+  /** Whether logins are waiting for a turn: every turn is taken and more logins are on their way. */
+  get queued(): boolean {
+    return this.waiting.length > 0;
+  }
+
   /** Resolves with the login's context when it is this login's turn; rejects if the read failed. */
   enter(portalId: TPortalKey, username: string): Promise<TAdmitted<TContext>> {
     return new Promise((admit, fail) => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../db/schema/index.ts';
 import { TEXTS } from '../../../shared/portals.ts';
 import { unlockUser } from '../users/users.service.ts';
-import { findLoginContexts, recordLoginSuccesses } from './identity.store.ts';
+import { findLoginContexts, recordLoginSuccesses, type TLoginSuccess } from './identity.store.ts';
+import { GroupCommit } from '../../platform/group-commit.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
@@ -73,6 +74,12 @@ describe('logins that wait together (login-admission.ts)', () => {
     const responses = await Promise.all(attempts.map((a) => loginRequest(t, 'retail', a.username, a.password)));
     expect(responses.map((r) => r.statusCode)).toEqual(attempts.map((a) => a.status));
     expect(responses.slice(0, 4).map((r) => r.json<{ user: { username: string } }>().user.username)).toEqual(people.map((p) => p.username));
+    // Each cookie is its own account's session (the successes were written together).
+    const sessionsOf = await Promise.all(responses.slice(0, 4).map((r) => {
+      const cookie = r.cookies.find((c) => c.name === 'portico_session');
+      return t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `portico_session=${cookie?.value ?? ''}` } });
+    }));
+    expect(sessionsOf.map((r) => r.json<{ user: { username: string } }>().user.username)).toEqual(people.map((p) => p.username));
   });
 });
 
@@ -227,13 +234,31 @@ describe('the success statement re-checks what a parallel request may have chang
   }
 
   it('writes several logins in one statement, each judged on its own, in the order given', async () => {
-    const [ann, bob, cy] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
-    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', bob.username, 'wrong1');
-    const inputs = await Promise.all([ann, bob, cy, ann].map((u) => success(u)));
-    expect(await recordLoginSuccesses(t.database.db, inputs)).toEqual([true, false, true, true]);
-    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([2, 0, 1]);
+    // Ids descending, the locked one first: the statement writes in id order, so answers given
+    // back in its order instead of the caller's would put the refusal last.
+    const created = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    const [locked, mid, low] = created.sort((a, b) => (a.id < b.id ? 1 : -1));
+    if (!locked || !mid || !low) throw new Error('no users');
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', locked.username, 'wrong1');
+    const inputs = await Promise.all([locked, low, mid, low].map((u) => success(u)));
+    expect(await recordLoginSuccesses(t.database.db, inputs)).toEqual([false, true, true, true]);
+    expect(await Promise.all([locked, mid, low].map((u) => auditCount('login.success', u.username)))).toEqual([0, 1, 2]);
     const started = await t.database.db.select().from(sessions).where(inArray(sessions.tokenHash, inputs.map((i) => i.session.tokenHash)));
-    expect(started.map((s) => s.userId).sort()).toEqual([ann.id, cy.id, ann.id].sort());
+    expect(new Map(started.map((s) => [s.tokenHash, s.userId]))).toEqual(new Map([1, 2, 3].map((i) => [inputs[i]?.session.tokenHash, inputs[i]?.session.userId])));
+  });
+
+  it('fails only the faulty login of a batch that rolled back; the others commit with their audit rows', async () => {
+    const [ann, bob, cy] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    const [a, b, c] = await Promise.all([ann, bob, cy].map((u) => success(u)));
+    if (!a || !b || !c) throw new Error('no inputs');
+    const clash = { ...b, session: { ...b.session, tokenHash: a.session.tokenHash } }; // the same token twice: a unique violation
+    const group = new GroupCommit((items: readonly TLoginSuccess[]) => recordLoginSuccesses(t.database.db, items), {
+      holdMs: 1_000, maxBatch: 3, worthHolding: () => true, retryAlone: () => true,
+    });
+    const settled = await Promise.allSettled([group.write(a), group.write(clash), group.write(c)]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([1, 0, 1]);
+    expect((await userRow(bob.id)).lastLoginAt).toBeNull();
   });
 
   it('refuses a login whose account was locked after its password was verified', async () => {

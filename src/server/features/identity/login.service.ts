@@ -3,7 +3,7 @@
 import type { TDbOrTx } from '../../db/client.ts';
 import { addMinutes } from '../../platform/clock.ts';
 import type { TServiceDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isDatabaseUnavailable } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
 import { isPortalId, type TPortalId } from '../../../shared/portals.ts';
@@ -27,10 +27,11 @@ export interface TLogInDeps extends TServiceDeps {
 }
 
 /**
- * A successful login's write waits at most about one Argon2id verification for the logins then
- * in their turn, whose writes join it (docs/decisions/0012-login-group-commit.md).
+ * While logins queue for their turn at Argon2id, a successful login's write waits up to this long
+ * (a few verifications) for the writes of the logins after it; they queue anyway, so the hold
+ * costs no throughput and buys a shared commit (docs/decisions/0012-login-group-commit.md).
  */
-const SUCCESS_HOLD_MS = 10;
+const SUCCESS_HOLD_MS = 25;
 
 /** The login's shared parts, made once per app: the turns at Argon2id and the batched success writes. */
 export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
@@ -38,9 +39,11 @@ export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
   const loginTurns: TLoginTurns = new LoginAdmission(turns, (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
   const loginSuccesses = new GroupCommit((successes: readonly TLoginSuccess[]) => recordLoginSuccesses(deps.db, successes), {
     holdMs: SUCCESS_HOLD_MS,
-    // Every login that was verifying alongside has joined: nothing more is a few milliseconds away.
-    maxBatch: turns,
-    worthHolding: () => loginTurns.inTurn > 0,
+    // The logins verifying now and those in the next turns.
+    maxBatch: 2 * turns,
+    // With nobody queueing, a held write would only wait, and could leave a turn idle.
+    worthHolding: () => loginTurns.queued,
+    retryAlone: (error) => !isDatabaseUnavailable(error),
   });
   return { ...deps, loginTurns, loginSuccesses };
 }
