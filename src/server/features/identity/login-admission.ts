@@ -39,12 +39,7 @@ export class LoginAdmission<TPortalKey, TContext> {
     this.readContexts = readContexts;
   }
 
-  /** How many logins are in their turn now (verifying). */
-  get inTurn(): number {
-    return this.running;
-  }
-
-  /** Whether logins are waiting for a turn: every turn is taken and more logins are on their way. */
+  /** Whether logins are waiting for their turn (or for their context to be read before it). */
   get queued(): boolean {
     return this.waiting.length > 0;
   }

@@ -52,12 +52,14 @@ describe('LoginAdmission', () => {
     nth(1).answer();
     await settle();
     expect(order).toEqual(['ann']); // bob waits for ann's turn to end
+    expect(turns.queued).toBe(true);
     first.release();
     first.release(); // a second release changes nothing
     (await bob).release();
     const third = await cid;
     expect(third.context).toBe('retail:cid');
     expect(order).toEqual(['ann', 'bob', 'cid']);
+    expect(turns.queued).toBe(false);
     third.release();
     expect(reads).toHaveLength(2);
   });
