@@ -4,8 +4,9 @@
 // second (bench:login). libuv reads the size once, when the pool first starts, so the CLI door
 // calls this before loading anything else (Node 24's module loader reads files synchronously, so
 // nothing has started the pool by then). At least two threads: the pool also serves file reads
-// and DNS lookups, which then wait behind a hash only while logins fill every turn
-// (login-admission.ts gives them one turn per thread). An operator's UV_THREADPOOL_SIZE wins.
+// and DNS lookups, which then wait behind a hash only while logins fill every turn (logins get
+// one turn per thread plus one queued, login.service.ts: such a read waits until two hashes have
+// ended, at most about one hash's time, ~10 ms). An operator's UV_THREADPOOL_SIZE wins.
 import { availableParallelism } from 'node:os';
 
 export function sizeThreadPool(): void {

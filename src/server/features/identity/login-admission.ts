@@ -1,5 +1,5 @@
-// Logins take turns at Argon2id: at most one verification per thread of the pool runs at once,
-// the rest wait in arrival order. A waiting login's context (the portal's policy and the account)
+// Logins take turns at Argon2id: at most `turns` verifications are under way at once (one per
+// thread of the pool plus one queued, login.service.ts), the rest wait in arrival order. A waiting login's context (the portal's policy and the account)
 // is read shortly before its turn, and the contexts of every login then waiting for the same
 // portal are read by one statement: under load, one database round trip serves several logins
 // instead of one each (docs/decisions/0011-login-admission.md). Reading late also means the

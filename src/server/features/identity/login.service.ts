@@ -35,12 +35,16 @@ const SUCCESS_HOLD_MS = 25;
 
 /** The login's shared parts, made once per app: the turns at Argon2id and the batched success writes. */
 export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
-  const turns = threadPoolSize();
+  const threads = threadPoolSize();
+  // One turn per thread of the pool, and one more: that verification waits in libuv's own queue,
+  // so a thread that finishes a hash starts the next at once instead of waiting for the event
+  // loop, which may be busy (with an embedded-database query, say). docs/decisions/0012.
+  const turns = threads + 1;
   const loginTurns: TLoginTurns = new LoginAdmission(turns, (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
   const loginSuccesses = new GroupCommit((successes: readonly TLoginSuccess[]) => recordLoginSuccesses(deps.db, successes), {
     holdMs: SUCCESS_HOLD_MS,
-    // The logins verifying now and those in the next turns.
-    maxBatch: 2 * turns,
+    // The logins verifying now and those in the next round.
+    maxBatch: 2 * threads,
     // With nobody queueing, a held write would only wait, and could leave a turn idle.
     worthHolding: () => loginTurns.queued,
     retryAlone: (error) => !isDatabaseUnavailable(error),
