@@ -249,15 +249,17 @@ describe('the success statement re-checks what a parallel request may have chang
 
   it('fails only the faulty login of a batch that rolled back; the others commit with their audit rows', async () => {
     const [ann, bob, cy] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
-    const [a, b, c] = await Promise.all([ann, bob, cy].map((u) => success(u)));
-    if (!a || !b || !c) throw new Error('no inputs');
-    const clash = { ...b, session: { ...b.session, tokenHash: a.session.tokenHash } }; // the same token twice: a unique violation
+    const [earlier, a, b, c] = await Promise.all([ann, ann, bob, cy].map((u) => success(u)));
+    if (!earlier || !a || !b || !c) throw new Error('no inputs');
+    expect(await recordLoginSuccesses(t.database.db, [earlier])).toEqual([true]);
+    // The token of a session already committed: a unique violation whichever retry runs first.
+    const clash = { ...b, session: { ...b.session, tokenHash: earlier.session.tokenHash } };
     const group = new GroupCommit((items: readonly TLoginSuccess[]) => recordLoginSuccesses(t.database.db, items), {
       holdMs: 1_000, maxBatch: 3, worthHolding: () => true, retryAlone: () => true,
     });
     const settled = await Promise.allSettled([group.write(a), group.write(clash), group.write(c)]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([1, 0, 1]);
+    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([2, 0, 1]);
     expect((await userRow(bob.id)).lastLoginAt).toBeNull();
   });
 
