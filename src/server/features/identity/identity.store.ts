@@ -164,18 +164,13 @@ export interface TLoginSuccess {
  * that share accounts take their row locks in the same order and cannot deadlock on them.
  */
 export async function recordLoginSuccesses(db: TDbOrTx, inputs: readonly TLoginSuccess[]): Promise<boolean[]> {
-  const order = inputs.map((_, i) => i).sort((a, b) => compareIds(inputs[a], inputs[b]));
-  const rows = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESSES, [JSON.stringify(order.map((i) => toSuccessRow(inputs[i] as TLoginSuccess)))]);
+  const byId = inputs.map((input, place) => ({ input, place })).sort((a, b) => (a.input.session.userId < b.input.session.userId ? -1 : 1));
+  const rows = await executePreparedRows<{ ok: boolean }>(db, LOGIN_SUCCESSES, [JSON.stringify(byId.map(({ input }) => toSuccessRow(input)))]);
   // It may have committed: a mismatch is never retried.
   if (rows.length !== inputs.length) throw new BatchAnswerMismatch(`login success statement answered ${rows.length} rows for ${inputs.length}`);
   const started = new Array<boolean>(inputs.length);
-  for (const [k, i] of order.entries()) started[i] = rows[k]?.ok === true;
+  for (const [k, { place }] of byId.entries()) started[place] = rows[k]?.ok === true;
   return started;
-}
-
-function compareIds(a: TLoginSuccess | undefined, b: TLoginSuccess | undefined): number {
-  const [x, y] = [a?.session.userId ?? '', b?.session.userId ?? ''];
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function toSuccessRow(input: TLoginSuccess) {
