@@ -1,6 +1,6 @@
 // Logins take turns at Argon2id: at most `turns` verifications are under way at once (one per
-// thread of the pool plus one queued, login.service.ts), the rest wait in arrival order. A waiting login's context (the portal's policy and the account)
-// is read shortly before its turn, and the contexts of every login then waiting for the same
+// thread of the pool plus one queued, login.service.ts), the rest wait in arrival order. A
+// waiting login's context (the portal's policy and the account) is read shortly before its turn, and the contexts of every login then waiting for the same
 // portal are read by one statement: under load, one database round trip serves several logins
 // instead of one each (docs/decisions/0011-login-admission.md). Reading late also means the
 // lock state a login is judged by is at most a turn old, however long the queue.
@@ -24,6 +24,15 @@ interface TWaiting<TPortalKey, TContext> {
 
 /** One read never names more logins than this (a bound on the statement's size). */
 const MAX_BATCH = 32;
+
+/**
+ * How many logins' contexts are kept read ahead of their turn. One is enough: a freed turn takes
+ * it at once, and the next read (about a millisecond) ends long before the next turn frees (a
+ * hash, spread over the pool's threads), while the verification queued in libuv keeps every
+ * thread busy meanwhile. Reading more ahead only split the reads into batches of about one
+ * login each (docs/decisions/0011-login-admission.md).
+ */
+const READ_AHEAD = 1;
 
 export class LoginAdmission<TPortalKey, TContext> {
   private readonly turns: number;
@@ -72,14 +81,14 @@ export class LoginAdmission<TPortalKey, TContext> {
   }
 
   /**
-   * Keeps as many read contexts ready as there are turns, so a freed turn rarely waits for a
-   * read; one read at a time, so the logins that arrive meanwhile are read together.
+   * Keeps READ_AHEAD contexts ready, so a freed turn rarely waits for a read; one read at a
+   * time, so the logins that arrive meanwhile are read together.
    */
   private readAhead(): void {
     if (this.reading) return;
     const ready = this.waiting.filter((w) => w.read).length;
     const first = this.waiting.find((w) => !w.read);
-    if (!first || ready >= this.turns) return;
+    if (!first || ready >= READ_AHEAD) return;
     const batch = this.waiting.filter((w) => !w.read && w.portalId === first.portalId).slice(0, MAX_BATCH);
     this.reading = true;
     // Started from a promise, so a reader that throws at once still fails the batch, not the queue.

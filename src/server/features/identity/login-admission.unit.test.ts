@@ -86,6 +86,31 @@ describe('LoginAdmission', () => {
     expect((await cid).context).toBe('retail:cid');
   });
 
+  it('reads one login ahead of a free turn, so the logins that wait behind it are read together', async () => {
+    const { reads, read, nth } = manualReader();
+    const turns = new LoginAdmission(3, read);
+    const running = [turns.enter('retail', 'ann'), turns.enter('retail', 'bob'), turns.enter('retail', 'cid')];
+    await settle();
+    nth(0).answer();
+    await settle();
+    nth(1).answer(); // bob and cid, who came during ann's read
+    const [ann] = await Promise.all(running);
+    const dan = turns.enter('retail', 'dan'); // every turn taken: read ahead
+    await settle();
+    nth(2).answer();
+    await settle();
+    const later = [turns.enter('retail', 'eve'), turns.enter('retail', 'fay')];
+    await settle();
+    expect(reads.map((r) => r.usernames)).toEqual([['ann'], ['bob', 'cid'], ['dan']]); // dan's context is ready: eve and fay wait
+    ann?.release(); // dan takes the turn
+    await settle();
+    expect(reads.map((r) => r.usernames).at(-1)).toEqual(['eve', 'fay']);
+    nth(3).answer();
+    expect((await dan).context).toBe('retail:dan');
+    (await dan).release();
+    expect((await later[0])?.context).toBe('retail:eve');
+  });
+
   it('fails every login of a failed read, and goes on with the next ones', async () => {
     const { read, nth } = manualReader();
     const turns = new LoginAdmission(1, read);
