@@ -4,7 +4,8 @@
 // statement every time; on the login path that was most of PGlite's cost
 // (docs/decisions/0010-login-overhead.md). Parameters go as text and Postgres infers their types
 // from the statement, as it does for the pg driver.
-import { parse, protocol, type PGlite } from '@electric-sql/pglite';
+import { protocol, type PGlite } from '@electric-sql/pglite';
+import { readAnswer, type TTypeParsers } from './pglite-answer.ts';
 import { isStalePreparedStatement } from './postgres-prepared.ts';
 
 /** Statement names prepared in each PGlite (one session, so they last as long as it does). */
@@ -39,12 +40,14 @@ async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: 
     protocol.serialize.execute({}),
     protocol.serialize.sync(),
   ]);
-  const { messages } = await pglite.execProtocol(message, { syncToFs: false, throwOnError: false });
-  // A Parse that succeeded stays prepared even if the execution then failed.
-  if (isNew && messages.some((m) => m.name === 'parseComplete')) names.add(name);
-  for (const m of messages) if (m instanceof Error) throw m;
+  const chunks: Uint8Array[] = [];
+  // The engine hands over views of its own memory, which the next call overwrites: copied.
+  await pglite.execProtocolRawStream(message, { syncToFs: false, onRawData: (chunk) => { chunks.push(chunk.slice()); } });
+  const answer = readAnswer(chunks.length === 1 ? chunks[0] as Uint8Array : joinMessages(chunks), pglite.parsers as TTypeParsers);
+  if (isNew && answer.parsed) names.add(name);
+  if (answer.error) throw answer.error;
   await pglite.syncToFs();
-  return parse.parseResults(messages, pglite.parsers)[0]?.rows ?? [];
+  return answer.rows;
 }
 
 function toTextParameter(value: unknown): string | null {

@@ -30,8 +30,18 @@ describe('executePreparedRows', () => {
     const failure: unknown = await executePreparedRows(database.db, divide, [0]).catch((e: unknown) => e);
     const reason = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure; // pg's own error, or drizzle's wrapping it
     expect(String(reason)).toMatch(/division by zero/);
+    expect((reason as { code?: unknown }).code).toBe('22012'); // the SQLSTATE callers branch on
     const [row] = await executePreparedRows<{ x: number }>(database.db, divide, [1]);
     expect(row?.x).toBe(1);
+  });
+
+  it('reads many rows with long, non-ASCII, empty and null values', async () => {
+    const values = { name: 'test_values', text: `select n, repeat('é€', $1::int) as long, '' as empty, null::text as nothing,
+      'Zoë ☃' as short from generate_series(1, 40) as n` };
+    const rows = await executePreparedRows<{ n: number; long: string; empty: string; nothing: null; short: string }>(database.db, values, [100_000]);
+    expect(rows).toHaveLength(40); // about 10 MB in all: more than one buffer of the engine's output
+    expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(rows.every((r) => r.long === 'é€'.repeat(100_000) && r.empty === '' && r.nothing === null && r.short === 'Zoë ☃')).toBe(true);
   });
 
   it('runs inside a transaction it is given, seeing its uncommitted rows', async () => {
