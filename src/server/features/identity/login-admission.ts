@@ -81,14 +81,16 @@ export class LoginAdmission<TPortalKey, TContext> {
   }
 
   /**
-   * Keeps READ_AHEAD contexts ready, so a freed turn rarely waits for a read; one read at a
-   * time, so the logins that arrive meanwhile are read together.
+   * Keeps the first READ_AHEAD waiting logins read, so a freed turn rarely waits for a read; one
+   * read at a time, so the logins that arrive meanwhile are read together.
    */
   private readAhead(): void {
     if (this.reading) return;
-    const ready = this.waiting.filter((w) => w.read).length;
-    const first = this.waiting.find((w) => !w.read);
-    if (!first || ready >= READ_AHEAD) return;
+    // Only the read logins at the front count: a read login behind an unread one (of another
+    // portal, skipped by an earlier batch) cannot take a turn before it.
+    const firstUnread = this.waiting.findIndex((w) => !w.read);
+    const first = this.waiting[firstUnread];
+    if (!first || firstUnread >= READ_AHEAD) return;
     const batch = this.waiting.filter((w) => !w.read && w.portalId === first.portalId).slice(0, MAX_BATCH);
     this.reading = true;
     // Started from a promise, so a reader that throws at once still fails the batch, not the queue.

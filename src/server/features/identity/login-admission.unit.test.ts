@@ -111,6 +111,25 @@ describe('LoginAdmission', () => {
     expect((await later[0])?.context).toBe('retail:eve');
   });
 
+  it('reads a waiting login of another portal that a batch skipped, though logins behind it are read', async () => {
+    const { reads, read, nth } = manualReader();
+    const turns = new LoginAdmission(3, read);
+    const first = turns.enter('retail', 'ann');
+    await settle();
+    const later = [turns.enter('retail', 'bob'), turns.enter('staff', 'cid'), turns.enter('retail', 'dan')];
+    nth(0).answer();
+    await settle();
+    expect(reads.map((r) => r.usernames)).toEqual([['ann'], ['bob', 'dan']]);
+    nth(1).answer(); // bob takes a turn; dan is read, but behind cid, who is not
+    await settle();
+    expect(reads.map((r) => [r.portalId, r.usernames]).at(-1)).toEqual(['staff', ['cid']]);
+    nth(2).answer();
+    const [ann, bob, cid] = await Promise.all([first, later[0], later[1]]);
+    expect([ann?.context, bob?.context, cid?.context]).toEqual(['retail:ann', 'retail:bob', 'staff:cid']);
+    ann?.release(); // every turn was taken; dan, already read, takes the freed one
+    expect((await later[2])?.context).toBe('retail:dan');
+  });
+
   it('fails every login of a failed read, and goes on with the next ones', async () => {
     const { read, nth } = manualReader();
     const turns = new LoginAdmission(1, read);
