@@ -27,26 +27,34 @@ export function readAnswer(bytes: Uint8Array, parsers: TTypeParsers): TAnswer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const answer: TAnswer = { rows: [], parsed: false, error: undefined };
   let columns: TColumn[] | undefined;
-  for (let at = 0; at + 5 <= bytes.length;) {
-    const type = bytes[at];
-    const end = at + 1 + view.getInt32(at + 1);
-    const body = at + 5;
-    if (type === 0x31) answer.parsed = true; // '1' ParseComplete
-    else if (type === 0x54) columns = readColumns(bytes, view, body); // 'T' RowDescription
-    else if (type === 0x44 && columns) answer.rows.push(readRow(bytes, view, body, columns, parsers)); // 'D' DataRow
-    else if (type === 0x45) answer.error ??= readError(bytes, body, end); // 'E' ErrorResponse
-    at = end;
+  try {
+    for (let at = 0; at < bytes.length;) {
+      const length = at + 5 <= bytes.length ? view.getInt32(at + 1) : -1;
+      const end = at + 1 + length;
+      if (length < 4 || end > bytes.length) throw new Error(`pglite-answer: a message is cut short at byte ${at} of ${bytes.length}`);
+      const type = bytes[at];
+      const message = bytes.subarray(at + 5, end);
+      if (type === 0x31) answer.parsed = true; // '1' ParseComplete
+      else if (type === 0x54) columns = readColumns(message); // 'T' RowDescription
+      else if (type === 0x44 && columns) answer.rows.push(readRow(message, columns, parsers)); // 'D' DataRow
+      else if (type === 0x45) answer.error ??= readError(message); // 'E' ErrorResponse
+      at = end;
+    }
+  } catch (error) {
+    // Whether the statement was parsed is still known (it stays prepared): the caller needs it.
+    answer.error ??= error instanceof Error ? error : new Error(String(error));
   }
   return answer;
 }
 
-function readColumns(bytes: Uint8Array, view: DataView, at: number): TColumn[] {
-  const count = view.getInt16(at);
+function readColumns(message: Uint8Array): TColumn[] {
+  const view = viewOf(message);
+  const count = view.getInt16(0);
   const columns: TColumn[] = [];
-  at += 2;
+  let at = 2;
   for (let i = 0; i < count; i++) {
-    const nameEnd = bytes.indexOf(0, at);
-    const name = utf8.decode(bytes.subarray(at, nameEnd));
+    const nameEnd = endOfString(message, at);
+    const name = utf8.decode(message.subarray(at, nameEnd));
     at = nameEnd + 1;
     columns.push({ name, typeId: view.getInt32(at + 6) }); // after the table's oid and the column number
     at += 18; // table oid, column number, type oid, type size, type modifier, format
@@ -54,20 +62,21 @@ function readColumns(bytes: Uint8Array, view: DataView, at: number): TColumn[] {
   return columns;
 }
 
-function readRow(bytes: Uint8Array, view: DataView, at: number, columns: readonly TColumn[], parsers: TTypeParsers): Record<string, unknown> {
-  const count = view.getInt16(at);
+function readRow(message: Uint8Array, columns: readonly TColumn[], parsers: TTypeParsers): Record<string, unknown> {
+  const view = viewOf(message);
+  const count = view.getInt16(0);
+  if (count !== columns.length) throw new Error(`pglite-answer: a row of ${count} fields for ${columns.length} columns`);
   const row: Record<string, unknown> = {};
-  at += 2;
-  for (let i = 0; i < count; i++) {
+  let at = 2;
+  for (const column of columns) {
     const length = view.getInt32(at);
     at += 4;
-    const column = columns[i];
-    if (!column) throw new Error(`pglite-answer: a row has more fields than its description (${count})`);
     if (length < 0) {
       row[column.name] = null;
       continue;
     }
-    const text = utf8.decode(bytes.subarray(at, at + length));
+    if (at + length > message.length) throw new Error('pglite-answer: a field runs past its row');
+    const text = utf8.decode(message.subarray(at, at + length));
     at += length;
     const parse = parsers[column.typeId];
     row[column.name] = parse ? parse(text, column.typeId) : text;
@@ -76,19 +85,30 @@ function readRow(bytes: Uint8Array, view: DataView, at: number, columns: readonl
 }
 
 /** An ErrorResponse as the same error class and fields PGlite's reader gives (code, detail…). */
-function readError(bytes: Uint8Array, start: number, end: number): Error {
-  let at = start;
+function readError(message: Uint8Array): Error {
   const fields: Record<string, string> = {};
-  while (at < end && bytes[at] !== 0) {
-    const key = String.fromCharCode(bytes[at] ?? 0);
-    const valueEnd = bytes.indexOf(0, at + 1);
-    fields[key] = utf8.decode(bytes.subarray(at + 1, valueEnd));
+  let at = 0;
+  while (at < message.length && message[at] !== 0) {
+    const key = String.fromCharCode(message[at] ?? 0);
+    const valueEnd = endOfString(message, at + 1);
+    fields[key] = utf8.decode(message.subarray(at + 1, valueEnd));
     at = valueEnd + 1;
   }
-  const error = new protocol.messages.DatabaseError(fields.M ?? 'database error', end - start, 'error');
+  const error = new protocol.messages.DatabaseError(fields.M ?? 'database error', message.length + 4, 'error');
   Object.assign(error, {
     severity: fields.S, code: fields.C, detail: fields.D, hint: fields.H, position: fields.P, where: fields.W,
     schema: fields.s, table: fields.t, column: fields.c, dataType: fields.d, constraint: fields.n, routine: fields.R,
   });
   return error;
+}
+
+function viewOf(message: Uint8Array): DataView {
+  return new DataView(message.buffer, message.byteOffset, message.byteLength);
+}
+
+/** Where the zero-terminated string starting at `at` ends, within the message. */
+function endOfString(message: Uint8Array, at: number): number {
+  const end = message.indexOf(0, at);
+  if (end < 0) throw new Error('pglite-answer: a string runs past its message');
+  return end;
 }
