@@ -1,9 +1,10 @@
 // Logins take turns at Argon2id: at most `turns` verifications are under way at once (one per
 // thread of the pool plus one queued, login.service.ts), the rest wait in arrival order. A
-// waiting login's context (the portal's policy and the account) is read shortly before its turn, and the contexts of every login then waiting for the same
-// portal are read by one statement: under load, one database round trip serves several logins
-// instead of one each (docs/decisions/0011-login-admission.md). Reading late also means the
-// lock state a login is judged by is at most a turn old, however long the queue.
+// waiting login's context (the portal's policy and the account) is read shortly before its
+// turn, and the contexts of every login then waiting for the same portal are read by one
+// statement: under load, one database round trip serves several logins instead of one each
+// (docs/decisions/0011-login-admission.md). Reading late also means the lock state a login is
+// judged by is at most a turn old, however long the queue.
 
 /** Reads the contexts of several user names of one portal, in the order given. */
 export type TReadContexts<TPortalKey, TContext> = (portalId: TPortalKey, usernames: readonly string[]) => Promise<readonly TContext[]>;
@@ -30,7 +31,7 @@ const MAX_BATCH = 32;
  * it at once, and the next read (about a millisecond) ends long before the next turn frees (a
  * hash, spread over the pool's threads), while the verification queued in libuv keeps every
  * thread busy meanwhile. Reading more ahead only split the reads into batches of about one
- * login each (docs/decisions/0011-login-admission.md).
+ * login each (docs/decisions/0013-read-ahead-one-and-pglite-answers.md).
  */
 const READ_AHEAD = 1;
 
