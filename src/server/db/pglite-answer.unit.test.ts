@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from './pglite-answer.ts';
+import { joinMessages as concat } from './pglite-one-trip.ts';
 
 /** One backend message: its type letter, its length, its body. */
 function message(type: string, ...parts: Uint8Array[]): Uint8Array {
@@ -8,16 +9,6 @@ function message(type: string, ...parts: Uint8Array[]): Uint8Array {
   head[0] = type.charCodeAt(0);
   new DataView(head.buffer).setInt32(1, body.length + 4);
   return concat([head, body]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    joined.set(p, at);
-    at += p.length;
-  }
-  return joined;
 }
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -58,7 +58,8 @@ function toTextParameter(value: unknown): string | null {
   throw new TypeError(`queryInOneTrip: unsupported parameter type ${typeof value}`);
 }
 
-function joinMessages(parts: readonly Uint8Array[]): Uint8Array {
+/** Protocol messages (or chunks of the engine's output) as one buffer. */
+export function joinMessages(parts: readonly Uint8Array[]): Uint8Array {
   const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let offset = 0;
   for (const part of parts) {
