@@ -1,13 +1,19 @@
-// Migrates once per run: a PGlite template file and, with DATABASE_URL, a template database.
+// Once per run: migrates a PGlite template file and, with DATABASE_URL, a template database;
+// finds (and if need be unpacks) the end-to-end tests' Chromium.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, PGLITE_EXTENSIONS, wrapPglite } from '../../src/server/db/client.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { resolveChromium } from './browser.ts';
 import { adminQuery } from './db.ts';
 import { PG_TEMPLATE_DB, PGLITE_TEMPLATE_FILE } from './templates.ts';
 
 export default async function setup(): Promise<void> {
+  await Promise.all([migrateTemplates(), resolveChromium()]);
+}
+
+async function migrateTemplates(): Promise<void> {
   const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = wrapPglite(client);
   await migrateDatabase(database);
