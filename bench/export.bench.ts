@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
-import { upsertEmployerGroups } from '../src/server/features/imports/groups-import.store.ts';
+import { upsertEmployerGroup } from '../src/server/features/imports/groups-import.store.ts';
 import { createUser } from '../src/server/features/users/users.service.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { waitForServer } from './support.ts';
@@ -35,7 +35,7 @@ async function prepareDatabase(url: string): Promise<number> {
   const database = await openDatabase({ databaseUrl: url, dataDir: '/nonexistent' });
   try {
     await migrateDatabase(database);
-    await upsertEmployerGroups(database.db, [{ accountNumber: ACCOUNT, name: 'Bench Manufacturing Co.' }]);
+    await upsertEmployerGroup(database.db, { accountNumber: ACCOUNT, name: 'Bench Manufacturing Co.' }, systemClock.now());
     await createUser({ db: database.db, clock: systemClock }, { portalId: 'employers', username: DA.username, password: DA.password, role: 'delegated-admin', groupAccountNumber: ACCOUNT, email: 'da@bench.test', actor: { label: 'bench' } });
     const t0 = performance.now();
     // Realistic rows: most have logged in, some never; a few names need CSV quoting or formula neutralising.

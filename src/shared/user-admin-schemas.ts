@@ -37,6 +37,7 @@
 // user.not_disabled / user.already_disabled / user.not_active / user.no_email, 400 settings.invalid.
 import { z } from 'zod';
 import { ZNewUsername } from './self-service-schemas.ts';
+import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacter } from './text-rules.ts';
 import { PORTAL_IDS, ROLES, ROLES_BY_PORTAL, type TPortalId, type TPortalPolicy, type TRole } from './portals.ts';
 
 // ---------------------------------------------------------------- users
@@ -52,7 +53,7 @@ export const PAGE_SIZE_DEFAULT = 25;
 
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page.`).default(PAGE_SIZE_DEFAULT);
-const searchText = z.string().trim().max(100, 'Search for at most 100 characters.').optional().transform((v) => v || undefined);
+const searchText = z.string().trim().max(100, 'Search for at most 100 characters.').refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional().transform((v) => v || undefined);
 
 /** "Current Users - Search" and the Password Manager's list: name, user name or e-mail contains `q`. */
 export const ZUserSearchQuery = z.strictObject({
@@ -70,7 +71,7 @@ export type TUserSearchQuery = z.infer<typeof ZUserSearchQuery>;
 export const ZStaffUserSearchQuery = ZUserSearchQuery.extend({
   portal: z.enum(PORTAL_IDS).optional(),
   producer: z.string().trim().regex(/^\d{9}$/, 'The Agent Unique ID has nine digits.').optional(),
-  group: z.string().trim().min(1).max(32).optional(),
+  group: z.string().trim().min(1).max(32).refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional(),
 });
 export type TStaffUserSearchQuery = z.infer<typeof ZStaffUserSearchQuery>;
 
@@ -116,9 +117,11 @@ export const ZUserPage = z.object({
 });
 export type TUserPage = z.infer<typeof ZUserPage>;
 
-const name = (label: string) =>
+/** A person's first or last name as administrators enter it. */
+export const personName = (label: string) =>
   z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(100, `The ${label} must be at most 100 characters.`);
-const email = z
+/** An e-mail address on file (first check of every form that takes one). */
+export const ZEmailAddress = z
   .string({ error: 'Enter the E-mail Address.' })
   .trim()
   .min(1, 'Enter the E-mail Address.')
@@ -128,9 +131,9 @@ const email = z
 /** LC-5: a Primary Producer's new sub-user (always a producer-user of the PP's own producer ID). */
 export const ZCreateSubUserRequest = z.strictObject({
   username: ZNewUsername,
-  firstName: name('First Name'),
-  lastName: name('Last Name'),
-  email,
+  firstName: personName('First Name'),
+  lastName: personName('Last Name'),
+  email: ZEmailAddress,
 });
 export type TCreateSubUserRequest = z.infer<typeof ZCreateSubUserRequest>;
 
@@ -170,7 +173,7 @@ const dateOrDateTime = z
 export const ZAuditSearchQuery = z
   .strictObject({
     /** A user id (actor or target) or a user name / label (actor or target, case-insensitive). */
-    user: z.string().trim().min(1).max(254).optional(),
+    user: z.string().trim().min(1).max(254).refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional(),
     /** An action (`user.reinstated`) or a family ending with a dot (`login.`). */
     action: z.string().trim().regex(/^[a-z_]+(\.[a-z_]*)*$/, 'Use an action like user.reinstated, or a family like login.').max(64).optional(),
     portal: z.enum(PORTAL_IDS).optional(),

@@ -69,7 +69,7 @@ describe('portico users create', () => {
     const dup = await create('--username', 'ADA.PP', '--password', 'Analytical#1');
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/already taken/);
-    const role = await portico('users', 'create', '--portal', 'retail', '--role', 'help-desk', '--username', 'x', '--password', 'abc123');
+    const role = await portico('users', 'create', '--portal', 'retail', '--role', 'help-desk', '--username', 'xyz', '--password', 'abc123');
     expect(role.code).toBe(1);
     expect(role.stderr).toMatch(/role/);
     const weak = await portico('users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000700001', '--username', 'ada.r', '--password', 'no!');

@@ -2,7 +2,7 @@
 // an employer group with its DA, ADA and users, staff of each role; and a JSON client per session.
 import type { LightMyRequestResponse } from 'fastify';
 import { createUser } from '../../src/server/features/users/users.service.ts';
-import { upsertEmployerGroups } from '../../src/server/features/imports/groups-import.store.ts';
+import { upsertEmployerGroup } from '../../src/server/features/imports/groups-import.store.ts';
 import { upsertProducer } from '../../src/server/features/imports/producers-import.store.ts';
 import type { TPortalId, TRole } from '../../src/shared/portals.ts';
 import { logInAs, unique, type TLoggedIn, type TTestApp } from './app.ts';
@@ -44,7 +44,7 @@ export async function createProducerTeam(t: TTestApp, subUsers = 2) {
 
 export async function createGroupTeam(t: TTestApp, users = 2) {
   const account = unique('G');
-  await upsertEmployerGroups(t.database.db, [{ accountNumber: account, name: `Group ${account}` }]);
+  await upsertEmployerGroup(t.database.db, { accountNumber: account, name: `Group ${account}` }, t.clock.now());
   const da = await make(t, 'employers', 'delegated-admin', { account });
   const ada = await make(t, 'employers', 'alternate-delegated-admin', { account });
   const members: TFixtureUser[] = [];

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { TDatabase } from '../../src/server/db/client.ts';
 import { createUser } from '../../src/server/features/users/users.service.ts';
-import { upsertEmployerGroups } from '../../src/server/features/imports/groups-import.store.ts';
+import { upsertEmployerGroup } from '../../src/server/features/imports/groups-import.store.ts';
 import { upsertProducer } from '../../src/server/features/imports/producers-import.store.ts';
 import { ManualClock } from '../../src/server/platform/clock.ts';
 import type { TFailureLimit } from '../../src/server/platform/failure-limiter.ts';
@@ -64,7 +64,7 @@ export async function createTestUser(t: TTestApp, input: TUserFactoryInput = {})
   if (portalId === 'producers' || portalId === 'retail') {
     await upsertProducer(t.database.db, { agentUniqueId: agentId, firstName: 'Pat', lastName: 'Producer', email: `${username}@example.test`, agencyName: 'Test Agency', states: ['TX'] }, t.clock.now());
   }
-  if (portalId === 'employers') await upsertEmployerGroups(t.database.db, [{ accountNumber: account, name: 'Test Group' }]);
+  if (portalId === 'employers') await upsertEmployerGroup(t.database.db, { accountNumber: account, name: 'Test Group' }, t.clock.now());
   const { id } = await createUser({ db: t.database.db, clock: t.clock }, {
     portalId,
     username,

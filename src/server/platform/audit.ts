@@ -22,6 +22,7 @@ export type TAuditAction =
   | 'password.change_failed'
   | 'challenge_question.updated'
   | 'producers.imported'
+  | 'groups.imported'
   | 'user.disabled'
   | 'user.reinstated'
   | 'user.exported'

@@ -1,6 +1,16 @@
 // A small RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes.
 // Each record carries the line it starts on, so an import can report "line 7: …".
 
+/** The file cannot be read as CSV from `line` on (an unclosed quote swallows the rest of it). */
+export class CsvSyntaxError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+    this.line = line;
+  }
+}
+
 export interface TCsvRecord {
   line: number;
   fields: string[];
@@ -31,6 +41,6 @@ export function* parseCsv(text: string): Generator<TCsvRecord> {
       line++; recordLine = line;
     } else { field += ch; sawAny = true; }
   }
-  if (inQuotes) throw new Error(`line ${recordLine}: a quoted field is never closed`);
+  if (inQuotes) throw new CsvSyntaxError(recordLine, 'a quoted field is never closed');
   if (sawAny || field !== '') yield { line: recordLine, fields: [...fields, field] };
 }

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   'user.producer_not_found': { status: 400, message: 'No producer has that Agent Unique ID.' },
   'user.group_not_found': { status: 400, message: 'No employer group has that account number.' },
   'user.link_required': { status: 400, message: 'This role needs a link to a producer or employer group.' },
+  'user.producer_has_account': { status: 409, message: 'This producer already has a Retail Producer Portal account.' },
   'user.weak_password': { status: 400, message: 'The password does not meet the portal\'s password rules.' },
   'user.deleted': { status: 409, message: 'A deleted user ID cannot be restored; create a new one.' },
   'user.not_disabled': { status: 409, message: 'This user ID is not disabled.' },
@@ -46,6 +47,9 @@ export const ERROR_CODES = {
   'registration.link_invalid': { status: 400, message: 'This confirmation link is not valid or has expired. Please register again.' },
   'password.current_wrong': { status: 400, message: 'The Current Password is not correct.' },
   'password.same_as_current': { status: 400, message: 'The New Password must be different from the Current Password.' },
+  'data.conflict': { status: 409, message: 'This conflicts with a record that already exists.' },
+  'data.reference_missing': { status: 409, message: 'This refers to a record that does not exist or is still in use.' },
+  'data.invalid': { status: 400, message: 'A value does not meet the rules for stored data.' },
   'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -33,4 +33,5 @@ export const employerGroups = pgTable('employer_groups', {
   accountNumber: text('account_number').notNull().unique(),
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

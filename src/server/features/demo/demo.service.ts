@@ -1,9 +1,9 @@
 import type { TServiceDeps } from '../../platform/deps.ts';
-import { upsertEmployerGroups } from '../imports/groups-import.store.ts';
+import { importGroupsCsv } from '../imports/groups-import.service.ts';
 import { importProducersCsv } from '../imports/producers-import.service.ts';
 import { createUser } from '../users/users.service.ts';
 import { countUsers } from '../users/users.store.ts';
-import { DEMO_GROUPS, DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
+import { DEMO_GROUPS_CSV, DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
 
 const SEEDER = { label: 'portico seed --demo' };
 
@@ -11,7 +11,7 @@ const SEEDER = { label: 'portico seed --demo' };
 export async function seedDemoData(deps: TServiceDeps): Promise<boolean> {
   if ((await countUsers(deps.db)) > 0) return false;
   await importProducersCsv(deps, { csv: DEMO_PRODUCERS_CSV, actor: SEEDER });
-  await upsertEmployerGroups(deps.db, DEMO_GROUPS);
+  await importGroupsCsv(deps, { csv: DEMO_GROUPS_CSV, actor: SEEDER });
   for (const login of DEMO_LOGINS) {
     await createUser(deps, {
       portalId: login.portalId,

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { toDataError } from '../../platform/data-errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
 import { assertPasswordAllowed } from '../../platform/password-policy.ts';
@@ -15,7 +16,7 @@ import { registrationEmail } from './emails.ts';
 import { hashToken } from './sessions.service.ts';
 import {
   activatePendingUser, deleteUser, findRetailAccountOfProducer, findRosterEntry, insertOneTimeToken,
-  RETAIL_PRODUCER_CONSTRAINT, useOneTimeToken, violatedUniqueConstraint,
+  useOneTimeToken,
 } from './self-service.store.ts';
 
 export const REGISTRATION_LINK_HOURS = 24;
@@ -54,7 +55,7 @@ export async function registerRetailProducer(deps: TServiceDeps, input: TRegiste
     });
   } catch (error) {
     // Two registrations racing for one roster entry: the unique index decides.
-    if (violatedUniqueConstraint(error) === RETAIL_PRODUCER_CONSTRAINT) throw new AppError('registration.already_registered');
+    if (toDataError(error)?.code === 'user.producer_has_account') throw new AppError('registration.already_registered');
     throw error;
   }
 }

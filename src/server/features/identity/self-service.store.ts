@@ -135,15 +135,3 @@ export async function endAllSessions(db: TDbOrTx, userId: string): Promise<void>
 export async function setChallengeQuestion(db: TDbOrTx, userId: string, question: string, answerHash: string): Promise<void> {
   await db.update(users).set({ challengeQuestion: question, challengeAnswerHash: answerHash }).where(eq(users.id, userId));
 }
-
-/** The constraint a unique violation names, if `error` (or its cause) is one. */
-export function violatedUniqueConstraint(error: unknown): string | undefined {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505') return typeof constraint === 'string' ? constraint : (/"([^"]+)"/.exec(e.message)?.[1] ?? 'unknown');
-  }
-  return undefined;
-}
-
-export const RETAIL_PRODUCER_CONSTRAINT = 'users_retail_producer_key';
-export const USERNAME_CONSTRAINT = 'users_portal_username_key';

@@ -1,12 +1,13 @@
 // Creating users: the operator's CLI now, the administrators' screens later (LC-5, LC-6).
 import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { toDataError } from '../../platform/data-errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { assertPasswordAllowed } from '../../platform/password-policy.ts';
 import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { clearLockout, findGroupByAccountNumber, findProducerByAgentId, insertUser } from './users.store.ts';
+import { clearLockout, findGroupByAccountNumber, findProducerByAgentId, insertUser, type TGroup, type TProducer } from './users.store.ts';
 
 export interface TCreateUserInput {
   portalId: string;
@@ -29,17 +30,34 @@ export async function createUser(deps: TServiceDeps, input: TCreateUserInput): P
   assertPasswordAllowed(portal.policy.passwordProfile, input.password, input.username);
 
   const producer = input.producerAgentId ? await findProducerByAgentId(deps.db, input.producerAgentId) : undefined;
-  if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found');
+  if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found', { message: `No producer has the Agent Unique ID ${input.producerAgentId}; load the roster with portico import producers FILE.csv.` });
   const group = input.groupAccountNumber ? await findGroupByAccountNumber(deps.db, input.groupAccountNumber) : undefined;
-  if (input.groupAccountNumber && !group) throw new AppError('user.group_not_found');
+  if (input.groupAccountNumber && !group) throw new AppError('user.group_not_found', { message: `No employer group has the account number ${input.groupAccountNumber}; load the groups with portico import groups FILE.csv.` });
   if (NEEDS_PRODUCER.has(portal.id) && !producer) throw new AppError('user.link_required', { message: `A ${input.role} needs --producer AGENT_UNIQUE_ID.` });
   if (portal.id === 'employers' && !group) throw new AppError('user.link_required', { message: `A ${input.role} needs --group ACCOUNT_NUMBER.` });
 
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
+  try {
+    return await insertUserWithAudit(deps, { ...input, portalId: portal.id }, { passwordHash, now, producer, group });
+  } catch (error) {
+    // ID-5: one live retail account per roster entry; the unique index decides.
+    if (toDataError(error)?.code === 'user.producer_has_account') {
+      throw new AppError('user.producer_has_account', { message: `Producer ${input.producerAgentId ?? ''} already has a ${portal.name} account.` });
+    }
+    throw error;
+  }
+}
+
+async function insertUserWithAudit(
+  deps: TServiceDeps,
+  input: TCreateUserInput & { portalId: TPortalId },
+  linked: { passwordHash: string; now: Date; producer: TProducer | undefined; group: TGroup | undefined },
+): Promise<{ id: string }> {
+  const { passwordHash, now, producer, group } = linked;
   return deps.db.transaction(async (tx) => {
     const id = await insertUser(tx, {
-      portalId: portal.id,
+      portalId: input.portalId,
       username: input.username,
       passwordHash,
       role: input.role,
@@ -52,7 +70,7 @@ export async function createUser(deps: TServiceDeps, input: TCreateUserInput): P
       createdAt: now,
     });
     if (!id) throw new AppError('user.username_taken');
-    await recordAudit(tx, { action: 'user.created', occurredAt: now, portalId: portal.id, actor: input.actor, target: { id, label: input.username }, details: { role: input.role } });
+    await recordAudit(tx, { action: 'user.created', occurredAt: now, portalId: input.portalId, actor: input.actor, target: { id, label: input.username }, details: { role: input.role } });
     return { id };
   });
 }

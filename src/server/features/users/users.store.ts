@@ -3,6 +3,8 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { employerGroups, producers, users } from '../../db/schema/index.ts';
 
 export type TNewUser = typeof users.$inferInsert;
+export type TProducer = typeof producers.$inferSelect;
+export type TGroup = typeof employerGroups.$inferSelect;
 
 export async function insertUser(db: TDbOrTx, user: TNewUser): Promise<string | undefined> {
   // Only a taken user name is expected; any other unique violation is an error for the caller.

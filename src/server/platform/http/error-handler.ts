@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type TErrorCode, type TFieldError } from '../errors.ts';
+import { toDataError } from '../data-errors.ts';
 import { redactQueryParams } from '../log-safety.ts';
 
 const FASTIFY_CODES: Record<string, TErrorCode> = {
@@ -43,6 +44,12 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('request.invalid', { message: ERROR_CODES['request.invalid'].message });
+  }
+  const refused = toDataError(error);
+  if (refused) {
+    // Input the database refused: the caller's mistake, logged in case a route should have caught it earlier.
+    request.log.warn({ err: redactQueryParams(error), code: refused.code }, 'input refused by the database');
+    return refused;
   }
   request.log.error({ err: redactQueryParams(error) }, 'unhandled error');
   return new AppError('internal');
