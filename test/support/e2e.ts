@@ -94,14 +94,21 @@ export function createE2e(options: TE2eOptions = {}): TE2e {
   return e2e;
 }
 
-/**
- * Adds to `errors` every console error and uncaught exception of `page` from now on.
- * `ignoreRefusedRequests`: skip the "Failed to load resource" line Chromium logs itself for a 4xx/5xx.
- */
-export function recordPageErrors(page: Page, errors: string[], { ignoreRefusedRequests }: { ignoreRefusedRequests: boolean }): void {
+interface TRecordOptions {
+  /** Skip every "Failed to load resource" line Chromium logs itself for a 4xx/5xx. */
+  ignoreRefusedRequests: boolean;
+  /** Skip that line only for these paths: refusals the page asks for on purpose. */
+  expectedRefusals?: readonly string[];
+}
+
+/** Adds to `errors` every console error and uncaught exception of `page` from now on. */
+export function recordPageErrors(page: Page, errors: string[], { ignoreRefusedRequests, expectedRefusals = [] }: TRecordOptions): void {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    if (ignoreRefusedRequests && message.text().startsWith('Failed to load resource')) return;
+    if (message.text().startsWith('Failed to load resource')) {
+      // For this line Chromium gives the refused resource as the message's location.
+      if (ignoreRefusedRequests || expectedRefusals.includes(new URL(message.location().url).pathname)) return;
+    }
     errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));

@@ -9,6 +9,8 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { LoginForm } from './LoginForm.tsx';
 import { useSessionStore } from './session-context.tsx';
+import { signedInDestination } from './signed-in-destination.ts';
+import { useSignedOut } from './useSignedOut.ts';
 
 interface TLoginPageProps {
   portalId: TPortalId;
@@ -37,12 +39,13 @@ function helpLinksOf(portalId: TPortalId, selfRegistration: boolean): THelpLink[
 export function LoginPage({ portalId, next, notice }: TLoginPageProps) {
   const portal = usePortal(portalId);
   const { setSession } = useSessionStore();
+  const signedOut = useSignedOut(portalId, next);
   useDocumentTitle('Login', portal.name);
 
   const enter = (session: TSessionResponse) => {
     setSession(session);
-    // A temporary password opens only the profile page, where it is changed (ID-7).
-    navigate(session.mustChangePassword ? paths.profile(portalId) : (next ?? paths.home(portalId)));
+    // Replace: the login is done, and Back would only come here to be sent on again.
+    navigate(signedInDestination(portalId, session, next), { replace: true });
   };
 
   const helpLinks = helpLinksOf(portalId, portal.selfRegistration);
@@ -52,16 +55,25 @@ export function LoginPage({ portalId, next, notice }: TLoginPageProps) {
       <PageHeading>{portal.name}</PageHeading>
       {notice ? <StatusMessage>{notice}</StatusMessage> : null}
       <section className="panel">
-        <LoginForm portalId={portalId} onLoggedIn={enter} />
-        {helpLinks.length > 0 ? (
-          <ul className="help-links" aria-label="Account help">
-            {helpLinks.map((link) => (
-              <li key={link.to}>
-                <Link to={link.to}>{link.label}</Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {signedOut ? (
+          <>
+            <LoginForm portalId={portalId} onLoggedIn={enter} />
+            {helpLinks.length > 0 ? (
+              <ul className="help-links" aria-label="Account help">
+                {helpLinks.map((link) => (
+                  <li key={link.to}>
+                    <Link to={link.to}>{link.label}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          // Until the session is known: a signed-in user is sent on without a flash of the form.
+          <p role="status" className="loading">
+            Checking your sign-in…
+          </p>
+        )}
       </section>
     </PublicLayout>
   );

@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { fetchSession } from './identity-api.ts';
 import { useSessionStore } from './session-context.tsx';
+import { sessionOfPortal, signedInDestination } from './signed-in-destination.ts';
 
 interface TRequiredSession {
   /** Null while it is being looked up, and while the page is being left for another. */
@@ -28,12 +29,13 @@ export function useRequiredSession(portalId: TPortalId, options: TRequiredSessio
   const { session, setSession } = useSessionStore();
   const { pathname } = useLocation();
   const [error, setError] = useState<string | null>(null);
-  const current = session?.portal.id === portalId ? session : null;
+  const current = sessionOfPortal(session, portalId);
   const mustLeave = current !== null && current.mustChangePassword && !options.duringPasswordChange;
+  const leaveFor = mustLeave ? signedInDestination(portalId, current) : null;
 
   useEffect(() => {
-    if (mustLeave) navigate(paths.profile(portalId), { replace: true });
-  }, [mustLeave, portalId]);
+    if (leaveFor) navigate(leaveFor, { replace: true });
+  }, [leaveFor]);
 
   useEffect(() => {
     if (current) return;
@@ -41,7 +43,8 @@ export function useRequiredSession(portalId: TPortalId, options: TRequiredSessio
     fetchSession().then(
       (found) => {
         if (cancelled) return;
-        if (found?.portal.id === portalId) setSession(found);
+        const ofPortal = sessionOfPortal(found, portalId);
+        if (ofPortal) setSession(ofPortal);
         else navigate(paths.login(portalId, pathname === paths.home(portalId) ? undefined : pathname), { replace: true });
       },
       (failure: unknown) => {

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { TPortalId } from '../../../shared/portals.ts';
+import { navigate } from '../../app/router.tsx';
+import { fetchSession } from './identity-api.ts';
+import { useSessionStore } from './session-context.tsx';
+import { sessionOfPortal, signedInDestination } from './signed-in-destination.ts';
+
+/**
+ * For a portal's root and login page: a user already signed in to this portal is sent on to
+ * where they belong (home, `next`, or the Change Password step) and never sees the form.
+ * True once the browser is known to have no session here, so the form can be shown.
+ *
+ * Asks the server each time, not the tab's store: the store still holds the session for a
+ * moment after a logout, which would bounce the user straight back in.
+ */
+export function useSignedOut(portalId: TPortalId, next: string | undefined): boolean {
+  const { setSession } = useSessionStore();
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchSession().then(
+      (found) => {
+        if (cancelled) return;
+        const session = sessionOfPortal(found, portalId);
+        if (!session) {
+          setSignedOut(true);
+          return;
+        }
+        setSession(session);
+        // Replace: Back from where they land must not come back here and bounce again.
+        navigate(signedInDestination(portalId, session, next), { replace: true });
+      },
+      // The server cannot tell: show the form, whose login reports what is wrong.
+      () => {
+        if (!cancelled) setSignedOut(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [portalId, next, setSession]);
+
+  return signedOut;
+}
