@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '../../src/server/features/demo/demo-data.ts';
 import { PORTAL_DEFINITIONS, PORTAL_IDS } from '../../src/shared/portals.ts';
-import { createE2e, field, heading, logIn, mailTo } from '../support/e2e.ts';
+import { createE2e, field, heading, logIn, mailTo, temporaryPasswordIn } from '../support/e2e.ts';
 
 const e2e = createE2e({ smtp: true, failOnPageErrors: true });
 const { openPage, signedIn } = e2e;
@@ -85,11 +85,10 @@ describe('portal roots and login pages', () => {
     await request.getByRole('button', { name: 'Submit', exact: true }).click();
     await request.getByRole('region', { name: 'Request Submitted' }).waitFor();
     const mail = await e2e.smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal Password Reset'), 10_000);
-    const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
-    expect(temporary, mail.text).toBeDefined();
+    const temporary = temporaryPasswordIn(mail);
 
     const page = await openPage('/retail/login');
-    await logIn(page, 'jessicacamp', temporary ?? '');
+    await logIn(page, 'jessicacamp', temporary);
     await page.waitForURL('**/retail/profile');
     await watchForLoginForm(page);
     for (const path of ['/retail', '/retail/login']) {

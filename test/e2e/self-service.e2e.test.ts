@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/shared/portals.ts';
 import { CHALLENGE_QUESTIONS, SELF_SERVICE_TEXTS } from '../../src/shared/self-service-schemas.ts';
-import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo, passwordField } from '../support/e2e.ts';
+import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo, passwordField, temporaryPasswordIn } from '../support/e2e.ts';
 
 const e2e = createE2e({ smtp: true, failOnPageErrors: true });
 const { openPage } = e2e;
@@ -186,11 +186,11 @@ describe('self-service flows with e-mail', () => {
     await page.waitForURL('**/retail/login');
 
     const mail = await e2e.smtp.waitFor(mailTo('Jessica_Camp@hscil.com', 'Retail Producer Portal Password Reset'), 10_000);
-    const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
-    expect(temporary, mail.text).toMatch(/^[A-Za-z0-9]{6,9}$/);
+    const temporary = temporaryPasswordIn(mail);
+    expect(temporary).toMatch(/^[A-Za-z0-9]{6,9}$/);
 
     // The temporary password opens only Edit Profile.
-    await logIn(page, 'jessicacamp', temporary ?? '');
+    await logIn(page, 'jessicacamp', temporary);
     await page.waitForURL('**/retail/profile');
     expect(await heading(page)).toBe('Edit Profile');
     await page.getByText('Please change your temporary password before you continue.').waitFor();
@@ -212,7 +212,7 @@ describe('self-service flows with e-mail', () => {
 
     await page.getByText('Click "Update Password" to save the new password.').waitFor();
     await page.getByText('Once the password has been changed you will be required to login using your new password.').waitFor();
-    await current.fill(temporary ?? '');
+    await current.fill(temporary);
     await passwordField(page, 'New Password').fill('Camp2027');
     await passwordField(page, 'Confirm New Password').fill('Camp2027');
     await submitAndWait(page, 'Update Password', '/api/me/password');
@@ -225,7 +225,7 @@ describe('self-service flows with e-mail', () => {
     await page.waitForURL('**/retail/login?next=%2Fretail%2Fprofile');
     await logIn(page, 'jessicacamp', 'Retail26');
     expect(await alertText(page)).toBe(TEXTS.retailInvalidCredentials);
-    await logIn(page, 'jessicacamp', temporary ?? '');
+    await logIn(page, 'jessicacamp', temporary);
     expect(await alertText(page)).toBe(TEXTS.retailInvalidCredentials);
     await logIn(page, 'jessicacamp', 'Camp2027');
     await page.waitForURL('**/retail/profile');

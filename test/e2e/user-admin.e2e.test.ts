@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/shared/portals.ts';
 import { USER_ADMIN_TEXTS, USER_CSV_COLUMNS } from '../../src/shared/user-admin-schemas.ts';
-import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo } from '../support/e2e.ts';
+import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo, temporaryPasswordIn } from '../support/e2e.ts';
 
 const e2e = createE2e({ smtp: true, failOnPageErrors: true });
 const { openPage, signedIn } = e2e;
@@ -183,10 +183,9 @@ describe('Password Manager (LC-5)', () => {
     await pp.waitForFunction(() => document.querySelector('input[name="username"]')?.getAttribute('aria-invalid') === 'true');
 
     const mail = await e2e.smtp.waitFor(mailTo('tomas.perez@lonestar-benefits.example', 'Blue Access for Producers User ID Created'), 10_000);
-    const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
-    expect(temporary, mail.text).toBeDefined();
+    const temporary = temporaryPasswordIn(mail);
     const sub = await openPage('/producers/login');
-    await logIn(sub, 'tperez', temporary ?? '');
+    await logIn(sub, 'tperez', temporary);
     await sub.waitForURL('**/producers/profile');
     await sub.getByText('Please change your temporary password before you continue.').waitFor();
   });

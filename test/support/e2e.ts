@@ -160,3 +160,10 @@ export async function alertText(page: Page): Promise<string | null> {
 export function mailTo(address: string, subject: string) {
   return (mail: TReceivedMail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase()) && mail.subject === subject;
 }
+
+/** The temporary password an e-mail carries (ID-7, LC-5); fails the test when it has none. */
+export function temporaryPasswordIn(mail: TReceivedMail): string {
+  const temporary = /usable once\): (\S+)/.exec(mail.text)?.[1];
+  expect(temporary, mail.text).toBeDefined();
+  return temporary ?? '';
+}
