@@ -1,6 +1,6 @@
 // Once per run: migrates a PGlite template file and, with DATABASE_URL, a template database;
 // finds (and if need be unpacks) the end-to-end tests' Chromium.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, PGLITE_EXTENSIONS, wrapPglite } from '../../src/server/db/client.ts';
@@ -19,7 +19,10 @@ async function migrateTemplates(): Promise<void> {
   await migrateDatabase(database);
   const dump = await client.dumpDataDir('gzip');
   await mkdir(dirname(PGLITE_TEMPLATE_FILE), { recursive: true });
-  await writeFile(PGLITE_TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed: a test run started meanwhile reads the old template or the new, never half of one.
+  const partial = `${PGLITE_TEMPLATE_FILE}.${process.pid}`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, PGLITE_TEMPLATE_FILE);
   await database.close();
 
   const baseUrl = process.env.DATABASE_URL;
