@@ -1,15 +1,16 @@
 // Request shapes shared by the server (validation at the edge) and the web forms.
 import { z } from 'zod';
+import { withoutControlCharacters } from './text-rules.ts';
 
 export const USERNAME_MAX = 64;
 export const PASSWORD_MAX = 128;
 
 export const ZLoginRequest = z.object({
-  username: z
-    .string({ error: 'Enter your User Name.' })
-    .trim()
-    .min(1, 'Enter your User Name.')
-    .max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`),
+  username: withoutControlCharacters(
+    z.string({ error: 'Enter your User Name.' }).trim().min(1, 'Enter your User Name.').max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`),
+  ),
+  // Not refused for control characters: a password is only ever hashed, and one set before the
+  // rule existed must still log in (new passwords refuse them, self-service-schemas.ts).
   password: z
     .string({ error: 'Enter your Password.' })
     .min(1, 'Enter your Password.')

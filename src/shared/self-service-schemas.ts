@@ -1,6 +1,7 @@
 // Self-service requests (ID-5 … ID-9), shared by the server (validation at the edge) and the forms.
 import { z } from 'zod';
 import { PASSWORD_MAX, USERNAME_MAX } from './identity-schemas.ts';
+import { withoutControlCharacters } from './text-rules.ts';
 
 export const CHALLENGE_QUESTIONS = [
   'What is the name of the street you grew up on?',
@@ -17,18 +18,13 @@ const agentUniqueId = z
   .min(1, 'Enter your Agent Unique ID.')
   .regex(/^\d{9}$/, 'The Agent Unique ID is your nine-digit producer number.');
 
-const email = z
-  .string({ error: 'Enter your E-mail Address.' })
-  .trim()
-  .min(1, 'Enter your E-mail Address.')
-  .max(254, 'The E-mail Address must be at most 254 characters.')
-  .pipe(z.email('Enter a valid E-mail Address, like name@example.com.'));
+const email = withoutControlCharacters(
+  z.string({ error: 'Enter your E-mail Address.' }).trim().min(1, 'Enter your E-mail Address.').max(254, 'The E-mail Address must be at most 254 characters.'),
+).pipe(z.email('Enter a valid E-mail Address, like name@example.com.'));
 
-const username = z
-  .string({ error: 'Enter your User Name.' })
-  .trim()
-  .min(1, 'Enter your User Name.')
-  .max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`);
+const username = withoutControlCharacters(
+  z.string({ error: 'Enter your User Name.' }).trim().min(1, 'Enter your User Name.').max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`),
+);
 
 /** A new user name: what we allow people to choose (existing ones may be anything). */
 export const ZNewUsername = username
@@ -37,6 +33,8 @@ export const ZNewUsername = username
 
 const password = (label: string) =>
   z.string({ error: `Enter your ${label}.` }).min(1, `Enter your ${label}.`).max(PASSWORD_MAX, `${label} must be at most ${PASSWORD_MAX} characters.`);
+/** A password being chosen: no control characters (one already set is only checked, see ZLoginRequest). */
+const newPassword = (label: string) => withoutControlCharacters(password(label));
 
 /** ID-5 registration (retail). The password profile is checked by the server (and by the form with checkPassword). */
 export const ZRegistrationRequest = z
@@ -44,14 +42,14 @@ export const ZRegistrationRequest = z
     agentUniqueId,
     email,
     username: ZNewUsername,
-    password: password('Password'),
-    confirmPassword: password('Confirm Password'),
+    password: newPassword('Password'),
+    confirmPassword: newPassword('Confirm Password'),
   })
   .refine((r) => r.password === r.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match.' });
 export type TRegistrationRequest = z.infer<typeof ZRegistrationRequest>;
 
 export const ZConfirmRegistrationRequest = z.object({
-  token: z.string({ error: 'The confirmation link is incomplete.' }).min(20, 'The confirmation link is incomplete.').max(128, 'The confirmation link is not valid.'),
+  token: withoutControlCharacters(z.string({ error: 'The confirmation link is incomplete.' })).min(20, 'The confirmation link is incomplete.').max(128, 'The confirmation link is not valid.'),
 });
 
 /** ID-6: retail asks for Agent Unique ID + E-mail Address; producers and employers for the E-mail Address only. */
@@ -62,8 +60,8 @@ export type TForgotUsernameRequest = z.infer<typeof ZForgotUsernameRequest>;
 export const ZPasswordResetRequest = z
   .object({
     username,
-    email: z.string().trim().max(254).optional().transform((v) => v || undefined),
-    agentUniqueId: z.string().trim().max(9).optional().transform((v) => v || undefined),
+    email: withoutControlCharacters(z.string().trim().max(254)).optional().transform((v) => v || undefined),
+    agentUniqueId: withoutControlCharacters(z.string().trim().max(9)).optional().transform((v) => v || undefined),
   })
   .refine((r) => r.email !== undefined || r.agentUniqueId !== undefined, {
     path: ['email'],
@@ -77,8 +75,8 @@ export type TPasswordResetRequest = z.infer<typeof ZPasswordResetRequest>;
 export const ZChangePasswordRequest = z
   .object({
     currentPassword: password('Current Password'),
-    newPassword: password('New Password'),
-    confirmNewPassword: password('Confirm New Password'),
+    newPassword: newPassword('New Password'),
+    confirmNewPassword: newPassword('Confirm New Password'),
   })
   .refine((r) => r.newPassword === r.confirmNewPassword, { path: ['confirmNewPassword'], message: 'The new passwords do not match.' });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
@@ -86,7 +84,7 @@ export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 /** ID-9 */
 export const ZChallengeQuestionRequest = z.object({
   question: z.enum(CHALLENGE_QUESTIONS, { error: 'Choose a question from the list.' }),
-  answer: z.string({ error: 'Enter your answer.' }).trim().min(2, 'Enter your answer (at least 2 characters).').max(100, 'The answer must be at most 100 characters.'),
+  answer: withoutControlCharacters(z.string({ error: 'Enter your answer.' }).trim().min(2, 'Enter your answer (at least 2 characters).').max(100, 'The answer must be at most 100 characters.')),
 });
 export type TChallengeQuestionRequest = z.infer<typeof ZChallengeQuestionRequest>;
 

@@ -37,7 +37,7 @@
 // user.not_disabled / user.already_disabled / user.not_active / user.no_email, 400 settings.invalid.
 import { z } from 'zod';
 import { ZNewUsername } from './self-service-schemas.ts';
-import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacter } from './text-rules.ts';
+import { withoutControlCharacters } from './text-rules.ts';
 import { PORTAL_IDS, ROLES, ROLES_BY_PORTAL, type TPortalId, type TPortalPolicy, type TRole } from './portals.ts';
 
 // ---------------------------------------------------------------- users
@@ -53,7 +53,7 @@ export const PAGE_SIZE_DEFAULT = 25;
 
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page.`).default(PAGE_SIZE_DEFAULT);
-const searchText = z.string().trim().max(100, 'Search for at most 100 characters.').refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional().transform((v) => v || undefined);
+const searchText = withoutControlCharacters(z.string().trim().max(100, 'Search for at most 100 characters.')).optional().transform((v) => v || undefined);
 
 /** "Current Users - Search" and the Password Manager's list: name, user name or e-mail contains `q`. */
 export const ZUserSearchQuery = z.strictObject({
@@ -71,7 +71,7 @@ export type TUserSearchQuery = z.infer<typeof ZUserSearchQuery>;
 export const ZStaffUserSearchQuery = ZUserSearchQuery.extend({
   portal: z.enum(PORTAL_IDS).optional(),
   producer: z.string().trim().regex(/^\d{9}$/, 'The Agent Unique ID has nine digits.').optional(),
-  group: z.string().trim().min(1).max(32).refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional(),
+  group: withoutControlCharacters(z.string().trim().min(1).max(32)).optional(),
 });
 export type TStaffUserSearchQuery = z.infer<typeof ZStaffUserSearchQuery>;
 
@@ -119,14 +119,11 @@ export type TUserPage = z.infer<typeof ZUserPage>;
 
 /** A person's first or last name as administrators enter it. */
 export const personName = (label: string) =>
-  z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(100, `The ${label} must be at most 100 characters.`);
+  withoutControlCharacters(z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(100, `The ${label} must be at most 100 characters.`));
 /** An e-mail address on file (first check of every form that takes one). */
-export const ZEmailAddress = z
-  .string({ error: 'Enter the E-mail Address.' })
-  .trim()
-  .min(1, 'Enter the E-mail Address.')
-  .max(254, 'The E-mail Address must be at most 254 characters.')
-  .pipe(z.email('Enter a valid E-mail Address, like name@example.com.'));
+export const ZEmailAddress = withoutControlCharacters(
+  z.string({ error: 'Enter the E-mail Address.' }).trim().min(1, 'Enter the E-mail Address.').max(254, 'The E-mail Address must be at most 254 characters.'),
+).pipe(z.email('Enter a valid E-mail Address, like name@example.com.'));
 
 /** LC-5: a Primary Producer's new sub-user (always a producer-user of the PP's own producer ID). */
 export const ZCreateSubUserRequest = z.strictObject({
@@ -173,7 +170,7 @@ const dateOrDateTime = z
 export const ZAuditSearchQuery = z
   .strictObject({
     /** A user id (actor or target) or a user name / label (actor or target, case-insensitive). */
-    user: z.string().trim().min(1).max(254).refine(hasNoControlCharacter, CONTROL_CHARACTER_MESSAGE).optional(),
+    user: withoutControlCharacters(z.string().trim().min(1).max(254)).optional(),
     /** An action (`user.reinstated`) or a family ending with a dot (`login.`). */
     action: z.string().trim().regex(/^[a-z_]+(\.[a-z_]*)*$/, 'Use an action like user.reinstated, or a family like login.').max(64).optional(),
     portal: z.enum(PORTAL_IDS).optional(),
@@ -222,7 +219,7 @@ export const ZPortalPolicy = z.strictObject({
   temporaryPasswordHours: z.number().int().min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).'),
 });
 
-const text = z.string().trim().min(1, 'Enter the text.').max(1000, 'At most 1,000 characters.');
+const text = withoutControlCharacters(z.string().trim().min(1, 'Enter the text.').max(1000, 'At most 1,000 characters.'));
 export const ZPortalTexts = z.strictObject({ invalidCredentials: text, locked: text, disabled: text, deleted: text, unavailable: text });
 
 export const ZPortalSettings = z.object({

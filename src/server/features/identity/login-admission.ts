@@ -19,6 +19,8 @@ interface TWaiting<TPortalKey, TContext> {
   portalId: TPortalKey;
   username: string;
   read: { context: TContext } | undefined;
+  /** Read in a batch that failed: read alone from now on, so its fault fails only itself. */
+  alone: boolean;
   admit: (admitted: TAdmitted<TContext>) => void;
   fail: (error: unknown) => void;
 }
@@ -35,18 +37,28 @@ const MAX_BATCH = 32;
  */
 const READ_AHEAD = 1;
 
+export interface TLoginAdmissionOptions {
+  /**
+   * Whether the logins of a batch whose read failed with this error are each worth reading alone
+   * (one user name's fault) rather than all failing with it (the database unreachable).
+   */
+  retryAlone?: (error: unknown) => boolean;
+}
+
 export class LoginAdmission<TPortalKey, TContext> {
   private readonly turns: number;
   private readonly readContexts: TReadContexts<TPortalKey, TContext>;
+  private readonly retryAlone: (error: unknown) => boolean;
   private readonly waiting: TWaiting<TPortalKey, TContext>[] = [];
   private running = 0;
   private reading = false;
 
   /** `turns`: how many verifications may run at once — the size of the thread pool that runs them. */
-  constructor(turns: number, readContexts: TReadContexts<TPortalKey, TContext>) {
+  constructor(turns: number, readContexts: TReadContexts<TPortalKey, TContext>, options: TLoginAdmissionOptions = {}) {
     if (!(turns >= 1)) throw new RangeError('LoginAdmission needs at least one turn');
     this.turns = turns;
     this.readContexts = readContexts;
+    this.retryAlone = options.retryAlone ?? (() => true);
   }
 
   /** Whether logins are waiting for their turn (or for their context to be read before it). */
@@ -57,7 +69,7 @@ export class LoginAdmission<TPortalKey, TContext> {
   /** Resolves with the login's context when it is this login's turn; rejects if the read failed. */
   enter(portalId: TPortalKey, username: string): Promise<TAdmitted<TContext>> {
     return new Promise((admit, fail) => {
-      this.waiting.push({ portalId, username, read: undefined, admit, fail });
+      this.waiting.push({ portalId, username, read: undefined, alone: false, admit, fail });
       this.advance();
     });
   }
@@ -92,7 +104,7 @@ export class LoginAdmission<TPortalKey, TContext> {
     const firstUnread = this.waiting.findIndex((w) => !w.read);
     const first = this.waiting[firstUnread];
     if (!first || firstUnread >= READ_AHEAD) return;
-    const batch = this.waiting.filter((w) => !w.read && w.portalId === first.portalId).slice(0, MAX_BATCH);
+    const batch = first.alone ? [first] : this.waiting.filter((w) => !w.read && !w.alone && w.portalId === first.portalId).slice(0, MAX_BATCH);
     this.reading = true;
     // Started from a promise, so a reader that throws at once still fails the batch, not the queue.
     void Promise.resolve().then(() => this.readContexts(first.portalId, batch.map((w) => w.username))).then(
@@ -101,6 +113,11 @@ export class LoginAdmission<TPortalKey, TContext> {
         for (const [i, w] of batch.entries()) w.read = { context: contexts[i] as TContext };
       },
     ).catch((error: unknown) => {
+      // No login may fail another's: the logins of a failed batch are read again, each alone.
+      if (batch.length > 1 && this.retryAlone(error)) {
+        for (const w of batch) w.alone = true;
+        return;
+      }
       for (const w of batch) {
         this.waiting.splice(this.waiting.indexOf(w), 1);
         w.fail(error);

@@ -130,9 +130,9 @@ describe('LoginAdmission', () => {
     expect((await later[2])?.context).toBe('retail:dan');
   });
 
-  it('fails every login of a failed read, and goes on with the next ones', async () => {
+  it('fails every login of a failed read that is not worth retrying alone, and goes on with the next ones', async () => {
     const { read, nth } = manualReader();
-    const turns = new LoginAdmission(1, read);
+    const turns = new LoginAdmission(1, read, { retryAlone: () => false });
     const ann = turns.enter('retail', 'ann');
     const bob = turns.enter('retail', 'bob');
     const cid = turns.enter('retail', 'cid');
@@ -169,6 +169,35 @@ describe('LoginAdmission', () => {
     });
     await expect(turns.enter('retail', 'ann')).rejects.toThrow('not connected');
     expect((await turns.enter('retail', 'bob')).context).toBe('ok:bob');
+  });
+
+  it('reads the logins of a failed batch again, each alone, so one bad name fails only itself', async () => {
+    const asked: string[][] = [];
+    const turns = new LoginAdmission(1, (_portalId: string, usernames: readonly string[]) => {
+      asked.push([...usernames]);
+      if (usernames.includes('bad')) return Promise.reject(new Error('invalid byte sequence'));
+      return Promise.resolve(usernames.map((u) => `ok:${u}`));
+    });
+    const ann = await turns.enter('retail', 'ann');
+    // Arrive while ann holds the only turn: read together, in one batch that fails.
+    const others = ['bob', 'bad', 'cy'].map((u) => turns.enter('retail', u).then((a) => { a.release(); return a.context; }, (e: Error) => e.message));
+    await settle();
+    ann.release();
+    expect(await Promise.all(others)).toEqual(['ok:bob', 'invalid byte sequence', 'ok:cy']);
+    // bob is read at once, alone; bad and cy arrive during that read and are read together.
+    expect(asked).toEqual([['ann'], ['bob'], ['bad', 'cy'], ['bad'], ['cy']]);
+  });
+
+  it('fails a whole batch at once when its error is not worth retrying alone (the database unreachable)', async () => {
+    let calls = 0;
+    const turns = new LoginAdmission(1, (_portalId: string, usernames: readonly string[]) => {
+      calls++;
+      return calls === 1 ? Promise.resolve(usernames.map((u) => `ok:${u}`)) : Promise.reject(new Error('ECONNREFUSED'));
+    }, { retryAlone: () => false });
+    const [ann, ...others] = ['ann', 'bob', 'cy'].map((u) => turns.enter('retail', u).then((a) => a.context, (e: Error) => e.message));
+    expect(await ann).toBe('ok:ann');
+    expect(await Promise.all(others)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
+    expect(calls).toBe(2);
   });
 
   it('needs at least one turn', () => {

@@ -40,7 +40,9 @@ export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
   // so a thread that finishes a hash starts the next at once instead of waiting for the event
   // loop, which may be busy (with an embedded-database query, say). docs/decisions/0012.
   const turns = threads + 1;
-  const loginTurns: TLoginTurns = new LoginAdmission(turns, (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames));
+  const loginTurns: TLoginTurns = new LoginAdmission(turns, (portalId, usernames) => findLoginContexts(deps.db, portalId, usernames), {
+    retryAlone: (error) => !isDatabaseUnavailable(error),
+  });
   const loginSuccesses = new GroupCommit((successes: readonly TLoginSuccess[]) => recordLoginSuccesses(deps.db, successes), {
     holdMs: SUCCESS_HOLD_MS,
     // The logins verifying now and those in the next round.
