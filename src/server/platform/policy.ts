@@ -149,7 +149,11 @@ export function auditScope(actor: TPolicyActor): readonly TPortalId[] | undefine
   return actor.role === 'security-admin' ? undefined : BUSINESS_PORTALS;
 }
 
-/** Which users a list or an export may contain: the same tenant rule as `visible`, as filters for SQL. */
+/**
+ * Which users a list, an export or the lifecycle report may contain: the same tenant rule as
+ * `visible`, as filters for SQL. Every read of many users takes its scope from here, so a
+ * report never shows a user whom the search answers 404 for.
+ */
 export interface TUserScope {
   portals: readonly TPortalId[];
   producerId?: number;
@@ -158,7 +162,7 @@ export interface TUserScope {
   roles?: readonly TRole[];
 }
 
-export function userScope(actor: TPolicyActor, action: 'user.list' | 'user.export'): TUserScope {
+export function userScope(actor: TPolicyActor, action: 'user.list' | 'user.export' | 'lifecycle.report'): TUserScope {
   assertCan(actor, action);
   switch (actor.role) {
     case 'primary-producer':

@@ -102,6 +102,8 @@ describe('staff', () => {
     expect(can(hd, 'portal.settings.view', { portalId: 'retail' })).toBe(true);
     expect(decide(hd, 'portal.settings.edit', { portalId: 'retail' })).toEqual({ allowed: false, reason: 'forbidden' });
     expect(userScope(hd, 'user.list').portals).toEqual(['producers', 'employers', 'retail']);
+    // The lifecycle report reads users too: the search's scope, never a wider one.
+    expect(userScope(hd, 'lifecycle.report')).toEqual(userScope(hd, 'user.list'));
   });
   it('producer services only searches and views business-portal users', () => {
     expect(can(ps, 'user.view', user('producer-user'))).toBe(true);
@@ -109,12 +111,14 @@ describe('staff', () => {
     for (const action of [...MANAGE, 'user.export', 'audit.search', 'lifecycle.report', 'portal.settings.edit'] as const) {
       expect(decide(ps, action, user('producer-user')).allowed).toBe(false);
     }
+    expect(() => userScope(ps, 'lifecycle.report')).toThrow(AppError);
   });
   it('the security administrator does everything, for every portal, but not to itself', () => {
     for (const action of [...MANAGE, 'user.view'] as const) expect(can(sa, action, user('help-desk'))).toBe(true);
     expect(can(sa, 'portal.settings.edit', { portalId: 'staff' })).toBe(true);
     expect(decide(sa, 'user.disable', { user: { ...user('security-admin').user, id: sa.id } })).toEqual({ allowed: false, reason: 'forbidden' });
     expect(userScope(sa, 'user.export').portals).toEqual(['producers', 'employers', 'retail', 'staff']);
+    expect(userScope(sa, 'lifecycle.report')).toEqual(userScope(sa, 'user.list'));
   });
   it('nobody else edits portal settings', () => {
     for (const role of ROLES.filter((r) => r !== 'security-admin')) expect(can(actor(role), 'portal.settings.edit', { portalId: 'producers' })).toBe(false);

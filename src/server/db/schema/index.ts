@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './lifecycle.ts';
 export * from './outbox.ts';
 export * from './portals.ts';
+export * from './secrets.ts';

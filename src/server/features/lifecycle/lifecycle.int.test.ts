@@ -189,10 +189,24 @@ describe('the staff report', () => {
   it('lists IDs due to be disabled or deleted within the next 30 days', async () => {
     const soon = await aged('employers', 'employer-user', { lastLogin: '2028-01-10T10:00:00Z' });
     const later = await aged('employers', 'employer-user', { lastLogin: '2028-03-10T10:00:00Z' });
-    const report = await reportUpcomingLifecycle(deps(), { asOf: new Date('2028-06-20T12:00:00Z'), days: 30, portalId: 'employers', page: 1, pageSize: 100 });
+    const report = await reportUpcomingLifecycle(deps(), { asOf: new Date('2028-06-20T12:00:00Z'), days: 30, scope: { portals: ['employers'] }, portalId: 'employers', page: 1, pageSize: 100 });
     const names = report.rows.map((r) => r.username);
     expect(names).toContain(soon.username);
     expect(names).not.toContain(later.username);
     expect(report.rows.find((r) => r.username === soon.username)).toMatchObject({ action: 'disable', dueOn: '2028-07-09' });
+  });
+
+  it('lists only the reader\'s scope: its portals, producer ID or group, and roles', async () => {
+    const soon = await aged('employers', 'employer-user', { lastLogin: '2028-01-10T10:00:00Z' });
+    const names = async (scope: Parameters<typeof reportUpcomingLifecycle>[1]['scope']) =>
+      (await reportUpcomingLifecycle(deps(), { asOf: new Date('2028-06-20T12:00:00Z'), days: 30, scope, page: 1, pageSize: 100 })).rows.map((r) => r.username);
+    expect(await names({ portals: ['employers'] })).toContain(soon.username);
+    expect(await names({ portals: ['producers', 'retail'] })).not.toContain(soon.username);
+    const [own] = await t.database.db.select({ groupId: users.groupId }).from(users).where(eq(users.id, soon.id));
+    expect(await names({ portals: ['employers'], groupId: own?.groupId ?? -2 })).toContain(soon.username);
+    expect(await names({ portals: ['employers'], groupId: -1 })).not.toContain(soon.username);
+    expect(await names({ portals: ['employers'], producerId: -1 })).not.toContain(soon.username);
+    expect(await names({ portals: ['employers'], roles: ['alternate-delegated-admin'] })).not.toContain(soon.username);
+    expect(await names({ portals: ['employers'], roles: ['employer-user'] })).toContain(soon.username);
   });
 });

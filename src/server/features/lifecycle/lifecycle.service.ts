@@ -3,6 +3,7 @@
 // once across instances, with a record of each run. Days are counted in UTC calendar days.
 import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { TUserScope } from '../../platform/policy.ts';
 import { getPortals, type TPortal } from '../portals/portals.service.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { purgeOldMessages } from '../../platform/outbox/outbox.store.ts';
@@ -121,6 +122,8 @@ function previewOutcome(portalId: TPortalId, previews: Record<TLifecycleAction, 
 export interface TUpcomingInput {
   asOf: Date;
   days: number;
+  /** Whom the reader may see (the policy's `userScope`); required, so no report is wider than the user search. */
+  scope: TUserScope;
   portalId?: string | undefined;
   page: number;
   pageSize: number;
@@ -130,7 +133,9 @@ export interface TUpcomingInput {
 export async function reportUpcomingLifecycle(deps: TServiceDeps, input: TUpcomingInput): Promise<{ total: number; rows: TUpcomingRow[] }> {
   const asOf = input.asOf.toISOString().slice(0, 10);
   const until = cutoff(asOf, -input.days);
-  const portals = (await getPortals(deps.db)).filter((p) => p.policy.lifecycleEnabled && (!input.portalId || p.id === input.portalId));
+  const { scope } = input;
+  const portals = (await getPortals(deps.db)).filter((p) => p.policy.lifecycleEnabled && scope.portals.includes(p.id) && (!input.portalId || p.id === input.portalId));
   const rules = portals.map((p) => ({ portalId: p.id, exemptRoles: p.policy.lifecycleExemptRoles, disableAfterDays: p.policy.disableAfterDays, deleteAfterDays: p.policy.deleteAfterDays }));
-  return findUpcoming(deps.db, rules, { until, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+  const tenant = { producerId: scope.producerId, groupId: scope.groupId, roles: scope.roles };
+  return findUpcoming(deps.db, rules, { until, tenant, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
 }

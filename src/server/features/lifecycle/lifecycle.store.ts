@@ -160,13 +160,26 @@ export interface TUpcomingRow {
   dueOn: string;
 }
 
+/** The reader's tenant within the portals (the policy's user scope), when it is narrower than whole portals. */
+export interface TUpcomingTenant {
+  producerId?: number | undefined;
+  groupId?: number | undefined;
+  roles?: readonly string[] | undefined;
+}
+
 /** IDs whose disable or delete date falls on or before `until` (the staff console's report). */
 export async function findUpcoming(
   db: TDbOrTx,
   rules: { portalId: TPortalId; exemptRoles: string[]; disableAfterDays: number; deleteAfterDays: number }[],
-  input: { until: string; limit: number; offset: number },
+  input: { until: string; tenant: TUpcomingTenant; limit: number; offset: number },
 ): Promise<{ total: number; rows: TUpcomingRow[] }> {
   if (rules.length === 0) return { total: 0, rows: [] };
+  const { tenant } = input;
+  const within = sql.join([
+    ...(tenant.producerId === undefined ? [] : [sql` and producer_id = ${tenant.producerId}`]),
+    ...(tenant.groupId === undefined ? [] : [sql` and group_id = ${tenant.groupId}`]),
+    ...(tenant.roles === undefined ? [] : [sql` and role = any(${roles([...tenant.roles])})`]),
+  ]);
   // One index-friendly part per portal and action: active IDs due to be disabled, disabled ones due to be deleted.
   const parts = rules.flatMap((r) => (['active', 'disabled'] as const).map((status) => {
     const days = status === 'active' ? r.disableAfterDays : r.deleteAfterDays;
@@ -176,7 +189,7 @@ export async function findUpcoming(
         ${REFERENCE} + ${days + 1}::int as due
       from users
       where portal_id = ${r.portalId} and status = ${status} and role <> all(${roles(r.exemptRoles)})
-        and ${REFERENCE} < ${input.until}::date - ${days}::int`;
+        and ${REFERENCE} < ${input.until}::date - ${days}::int${within}`;
   }));
   const rows = await executeRows<{ id: string; portal_id: TPortalId; username: string; first_name: string; last_name: string; role: string; status: string; last_login_at: Date | string | null; action: 'disable' | 'delete'; due_on: string; total: number | string }>(db, sql`
     with u as (${sql.join(parts, sql` union all `)})

@@ -1,14 +1,15 @@
 // The staff console's lifecycle report: who the job (LC-1) will disable or delete soon.
 import type { TServiceDeps } from '../../platform/deps.ts';
-import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import { userScope, type TPolicyActor } from '../../platform/policy.ts';
 import type { TLifecycleReportPage, TLifecycleReportQuery } from '../../../shared/user-admin-schemas.ts';
 import { reportUpcomingLifecycle } from '../lifecycle/lifecycle.service.ts';
 
 export async function reportLifecycle(deps: TServiceDeps, input: { actor: TPolicyActor; query: TLifecycleReportQuery }): Promise<TLifecycleReportPage> {
-  assertCan(input.actor, 'lifecycle.report');
+  // The user search's scope: a portal outside it lists nobody, as `/api/staff/users?portal=` does.
+  const scope = userScope(input.actor, 'lifecycle.report');
   const { query } = input;
   const asOf = deps.clock.now();
-  const { total, rows } = await reportUpcomingLifecycle(deps, { asOf, days: query.days, portalId: query.portal, page: query.page, pageSize: query.pageSize });
+  const { total, rows } = await reportUpcomingLifecycle(deps, { asOf, days: query.days, scope, portalId: query.portal, page: query.page, pageSize: query.pageSize });
   return {
     items: rows.map((r) => ({
       userId: r.userId,

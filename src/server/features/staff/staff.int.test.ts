@@ -163,4 +163,31 @@ describe('lifecycle report', () => {
     expect(row.dueOn >= '2026-03-02' && row.dueOn <= '2026-04-01').toBe(true);
     expect((await hd.get('/api/staff/lifecycle/upcoming?days=5&portal=producers')).json().items.some((i: { userId: string }) => i.userId === soon.id)).toBe(false);
   });
+
+  it('lists only the users the actor may search: staff accounts for the security administrator alone', async () => {
+    const staffBefore = (await sa.get('/api/staff/portals/staff/settings')).json<TPortalSettings>().policy.lifecycleEnabled;
+    expect((await sa.patch('/api/staff/portals/staff/settings', { policy: { lifecycleEnabled: true } })).statusCode).toBe(200);
+    try {
+      const colleague = await createStaff(t, 'producer-services');
+      await db().update(users).set({ lastLoginAt: new Date('2025-09-13T10:00:00Z'), createdAt: new Date('2025-01-01T00:00:00Z') }).where(eq(users.id, colleague.id));
+      const listed = async (client: TClient, query: string) => {
+        const response = await client.get(`/api/staff/lifecycle/upcoming?pageSize=100${query}`);
+        expect(response.statusCode, query).toBe(200);
+        return response.json<{ items: { userId: string }[]; total: number }>();
+      };
+      // The security administrator sees the staff account, as in its user search.
+      expect((await listed(sa, '&portal=staff')).items.map((i) => i.userId)).toContain(colleague.id);
+      expect((await listed(sa, '')).items.map((i) => i.userId)).toContain(colleague.id);
+      // The help desk's search does not know the account: 404 for it, nothing for portal=staff …
+      expect((await hd.get(`/api/staff/users/${colleague.id}`)).statusCode).toBe(404);
+      expect((await hd.get('/api/staff/users?portal=staff')).json<TUserPage>()).toMatchObject({ items: [], total: 0 });
+      // … and the report answers the same.
+      expect(await listed(hd, '&portal=staff')).toMatchObject({ items: [], total: 0 });
+      const all = await listed(hd, '');
+      expect(all.items.map((i) => i.userId)).not.toContain(colleague.id);
+      expect(all.total).toBe((await listed(sa, '')).total - 1);
+    } finally {
+      expect((await sa.patch('/api/staff/portals/staff/settings', { policy: { lifecycleEnabled: staffBefore } })).statusCode).toBe(200);
+    }
+  });
 });

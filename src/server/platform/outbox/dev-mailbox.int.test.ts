@@ -68,6 +68,33 @@ describe('dev mailbox (no SMTP_URL, not production)', () => {
   });
 });
 
+describe('dev mailbox by the request\'s Host (DNS rebinding)', () => {
+  const urls = ['/dev/mail', '/dev/mail/1/html', '/dev/mail.css', '/api/dev/mail'];
+
+  it('answers a loopback name or address, with or without a port', async () => {
+    for (const host of ['localhost', 'localhost:3000', 'LocalHost:80', '127.0.0.1', '127.0.0.1:3000', '127.10.20.30:8080', '[::1]', '[::1]:3000']) {
+      for (const url of ['/dev/mail', '/api/dev/mail']) {
+        expect((await t.app.inject({ url, headers: { host } })).statusCode, `${host} ${url}`).toBe(200);
+      }
+    }
+  });
+
+  it('is 404 for any other Host, and for a forwarded Host that is not loopback', async () => {
+    const refused: Record<string, string>[] = [
+      ...['evil.example', 'evil.example:3000', 'localhost.evil.example', '127.0.0.1.nip.io', 'app.localhost', 'localhost:3000@evil.example',
+        '0.0.0.0', '10.0.0.1:3000', '192.168.1.2', '[::2]', '[::ffff:10.0.0.1]', '[::1', '::1'].map((host) => ({ host })),
+      { host: 'localhost:3000', 'x-forwarded-host': 'evil.example' },
+    ];
+    for (const headers of refused) {
+      for (const url of urls) {
+        const r = await t.app.inject({ url, headers });
+        expect(r.statusCode, `${JSON.stringify(headers)} ${url}`).toBe(404);
+        expect(r.json(), url).toMatchObject({ code: 'route.not_found' });
+      }
+    }
+  });
+});
+
 describe('dev mailbox elsewhere', () => {
   for (const [label, env] of [
     ['with SMTP_URL set', { NODE_ENV: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }],

@@ -1,6 +1,6 @@
 // GET /dev/mail (page) and GET /api/dev/mail (JSON for tests): what the outbox holds, when no
 // SMTP server is configured outside production. Otherwise /dev/mail answers 404 and the API route
-// does not exist.
+// does not exist. Even then, only a request addressed to a loopback name gets an answer.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { OUTBOX_STATUSES } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { TRouteContext } from '../http/context.ts';
 import { sendError } from '../http/error-handler.ts';
+import { isLoopbackHostHeader } from '../http/loopback.ts';
 import { DEV_MAILBOX_CSS, linksIn, renderDevMailboxPage } from './dev-mailbox.page.ts';
 import { isDevMailboxEnabled } from './index.ts';
 import { findMessage, listRecentMessages } from './outbox.store.ts';
@@ -50,6 +51,15 @@ export function devMailboxRoutes(ctx: TRouteContext) {
       app.get('/dev/mail/*', page, notFound);
       return;
     }
+
+    // The server listens on loopback only, but a browser also reaches it under an attacker's name
+    // that resolves to 127.0.0.1 (DNS rebinding): that page could read every temporary password.
+    // A browser always sends the name it used as Host; a proxy in front sends it as X-Forwarded-Host.
+    app.addHook('onRequest', (request, _reply, done) => {
+      const forwarded = request.headers['x-forwarded-host'];
+      const loopback = isLoopbackHostHeader(request.headers.host) && (forwarded === undefined || isLoopbackHostHeader(forwarded));
+      done(loopback ? undefined : new AppError('route.not_found'));
+    });
 
     r.get('/api/dev/mail', {
       config: { access: { public: true } },

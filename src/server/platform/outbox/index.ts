@@ -13,10 +13,9 @@ export { OutboxSender, type TOutboxNudge } from './outbox-sender.ts';
 /** The dev mailbox (/dev/mail, /api/dev/mail) exists only where no SMTP server is configured, never in production, and only on a loopback address. */
 export function isDevMailboxEnabled(config: TConfig): boolean {
   // It shows every temporary password and link unauthenticated: only on this machine.
-  return !config.smtpUrl && !config.isProduction && LOOPBACK_HOSTS.has(config.host);
+  // (The routes also refuse a request whose Host is not a loopback name: see dev-mailbox.routes.ts.)
+  return !config.smtpUrl && !config.isProduction && isLoopbackName(config.host);
 }
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export function createMailTransport(config: TConfig): TMailTransport {
   if (config.smtpUrl) return createSmtpTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom });
