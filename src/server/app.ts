@@ -23,6 +23,7 @@ import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import type { TRouteContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerNoStoreForApi } from './platform/http/no-store.ts';
 import { OneLinePerRequest, stdoutLogDestination } from './platform/http/request-log.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { devMailboxRoutes } from './platform/outbox/dev-mailbox.routes.ts';
@@ -61,12 +62,14 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy (TRUST_PROXY), request.ip is the client its X-Forwarded-For names.
+    trustProxy: deps.config.trustProxy,
     logController: new OneLinePerRequest(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerNoStoreForApi(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

@@ -1,6 +1,41 @@
 // Configuration from the environment, read once into a typed object; bad values stop the start.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** proxy-addr's names for common ranges (loopback: 127.0.0.0/8 and ::1; uniquelocal: 10/8, 172.16/12, 192.168/16, fc00::/7). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range other than everyone (/0), or one of proxy-addr's names. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || address.includes('%') || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (the address the
+ * per-address login limit counts). Addresses, not a hop count or `true`: either would also believe
+ * a client that reaches the server directly and writes X-Forwarded-For itself.
+ */
+const ZTrustProxy = z.string().optional().transform((value, ctx): false | string[] => {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true' || /^\d+$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: 'give the addresses of the proxies (like 127.0.0.1 or 10.0.0.0/8), not true or a number of hops: those would let any client that reaches the server directly choose its own address' });
+    return z.NEVER;
+  }
+  const entries = text.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyEntry(e));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IP addresses, CIDR ranges (not /0), loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(', ')}` });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +56,7 @@ const ZConfig = z.object({
   PUBLIC_URL: z.url().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: ZTrustProxy,
 });
 
 export interface TConfig {
@@ -36,6 +72,8 @@ export interface TConfig {
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
   isProduction: boolean;
+  /** Fastify's trustProxy: false (the socket's address is the client's), or the proxies' addresses and ranges. */
+  trustProxy: false | string[];
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     isProduction: c.NODE_ENV === 'production',
+    trustProxy: c.TRUST_PROXY,
   };
 }

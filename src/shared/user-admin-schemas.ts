@@ -79,6 +79,12 @@ export type TStaffUserSearchQuery = z.infer<typeof ZStaffUserSearchQuery>;
 export const ZStaffUserExportQuery = ZStaffUserSearchQuery.pick({ q: true, status: true, portal: true, producer: true, group: true });
 export type TStaffUserExportQuery = z.infer<typeof ZStaffUserExportQuery>;
 
+/**
+ * The query string of a route that takes none: the Security Manager's CSV (always the whole group),
+ * one user, the actions, portal settings. Any key (`group`, `portal`, …) is refused with 400.
+ */
+export const ZNoQuery = z.strictObject({});
+
 export const ZUserIdParams = z.strictObject({ userId: z.uuid('There is no such user.') });
 
 /** What the signed-in administrator may do with one listed user (from the policy; the UI shows only these). */

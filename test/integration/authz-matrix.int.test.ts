@@ -67,7 +67,7 @@ const ENDPOINTS: TEndpoint[] = [
   ...actionRoutes('/api/password-manager', () => ids.sub, 'pp', [...NON_ADMINS, 'da', 'hd', 'sa']),
   // Security Manager
   { method: 'GET', url: () => '/api/security-manager/users', admitted: 'da', refused: [...NON_ADMINS, 'pp', 'hd'], invalid: [{ url: '/api/security-manager/users?page=0' }, { url: '/api/security-manager/users?group=999' }, { url: '/api/security-manager/users?status=gone' }] },
-  { method: 'GET', url: () => '/api/security-manager/users.csv', admitted: 'ada', refused: [...NON_ADMINS, 'pp', 'sa'], invalid: [] },
+  { method: 'GET', url: () => '/api/security-manager/users.csv', admitted: 'ada', refused: [...NON_ADMINS, 'pp', 'sa'], invalid: [{ url: '/api/security-manager/users.csv?group=999' }, { url: '/api/security-manager/users.csv?portal=staff' }, { url: '/api/security-manager/users.csv?q=x' }] },
   { method: 'POST', url: () => '/api/security-manager/users', body: newUser, admitted: 'da', refused: [...NON_ADMINS, 'pp', 'hd', 'sa'], invalid: [{ body: { ...newUser, role: 'delegated-admin' } }, { body: { ...newUser, groupId: 1 } }, { body: { ...newUser, portalId: 'staff' } }] },
   ...actionRoutes('/api/security-manager', () => ids.member, 'da', [...NON_ADMINS, 'pp', 'hd']),
   // Staff console
@@ -118,6 +118,13 @@ describe.each(ENDPOINTS.map((e) => [`${e.method} ${e.url()}`, e] as const))('%s'
       expect(response.json().code).toBe('auth.csrf');
     });
   }
+
+  it('400 for an unknown query key', async () => {
+    const url = endpoint.url();
+    const response = await send(endpoint, headersOf(endpoint.admitted), { url: `${url}${url.includes('?') ? '&' : '?'}portalId=staff` });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('request.invalid');
+  });
 
   it('400 for malformed input', async () => {
     for (const bad of endpoint.invalid) {

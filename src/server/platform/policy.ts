@@ -141,18 +141,20 @@ export function assertCan(actor: TPolicyActor, action: TPolicyAction, target?: T
 }
 
 /**
- * Which audit events an actor may search: those of the portals it sees users of (`visible`).
- * `undefined` means every event, also those of no portal (only the security administrator).
+ * Which audit events an actor may search: those of the portals it sees users of (`userScope`).
+ * `undefined` means every event, also those of no portal (whoever sees every portal's users).
  */
 export function auditScope(actor: TPolicyActor): readonly TPortalId[] | undefined {
-  assertCan(actor, 'audit.search');
-  return actor.role === 'security-admin' ? undefined : BUSINESS_PORTALS;
+  const scope = userScope(actor, 'audit.search');
+  // Audit rows are filtered by portal only: a scope narrower than whole portals may not search them.
+  if (scope.producerId !== undefined || scope.groupId !== undefined || scope.roles !== undefined) throw new AppError('auth.forbidden');
+  return PORTAL_IDS.every((p) => scope.portals.includes(p)) ? undefined : scope.portals;
 }
 
 /**
- * Which users a list, an export or the lifecycle report may contain: the same tenant rule as
- * `visible`, as filters for SQL. Every read of many users takes its scope from here, so a
- * report never shows a user whom the search answers 404 for.
+ * Which users a list, an export, the lifecycle report or the audit log may show: the same tenant
+ * rule as `visible`, as filters for SQL. Every read of many users takes its scope from here, so
+ * no staff read shows a user whom the search answers 404 for.
  */
 export interface TUserScope {
   portals: readonly TPortalId[];
@@ -162,7 +164,7 @@ export interface TUserScope {
   roles?: readonly TRole[];
 }
 
-export function userScope(actor: TPolicyActor, action: 'user.list' | 'user.export' | 'lifecycle.report'): TUserScope {
+export function userScope(actor: TPolicyActor, action: 'user.list' | 'user.export' | 'lifecycle.report' | 'audit.search'): TUserScope {
   assertCan(actor, action);
   switch (actor.role) {
     case 'primary-producer':

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
-  ZAuditPage, ZAuditSearchQuery, ZLifecycleReportPage, ZLifecycleReportQuery, ZPortalParams, ZPortalSettings, ZPortalSettingsPatch,
+  ZAuditPage, ZAuditSearchQuery, ZLifecycleReportPage, ZLifecycleReportQuery, ZNoQuery, ZPortalParams, ZPortalSettings, ZPortalSettingsPatch,
 } from '../../../shared/user-admin-schemas.ts';
 import { sessionOf } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
@@ -27,12 +27,12 @@ export function staffRoutes(ctx: TRouteContext) {
 
     r.get('/api/staff/portals/:portalId/settings', {
       config: { access: STAFF_ACCESS },
-      schema: { tags: ['staff'], summary: 'A portal\'s policy settings and texts', params: ZPortalParams, response: { 200: ZPortalSettings, ...errors } },
+      schema: { tags: ['staff'], summary: 'A portal\'s policy settings and texts', params: ZPortalParams, querystring: ZNoQuery, response: { 200: ZPortalSettings, ...errors } },
     }, async (request) => getPortalSettings(ctx, { actor: actorOf(sessionOf(request)), portalId: request.params.portalId }));
 
     r.patch('/api/staff/portals/:portalId/settings', {
       config: { access: STAFF_ACCESS },
-      schema: { tags: ['staff'], summary: 'Change a portal\'s settings (security administrator); audited per key', params: ZPortalParams, body: ZPortalSettingsPatch, response: { 200: ZPortalSettings, ...errors } },
+      schema: { tags: ['staff'], summary: 'Change a portal\'s settings (security administrator); audited per key', params: ZPortalParams, querystring: ZNoQuery, body: ZPortalSettingsPatch, response: { 200: ZPortalSettings, ...errors } },
     }, async (request) => updatePortalSettings(ctx, {
       actor: actorOf(sessionOf(request)), portalId: request.params.portalId, patch: request.body, ipAddress: request.ip, requestId: request.id,
     }));

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
-  ZAdminUser, ZCreateGroupUserRequest, ZCreateSubUserRequest, ZStaffUserExportQuery, ZStaffUserSearchQuery,
+  ZAdminUser, ZCreateGroupUserRequest, ZCreateSubUserRequest, ZNoQuery, ZStaffUserExportQuery, ZStaffUserSearchQuery,
   ZUserActionResponse, ZUserIdParams, ZUserPage, ZUserSearchQuery,
 } from '../../../shared/user-admin-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
@@ -33,7 +33,7 @@ function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, prefix: stri
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(`${prefix}/users/:userId`, {
     config: { access },
-    schema: { tags: [tag], summary: 'One user, with the actions allowed on it', params: ZUserIdParams, response: { 200: ZAdminUser, ...errors } },
+    schema: { tags: [tag], summary: 'One user, with the actions allowed on it', params: ZUserIdParams, querystring: ZNoQuery, response: { 200: ZAdminUser, ...errors } },
   }, async (request) => getUser(ctx, { ...who(request), userId: request.params.userId }));
 
   const actions = [
@@ -46,7 +46,7 @@ function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, prefix: stri
     r.post(`${prefix}/users/:userId/${path}`, {
       config: { access },
       // Nothing to send; anything sent (a role, a producer ID, …) is refused, never read.
-      schema: { tags: [tag], summary, params: ZUserIdParams, body: ZNoBody, response: { 200: ZUserActionResponse, ...errors } },
+      schema: { tags: [tag], summary, params: ZUserIdParams, querystring: ZNoQuery, body: ZNoBody, response: { 200: ZUserActionResponse, ...errors } },
     }, async (request) => {
       const result = await run(ctx, { ...who(request), userId: request.params.userId });
       ctx.outbox.nudge();
@@ -59,7 +59,6 @@ function sendCsv(reply: FastifyReply, result: TUserExport) {
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${result.filename}"`)
-    .header('cache-control', 'no-store')
     .send(Readable.from(result.chunks, { objectMode: false, highWaterMark: 64 * 1024 }));
 }
 
@@ -75,7 +74,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
     }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
     r.post('/api/password-manager/users', {
       config: { access: PASSWORD_MANAGER_ACCESS },
-      schema: { tags: ['password-manager'], summary: 'Create a sub-user; a temporary password is e-mailed', body: ZCreateSubUserRequest, response: { 201: ZUserActionResponse, ...errors } },
+      schema: { tags: ['password-manager'], summary: 'Create a sub-user; a temporary password is e-mailed', querystring: ZNoQuery, body: ZCreateSubUserRequest, response: { 201: ZUserActionResponse, ...errors } },
     }, async (request, reply) => {
       const result = await createManagedUser(ctx, { ...request.body, ...who(request), role: 'producer-user', publicUrl });
       ctx.outbox.nudge();
@@ -90,11 +89,12 @@ export function userAdminRoutes(ctx: TRouteContext) {
     }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
     r.get('/api/security-manager/users.csv', {
       config: { access: SECURITY_MANAGER_ACCESS },
-      schema: { tags: ['security-manager'], summary: 'Download All Users: every user of the group as CSV (streamed)', response: errors },
+      // No filters: always the whole group; a `group` or `portal` key is refused, never read.
+      schema: { tags: ['security-manager'], summary: 'Download All Users: every user of the group as CSV (streamed)', querystring: ZNoQuery, response: errors },
     }, async (request, reply) => sendCsv(reply, await exportUsers(ctx, who(request))));
     r.post('/api/security-manager/users', {
       config: { access: SECURITY_MANAGER_ACCESS },
-      schema: { tags: ['security-manager'], summary: 'Create a user of the group; a temporary password is e-mailed', body: ZCreateGroupUserRequest, response: { 201: ZUserActionResponse, ...errors } },
+      schema: { tags: ['security-manager'], summary: 'Create a user of the group; a temporary password is e-mailed', querystring: ZNoQuery, body: ZCreateGroupUserRequest, response: { 201: ZUserActionResponse, ...errors } },
     }, async (request, reply) => {
       const result = await createManagedUser(ctx, { ...request.body, ...who(request), publicUrl });
       ctx.outbox.nudge();

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type TErrorCode, type TFieldError } from '../errors.ts';
 import { toDataError } from '../data-errors.ts';
 import { redactQueryParams } from '../log-safety.ts';
+import { NO_STORE } from './no-store.ts';
 
 const FASTIFY_CODES: Record<string, TErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
@@ -19,6 +20,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+  // Also before any route's own hook ran (the auth guard's 401, an unknown /api/ address).
+  reply.header('cache-control', NO_STORE);
   const body: { code: string; message: string; fields?: TFieldError[] } = { code: error.code, message: error.message };
   if (error.fields) body.fields = error.fields;
   return reply.status(error.status).type('application/json; charset=utf-8').send(body);

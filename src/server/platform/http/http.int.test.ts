@@ -1,4 +1,7 @@
 // The HTTP platform: health, readiness, OpenAPI, headers, errors as {code, message}, rate limit.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
@@ -45,6 +48,64 @@ describe('headers', () => {
       expect(r.statusCode).toBeGreaterThanOrEqual(400);
       expect(r.headers['x-request-id']).toBe('err-1');
       expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});
+
+describe('Cache-Control: no-store on every API answer', () => {
+  const noStore = (r: { headers: Record<string, unknown> }, what: string) => expect(r.headers['cache-control'], what).toBe('no-store');
+
+  it('on JSON answers: public, with a session (its CSRF token), and an encoded path to the same route', async () => {
+    noStore(await t.app.inject('/api/portals'), '/api/portals');
+    noStore(await t.app.inject('/api/openapi.json'), '/api/openapi.json');
+    const u = await createTestUser(t, { portalId: 'staff', role: 'help-desk' });
+    const login = await loginRequest(t, 'staff', u.username, u.password);
+    expect(login.statusCode).toBe(200);
+    noStore(login, 'login');
+    const cookie = `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value ?? ''}`;
+    const session = await t.app.inject({ url: '/api/session', headers: { cookie } });
+    expect(session.json()).toHaveProperty('csrfToken');
+    noStore(session, '/api/session');
+    const encoded = await t.app.inject({ url: '/%61pi/session', headers: { cookie } });
+    // The router decodes the path: this is /api/session too, so a test of the raw URL would miss it.
+    expect(encoded.statusCode).toBe(200);
+    noStore(encoded, '/%61pi/session');
+    const users = await t.app.inject({ url: '/api/staff/users', headers: { cookie } });
+    expect(users.statusCode).toBe(200);
+    noStore(users, '/api/staff/users');
+    const csv = await t.app.inject({ url: '/api/staff/users.csv', headers: { cookie } });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    noStore(csv, '/api/staff/users.csv');
+  });
+
+  it('on error answers', async () => {
+    const errors = [
+      await t.app.inject('/api/nothing-here'),
+      await t.app.inject('/api/staff/users'),
+      await t.app.inject('/api/portals/moon/login'),
+      await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: {} }),
+      await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/json' }, payload: '{' }),
+    ];
+    for (const r of errors) {
+      expect(r.statusCode).toBeGreaterThanOrEqual(400);
+      noStore(r, `${r.statusCode} ${r.body}`);
+    }
+  });
+
+  it('leaves the web app\'s static assets cacheable', async () => {
+    const webRoot = await mkdtemp(join(tmpdir(), 'portico-web-'));
+    await mkdir(join(webRoot, 'assets'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Portico</title>');
+    await writeFile(join(webRoot, 'assets', 'app-1234.js'), 'export {};');
+    const app = await buildApp({ config, database: { ...t.database, close: async () => {} }, logger: false, webRoot });
+    try {
+      const asset = await app.inject('/assets/app-1234.js');
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).not.toMatch(/no-store/);
+      expect((await app.inject('/healthz')).headers['cache-control']).toBeUndefined();
+    } finally {
+      await app.close();
+      await rm(webRoot, { recursive: true, force: true });
     }
   });
 });
@@ -105,6 +166,42 @@ describe('per-address failure limit', () => {
     expect((await loginRequest(limited, 'retail', u.username, u.password)).statusCode).toBe(200);
     await limited.close();
   });
+});
+
+describe('per-address failure limit behind a reverse proxy (TRUST_PROXY)', () => {
+  async function appWith(env: Record<string, string>) {
+    return buildApp({
+      config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env }),
+      database: { ...t.database, close: async () => {} },
+      logger: false,
+      loginFailureLimit: { maxFailures: 3, windowMinutes: 15 },
+    });
+  }
+  /** A failed login relayed by a proxy at `proxy` for the client(s) of `forwardedFor`. */
+  const failFrom = (app: Awaited<ReturnType<typeof appWith>>, forwardedFor: string, proxy = '127.0.0.1') =>
+    app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: unique('victim'), password: 'guess1' }, headers: { 'x-forwarded-for': forwardedFor }, remoteAddress: proxy });
+
+  it('without it, every client behind the proxy shares the proxy\'s counter', async () => {
+    const app = await appWith({});
+    for (let i = 0; i < 3; i++) expect((await failFrom(app, '203.0.113.1')).statusCode).toBe(401);
+    expect((await failFrom(app, '203.0.113.2')).statusCode).toBe(429);
+    await app.close();
+  });
+
+  for (const trusted of ['127.0.0.1', 'loopback', '10.0.0.0/8,127.0.0.0/8']) {
+    it(`with TRUST_PROXY=${trusted}, counts each forwarded client apart, and a client cannot choose its address`, async () => {
+      const app = await appWith({ TRUST_PROXY: trusted });
+      for (let i = 0; i < 3; i++) expect((await failFrom(app, '203.0.113.1')).statusCode).toBe(401);
+      expect((await failFrom(app, '203.0.113.1')).statusCode).toBe(429);
+      // The proxy appends the address it saw; what the client wrote before it is not believed.
+      expect((await failFrom(app, '198.51.100.9, 203.0.113.1')).statusCode).toBe(429);
+      expect((await failFrom(app, '203.0.113.2')).statusCode).toBe(401);
+      // A client reaching the server directly is counted by its own address, whatever it forwards.
+      for (let i = 0; i < 3; i++) expect((await failFrom(app, `198.51.100.${i}`, '192.0.2.7')).statusCode).toBe(401);
+      expect((await failFrom(app, '198.51.100.50', '192.0.2.7')).statusCode).toBe(429);
+      await app.close();
+    });
+  }
 });
 
 describe('logs', () => {

@@ -57,7 +57,7 @@ export function devMailboxRoutes(ctx: TRouteContext) {
     // A browser always sends the name it used as Host; a proxy in front sends it as X-Forwarded-Host.
     app.addHook('onRequest', (request, _reply, done) => {
       const forwarded = request.headers['x-forwarded-host'];
-      const loopback = isLoopbackHostHeader(request.headers.host) && (forwarded === undefined || isLoopbackHostHeader(forwarded));
+      const loopback = isLoopbackHostHeader(request.headers.host) && (forwarded === undefined || (typeof forwarded === 'string' && isLoopbackHostHeader(forwarded)));
       done(loopback ? undefined : new AppError('route.not_found'));
     });
 

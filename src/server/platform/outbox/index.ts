@@ -3,6 +3,7 @@
 import { ConfigError, type TConfig } from '../../config.ts';
 import type { TDb } from '../../db/client.ts';
 import type { TClock } from '../clock.ts';
+import { isLoopbackName } from '../http/loopback.ts';
 import { devMailboxTransport, type TMailTransport } from './mail-transport.ts';
 import { DEFAULT_RETRY_POLICY, OutboxSender, type TOutboxSenderOptions } from './outbox-sender.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
