@@ -12,10 +12,11 @@ import { isLoopbackHostHeader } from '../http/loopback.ts';
 import { DEV_MAILBOX_CSS, linksIn, renderDevMailboxPage } from './dev-mailbox.page.ts';
 import { isDevMailboxEnabled } from './index.ts';
 import { findMessage, listRecentMessages } from './outbox.store.ts';
+import { withoutControlCharacters } from '../../../shared/text-rules.ts';
 
 const ZMailQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  to: z.string().min(1).max(320).optional(),
+  to: withoutControlCharacters(z.string().min(1).max(320)).optional(),
 });
 
 export const ZDevMailMessage = z.object({
