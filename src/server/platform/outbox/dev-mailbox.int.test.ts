@@ -39,6 +39,8 @@ describe('dev mailbox (no SMTP_URL, not production)', () => {
     expect(messages[0]).toMatchObject({ subject: 'Second', status: 'sent', messageId: 'dev-mailbox', attempts: 1, sentAt: '2026-03-02T09:01:00.000Z' });
     expect(await listMail('?limit=1')).toHaveLength(1);
     expect((await t.app.inject('/api/dev/mail?limit=0')).statusCode).toBe(400);
+    const nul = await t.app.inject('/api/dev/mail?to=a%00b');
+    expect([nul.statusCode, nul.json<{ code: string }>().code]).toEqual([400, 'request.invalid']);
   });
 
   it('renders a page that escapes every field and needs no inline script or style', async () => {
