@@ -18,6 +18,7 @@ export type TAuditAction =
   | 'username.reminder_requested'
   | 'password.reset_requested'
   | 'password.reset_issued'
+  | 'password.reset_limited'
   | 'password.changed'
   | 'password.change_failed'
   | 'challenge_question.updated'

@@ -45,6 +45,10 @@ export const ERROR_CODES = {
     message: 'This Agent Unique ID is already registered. Use "Forgot User Name?" or "Reset Password?" on the login page.',
   },
   'registration.link_invalid': { status: 400, message: 'This confirmation link is not valid or has expired. Please register again.' },
+  'registration.too_many_attempts': {
+    status: 429,
+    message: 'Too many registration attempts. Please wait a while and try again.',
+  },
   'password.current_wrong': { status: 400, message: 'The Current Password is not correct.' },
   'password.same_as_current': { status: 400, message: 'The New Password must be different from the Current Password.' },
   'data.conflict': { status: 409, message: 'This conflicts with a record that already exists.' },

@@ -280,6 +280,19 @@ describe('the success statement re-checks what a parallel request may have chang
     expect(await succeed(u)).toBe(false);
   });
 
+  it('lets a live temporary password in while the account is locked, and leaves the lock to the completed reset (ID-7)', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
+    const locked = await userRow(u.id);
+    await t.database.db.update(users).set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) }).where(eq(users.id, u.id));
+    expect(await succeed(u)).toBe(false);
+    expect(await succeed(u, true)).toBe(true);
+    const after = await userRow(u.id);
+    expect(after.lockedUntil).toEqual(locked.lockedUntil);
+    expect(after.failedAttempts).toBe(3);
+    expect(after.lastLoginAt?.toISOString()).toBe(t.clock.now().toISOString());
+  });
+
   it('never lets a correct password in once parallel guesses have locked the account', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });
     const attempts = [...Array.from({ length: 11 }, () => 'wrong1'), u.password];

@@ -16,6 +16,7 @@ import {
 } from './identity.store.ts';
 import { LoginAdmission } from './login-admission.ts';
 import { prepareSession } from './sessions.service.ts';
+import { verifyTemporaryPassword } from './temporary-password.ts';
 
 export type TLoginTurns = LoginAdmission<TPortalId, TLoginContext | undefined>;
 
@@ -77,7 +78,9 @@ export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogI
   const { portal, candidate, now, passwordOk, withTemporaryPassword } = await verifyInTurn(deps, input.portalId, input);
 
   if (!candidate) return refuseUnknownName(deps, portal, input, now);
-  if (candidate.lockedUntil && candidate.lockedUntil > now) {
+  // A live temporary password opens the account even while it is locked (ID-7): the lock stays
+  // until the reset is completed, and the password remembered (or guessed) stays refused.
+  if (candidate.lockedUntil && candidate.lockedUntil > now && !withTemporaryPassword) {
     await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
     throw lockedError(portal);
   }
@@ -129,22 +132,20 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
     if (!turn.context) throw new AppError('portal.not_found');
     const { portal, candidate } = turn.context;
     const now = deps.clock.now();
-    // Always one Argon2id verification, against a dummy hash for unknown names (same timing).
+    // Always exactly one Argon2id verification, against a dummy hash for unknown names, whether
+    // or not a temporary password is live (its check is an HMAC): every failure costs the same.
     const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
-    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(candidate, input.password, now));
+    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(deps, candidate, input.password, now));
     return { portal, candidate, now, passwordOk, withTemporaryPassword };
   } finally {
     turn.release();
   }
 }
 
-/**
- * A second verification only for accounts with a live temporary password, and only after the
- * real one failed: the reset must not lock anyone out of the password they remember.
- */
-async function matchesTemporaryPassword(candidate: TLoginCandidate, password: string, now: Date): Promise<boolean> {
-  if (!candidate.tempPasswordHash || !candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
-  return verifyPassword(candidate.tempPasswordHash, password);
+/** Checked only after the real password failed: a reset never locks anyone out of the password they remember. */
+async function matchesTemporaryPassword(deps: TServiceDeps, candidate: TLoginCandidate, password: string, now: Date): Promise<boolean> {
+  if (!candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
+  return verifyTemporaryPassword(deps.db, candidate.tempPasswordHash, password);
 }
 
 async function refuseWrongPassword(deps: TServiceDeps, portal: TPortal, candidate: TLoginCandidate, input: TLogInInput, now: Date): Promise<never> {

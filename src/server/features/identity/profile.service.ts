@@ -13,6 +13,7 @@ import { getPortal } from '../portals/portals.service.ts';
 import { passwordChangedEmail } from './emails.ts';
 import { countUserFailure, findUserProfile } from './identity.store.ts';
 import { endAllSessions, findPasswordState, replacePassword, setChallengeQuestion } from './self-service.store.ts';
+import { verifyTemporaryPassword } from './temporary-password.ts';
 
 export async function getProfile(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
   const [user, state, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
@@ -34,20 +35,28 @@ export interface TChangePasswordInput extends TAuditContext, TChangePasswordRequ
 }
 
 /**
- * ID-8: the current password (or, in a session opened with a temporary password, that one) proves
- * the user; the new one must meet the profile; every session ends and an e-mail says so.
- * Wrong current passwords count towards the lockout like wrong logins, and a lock ends the sessions.
+ * ID-8: the current password proves the user; the new one must meet the profile; every session
+ * ends and an e-mail says so. Wrong current passwords count towards the lockout like wrong logins,
+ * and a lock ends the sessions.
+ *
+ * In a session opened with a temporary password (ID-7) the Current Password is that temporary
+ * password, as its e-mail says, and nothing else: the session may have been opened while the
+ * account was locked, so a typing mistake must not end it, and it must not become a way to test
+ * guesses at the real password. Completing the change lifts the lockout.
  */
 export async function changePassword(deps: TServiceDeps, input: TChangePasswordInput): Promise<void> {
   const { session } = input;
   const [state, portal] = await Promise.all([findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
   if (!state) throw new AppError('auth.unauthenticated');
-  const currentOk = (await verifyPassword(state.passwordHash, input.currentPassword))
-    || (session.mustChangePassword && (await verifyPassword(state.tempPasswordHash, input.currentPassword)));
   const now = deps.clock.now();
   const who = { id: state.id, label: state.username };
   const audit = { occurredAt: now, portalId: portal.id, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId };
-  if (!currentOk) {
+  if (session.mustChangePassword) {
+    if (!(await verifyTemporaryPassword(deps.db, state.tempPasswordHash, input.currentPassword))) {
+      await recordAudit(deps.db, { ...audit, action: 'password.change_failed', details: { temporaryPassword: true } });
+      throw currentWrong();
+    }
+  } else if (!(await verifyPassword(state.passwordHash, input.currentPassword))) {
     const locked = await deps.db.transaction(async (tx) => {
       const outcome = await countUserFailure(tx, state.id, { now, threshold: portal.policy.lockoutThreshold, lockUntil: addMinutes(now, portal.policy.lockoutMinutes) });
       await recordAudit(tx, { ...audit, action: 'password.change_failed', details: { failedAttempts: outcome?.failedAttempts ?? null } });
@@ -57,18 +66,24 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
       return locked;
     });
     if (locked) throw new AppError('auth.locked', { message: portal.texts.locked });
-    throw new AppError('password.current_wrong', { fields: [{ field: 'currentPassword', message: 'The Current Password is not correct.' }] });
+    throw currentWrong();
   }
   if (input.newPassword === input.currentPassword) {
     throw new AppError('password.same_as_current', { fields: [{ field: 'newPassword', message: 'The New Password must be different from the Current Password.' }] });
   }
   assertPasswordAllowed(portal.policy.passwordProfile, input.newPassword, state.username, 'newPassword');
   const hash = await hashPassword(input.newPassword);
+  const liftedLock = state.lockedUntil !== null && state.lockedUntil > now;
   await deps.db.transaction(async (tx) => {
     await replacePassword(tx, state.id, hash, now);
     if (state.email) await enqueueEmail(tx, passwordChangedEmail(portal, state.email, state.username, now), now);
     await recordAudit(tx, { ...audit, action: 'password.changed', details: { fromTemporaryPassword: session.mustChangePassword } });
+    if (liftedLock) await recordAudit(tx, { ...audit, action: 'account.unlocked', details: { reason: 'password_changed', fromTemporaryPassword: session.mustChangePassword } });
   });
+}
+
+function currentWrong(): AppError {
+  return new AppError('password.current_wrong', { fields: [{ field: 'currentPassword', message: 'The Current Password is not correct.' }] });
 }
 
 /** Answers compare case- and space-insensitively (ID-9), so "Main  Street" matches "mainstreet". */

@@ -5,12 +5,14 @@ import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes } from '../../platform/clock.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
-import { hashPassword } from '../../platform/passwords.ts';
 import type { TForgotUsernameRequest, TPasswordResetRequest } from '../../../shared/self-service-schemas.ts';
 import { getPortal, type TPortal } from '../portals/portals.service.ts';
 import { forgotUsernameEmail, passwordResetEmail } from './emails.ts';
-import { findAccountByUsername, findAccountsByEmail, setTemporaryPassword, type TRecoveryAccount } from './self-service.store.ts';
-import { generateTemporaryPassword } from './temporary-password.ts';
+import { RESETS_PER_ACCOUNT, takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
+import {
+  countSelfServiceResets, findAccountByUsername, findAccountsByEmail, setTemporaryPassword, type TRecoveryAccount,
+} from './self-service.store.ts';
+import { generateTemporaryPassword, hashTemporaryPassword } from './temporary-password.ts';
 
 /** Self-service recovery exists for the business portals; staff accounts are reset by security. */
 async function getRecoveryPortal(deps: TServiceDeps, portalId: string): Promise<TPortal> {
@@ -35,24 +37,42 @@ export async function sendForgottenUsernames(deps: TServiceDeps, input: TAuditCo
   });
 }
 
-export async function issueTemporaryPassword(deps: TServiceDeps, input: TAuditContext & { portalId: string } & TPasswordResetRequest): Promise<void> {
+/**
+ * ID-7: a temporary password for the account named, e-mailed to the address on file. It leaves the
+ * real password and any lockout alone (the temporary one works while locked; completing the reset
+ * lifts the lock, profile.service.ts). Over a rate limit — per address, or per account — nothing
+ * is issued, and the caller answers exactly as for any other request.
+ */
+export async function issueTemporaryPassword(deps: TSelfServiceDeps, input: TAuditContext & { portalId: string } & TPasswordResetRequest): Promise<void> {
   const portal = await getRecoveryPortal(deps, input.portalId);
   if (portal.id !== 'retail' && !input.email) {
     throw new AppError('request.invalid', { fields: [{ field: 'email', message: 'Enter your E-mail Address.' }] });
   }
-  const account = await findAccountByUsername(deps.db, portal.id, input.username);
   const now = deps.clock.now();
+  const requested = { occurredAt: now, portalId: portal.id, ipAddress: input.ipAddress, requestId: input.requestId };
+  if (takeAttempt([deps.limits.resetsByAddress, input.ipAddress]) > 0) {
+    await recordAudit(deps.db, { ...requested, action: 'password.reset_limited', target: { label: input.username }, details: { limit: 'address' } });
+    return;
+  }
+  const account = await findAccountByUsername(deps.db, portal.id, input.username);
   if (!account || !identifies(portal, account, input)) {
-    await recordAudit(deps.db, { action: 'password.reset_requested', occurredAt: now, portalId: portal.id, target: { label: input.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { matched: false } });
+    await recordAudit(deps.db, { ...requested, action: 'password.reset_requested', target: { label: input.username }, details: { matched: false } });
     return;
   }
   const temporary = generateTemporaryPassword(portal.policy.passwordProfile);
-  const hash = await hashPassword(temporary);
+  const hash = await hashTemporaryPassword(deps.db, temporary);
   const hours = portal.policy.temporaryPasswordHours;
+  const target = { id: account.id, label: account.username };
   await deps.db.transaction(async (tx) => {
-    const { wasLocked } = await setTemporaryPassword(tx, account.id, hash, addMinutes(now, hours * 60), now);
+    const issued = await countSelfServiceResets(tx, account.id, addMinutes(now, -RESETS_PER_ACCOUNT.windowHours * 60));
+    if (issued >= RESETS_PER_ACCOUNT.max) {
+      // The latest e-mail's temporary password still works: a flood of requests costs the owner nothing.
+      await recordAudit(tx, { ...requested, action: 'password.reset_limited', target, details: { limit: 'account', issuedInWindow: issued } });
+      return;
+    }
+    const { locked } = await setTemporaryPassword(tx, account.id, hash, addMinutes(now, hours * 60), now);
     if (account.email) await enqueueEmail(tx, passwordResetEmail(portal, account.email, temporary, hours), now);
-    await recordAudit(tx, { action: 'password.reset_issued', occurredAt: now, portalId: portal.id, target: { id: account.id, label: account.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { liftedLock: wasLocked } });
+    await recordAudit(tx, { ...requested, action: 'password.reset_issued', target, details: { accountLocked: locked } });
   });
 }
 

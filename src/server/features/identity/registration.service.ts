@@ -13,6 +13,7 @@ import type { TRegistrationRequest } from '../../../shared/self-service-schemas.
 import { getPortal } from '../portals/portals.service.ts';
 import { insertUser } from '../users/users.store.ts';
 import { registrationEmail } from './emails.ts';
+import { takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
 import { hashToken } from './sessions.service.ts';
 import {
   activatePendingUser, deleteUser, findRetailAccountOfProducer, findRosterEntry, insertOneTimeToken,
@@ -26,7 +27,11 @@ export interface TRegisterInput extends TAuditContext, TRegistrationRequest {
   publicUrl: string;
 }
 
-export async function registerRetailProducer(deps: TServiceDeps, input: TRegisterInput): Promise<void> {
+export async function registerRetailProducer(deps: TSelfServiceDeps, input: TRegisterInput): Promise<void> {
+  // Before any work: the answers (no match, user name taken, already registered) tell a caller
+  // something, so each address and each roster entry gets only a few of them an hour.
+  const wait = takeAttempt([deps.limits.registrationsByAddress, input.ipAddress], [deps.limits.registrationsByRosterEntry, input.agentUniqueId]);
+  if (wait > 0) throw new AppError('registration.too_many_attempts', { retryAfterSeconds: wait });
   const portal = await getPortal(deps.db, 'retail');
   if (!portal.policy.selfRegistration) throw new AppError('registration.closed');
   const producer = await findRosterEntry(deps.db, input.agentUniqueId);

@@ -8,12 +8,14 @@ import { SELF_SERVICE_TEXTS } from '../../../shared/self-service-schemas.ts';
 import { TEXTS } from '../../../shared/portals.ts';
 import { createTestApp, createTestUser, loginRequest, logInAs, unique, type TTestApp } from '../../../../test/support/app.ts';
 import { verifyChallengeAnswer } from './profile.service.ts';
+import { NEUTRAL_ANSWER_MS } from './self-service.routes.ts';
 
 let t: TTestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t.close(); });
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const postFrom = (remoteAddress: string, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, remoteAddress });
 let agentSeq = 0;
 async function rosterEntry(email = `${unique('agent')}@example.test`) {
   const agentUniqueId = String(700_000_000 + process.pid * 10 + ++agentSeq).slice(-9);
@@ -100,6 +102,40 @@ describe('registration (ID-5)', () => {
     expect(await mailTo(entry.email)).toHaveLength(0);
   });
 
+  it('answers a taken user name only a few times an hour per roster entry, from any address: then 429 with Retry-After', async () => {
+    const taken = await Promise.all([1, 2, 3, 4, 5, 6].map(() => createTestUser(t, { portalId: 'retail' })));
+    const entry = await rosterEntry();
+    const answers = [];
+    for (const [i, user] of taken.entries()) {
+      answers.push(await postFrom(`10.8.0.${i + 1}`, '/api/portals/retail/registrations', { ...entry, username: user.username, password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' }));
+    }
+    expect(answers.slice(0, 5).map((r) => r.json<{ code: string }>().code)).toEqual(Array(5).fill('user.username_taken'));
+    const over = answers[5];
+    expect(over?.statusCode).toBe(429);
+    expect(over?.json()).toEqual({ code: 'registration.too_many_attempts', message: 'Too many registration attempts. Please wait a while and try again.' });
+    expect(Number(over?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(over?.headers['retry-after'])).toBeLessThanOrEqual(3600);
+    // The limit holds even for a user name that is free: it answers nothing until the window passes.
+    const free = { ...entry, username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' };
+    expect((await postFrom('10.8.0.9', '/api/portals/retail/registrations', free)).statusCode).toBe(429);
+    expect(await mailTo(entry.email)).toHaveLength(0);
+    t.clock.advance({ hours: 1 });
+    expect((await postFrom('10.8.0.9', '/api/portals/retail/registrations', free)).statusCode).toBe(201);
+  });
+
+  it('limits registration attempts per address across roster entries, with 429 and Retry-After', async () => {
+    const probes = Array.from({ length: 20 }, (_v, i) => ({ agentUniqueId: String(990_000_000 + process.pid * 100 + i).slice(-9), email: 'guess@example.test', username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' }));
+    for (const probe of probes) expect((await postFrom('10.8.1.1', '/api/portals/retail/registrations', probe)).json().code).toBe('registration.no_match');
+    const entry = await rosterEntry();
+    const real = { ...entry, username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' };
+    const over = await postFrom('10.8.1.1', '/api/portals/retail/registrations', real);
+    expect(over.statusCode).toBe(429);
+    expect(over.json().code).toBe('registration.too_many_attempts');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await mailTo(entry.email)).toHaveLength(0);
+    expect((await postFrom('10.8.1.2', '/api/portals/retail/registrations', real)).statusCode).toBe(201);
+  });
+
   it('lets a confirmation link expire after 24 hours', async () => {
     const entry = await rosterEntry();
     await register({ ...entry, username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' });
@@ -182,18 +218,115 @@ describe('Reset Password (ID-7)', () => {
     expect((await mailTo(email))[0]?.subject).toBe('Retail Producer Portal Password Changed');
   });
 
-  it('lifts a lockout, and leaves the remembered password working until a change', async () => {
+  it('does not lift a lockout: guesses and the remembered password stay refused, the temporary password opens Change Password, whose completion lifts the lock', async () => {
+    const u = await createTestUser(t, { portalId: 'producers' });
+    const email = `${u.username}@example.test`;
+    const guess = () => loginRequest(t, 'producers', u.username, 'wrong-password');
+    for (let i = 0; i < 3; i++) await guess();
+    const lockedUntil = (await userByName('producers', u.username))?.lockedUntil;
+    expect(lockedUntil).not.toBeNull();
+    // The guesser's loop from the issue: reset, guess twice, reset again… never gets a fresh count.
+    for (let round = 0; round < 2; round++) {
+      await resetFor('producers', { username: u.username, email });
+      expect((await guess()).json().code).toBe('auth.locked');
+      expect((await guess()).json().code).toBe('auth.locked');
+    }
+    expect((await loginRequest(t, 'producers', u.username, u.password)).json().code).toBe('auth.locked');
+    const row = await userByName('producers', u.username);
+    expect(row?.lockedUntil).toEqual(lockedUntil);
+    expect(row?.failedAttempts).toBe(3);
+
+    const temporary = tempPasswordIn((await mailTo(email))[0]?.textBody ?? '');
+    const login = await loginRequest(t, 'producers', u.username, temporary);
+    expect(login.statusCode).toBe(200);
+    expect(login.json().mustChangePassword).toBe(true);
+    // Only completing the reset lifts the lock: the remembered password is still refused meanwhile.
+    expect((await userByName('producers', u.username))?.lockedUntil).toEqual(lockedUntil);
+    expect((await loginRequest(t, 'producers', u.username, u.password)).json().code).toBe('auth.locked');
+
+    const cookie = `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`;
+    const changed = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { currentPassword: temporary, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' } });
+    expect(changed.statusCode).toBe(200);
+    const after = await userByName('producers', u.username);
+    expect(after?.lockedUntil).toBeNull();
+    expect(after?.failedAttempts).toBe(0);
+    expect((await loginRequest(t, 'producers', u.username, 'Brand new pass 7')).statusCode).toBe(200);
+    expect(await t.database.db.$count(auditEvents, and(eq(auditEvents.action, 'account.unlocked'), eq(auditEvents.targetUserId, u.id)))).toBe(1);
+  });
+
+  it('leaves the remembered password alone: it logs in once the lock has expired, until a change', async () => {
     const u = await createTestUser(t, { portalId: 'producers' });
     for (let i = 0; i < 3; i++) await loginRequest(t, 'producers', u.username, 'wrong-password');
-    expect((await loginRequest(t, 'producers', u.username, u.password)).json().code).toBe('auth.locked');
     await resetFor('producers', { username: u.username, email: `${u.username}@example.test` });
     expect((await mailTo(`${u.username}@example.test`))[0]?.subject).toBe('Blue Access for Producers Password Reset');
+    t.clock.advance({ minutes: 31 });
     const login = await loginRequest(t, 'producers', u.username, u.password);
     expect(login.statusCode).toBe(200);
     expect(login.json().mustChangePassword).toBe(false);
-    expect(await t.database.db.$count(auditEvents, and(eq(auditEvents.action, 'password.reset_issued'), eq(auditEvents.targetLabel, u.username)))).toBe(1);
+    const [issued] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.reset_issued'), eq(auditEvents.targetUserId, u.id)));
+    expect(issued?.details).toEqual({ accountLocked: true });
   });
 
+  it('keeps the Change Password step of a locked account open through a mistyped Current Password, which must be the temporary one', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
+    await resetFor('retail', { username: u.username, agentUniqueId: u.agentId });
+    const temporary = tempPasswordIn((await mailTo(`${u.username}@example.test`))[0]?.textBody ?? '');
+    const login = await loginRequest(t, 'retail', u.username, temporary);
+    expect(login.statusCode).toBe(200);
+    const headers = { cookie: `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`, 'x-csrf-token': login.json().csrfToken };
+    const change = (currentPassword: string) => t.app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { currentPassword, newPassword: 'Nw5pq8Rt', confirmNewPassword: 'Nw5pq8Rt' } });
+    // Neither a slip nor the real password (which the lock still refuses) ends the step or counts.
+    for (const wrong of ['Wrong123', u.password]) {
+      const refused = await change(wrong);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().code).toBe('password.current_wrong');
+    }
+    expect((await t.app.inject({ url: '/api/session', headers })).statusCode).toBe(200);
+    expect((await userByName('retail', u.username))?.failedAttempts).toBe(3);
+    expect((await change(temporary)).statusCode).toBe(200);
+    expect((await loginRequest(t, 'retail', u.username, 'Nw5pq8Rt')).statusCode).toBe(200);
+  });
+
+  it('issues at most three temporary passwords a day to one account, answers the same when over, and the latest keeps working', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    const email = `${u.username}@example.test`;
+    const request = () => postFrom('10.7.0.1', '/api/portals/retail/password-resets', { username: u.username, agentUniqueId: u.agentId });
+    const answers = await Promise.all(Array.from({ length: 5 }, request));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((r) => r.body))).toEqual(new Set([JSON.stringify({ message: SELF_SERVICE_TEXTS.passwordResetSent })]));
+    expect(await mailTo(email)).toHaveLength(3);
+    const limited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.reset_limited'), eq(auditEvents.targetUserId, u.id)));
+    expect(limited.map((e) => e.details)).toEqual([{ limit: 'account', issuedInWindow: 3 }, { limit: 'account', issuedInWindow: 3 }]);
+    // Over the limit, the answer still takes the neutral answer's time.
+    const started = performance.now();
+    expect((await request()).body).toBe(answers[0]?.body);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(NEUTRAL_ANSWER_MS - 5);
+    expect(await mailTo(email)).toHaveLength(3);
+    const latest = tempPasswordIn((await mailTo(email))[0]?.textBody ?? '');
+    expect((await loginRequest(t, 'retail', u.username, latest)).json().mustChangePassword).toBe(true);
+
+    t.clock.advance({ hours: 24, seconds: 1 });
+    await request();
+    expect(await mailTo(email)).toHaveLength(4);
+  });
+
+  it('limits reset requests per address, matched or not, with the same answer, and issues nothing over it', async () => {
+    const u = await createTestUser(t, { portalId: 'retail' });
+    const email = `${u.username}@example.test`;
+    const from = (address: string, body: Record<string, string>) => postFrom(address, '/api/portals/retail/password-resets', body);
+    const unmatched = await Promise.all(Array.from({ length: 20 }, () => from('10.7.0.2', { username: unique('nobody'), agentUniqueId: '999999995' })));
+    const over = await from('10.7.0.2', { username: u.username, agentUniqueId: u.agentId });
+    for (const r of [...unmatched, over]) {
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe(JSON.stringify({ message: SELF_SERVICE_TEXTS.passwordResetSent }));
+    }
+    expect(await mailTo(email)).toHaveLength(0);
+    expect(await t.database.db.$count(auditEvents, and(eq(auditEvents.action, 'password.reset_limited'), eq(auditEvents.targetLabel, u.username)))).toBe(1);
+    // Another address is not slowed by that one.
+    await from('10.7.0.3', { username: u.username, agentUniqueId: u.agentId });
+    expect(await mailTo(email)).toHaveLength(1);
+  });
   it('lets the temporary password expire after 24 hours', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });
     await resetFor('retail', { username: u.username, email: `${u.username}@example.test` });

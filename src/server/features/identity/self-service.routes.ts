@@ -12,23 +12,25 @@ import { withMinimumDuration } from '../../platform/min-duration.ts';
 import { changePassword, getProfile, updateChallengeQuestion } from './profile.service.ts';
 import { issueTemporaryPassword, sendForgottenUsernames } from './recovery.service.ts';
 import { confirmRegistration, registerRetailProducer } from './registration.service.ts';
+import { createSelfServiceLimits, type TSelfServiceDeps } from './self-service-limits.ts';
 
-/** Neutral answers take at least this long, matched or not (ID-6, ID-7). */
+/** Neutral answers take at least this long, matched or not, limited or not (ID-6, ID-7). */
 export const NEUTRAL_ANSWER_MS = 300;
 
 const ZPortalParams = z.object({ portalId: z.string().max(32) });
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 
 export function selfServiceRoutes(ctx: TRouteContext) {
+  const deps: TSelfServiceDeps = { ...ctx, limits: createSelfServiceLimits(ctx.clock) }; // once per app
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const audit = (request: { ip: string; id: string }) => ({ ipAddress: request.ip, requestId: request.id });
 
     r.post('/api/portals/retail/registrations', {
       config: { access: { public: true } },
-      schema: { tags: ['self-service'], summary: 'Register with the Agent Unique ID and e-mail on file (ID-5)', body: ZRegistrationRequest, response: { 201: ZMessageResponse, ...errors } },
+      schema: { tags: ['self-service'], summary: 'Register with the Agent Unique ID and e-mail on file (ID-5)', body: ZRegistrationRequest, response: { 201: ZMessageResponse, ...errors, 429: ZErrorResponse } },
     }, async (request, reply) => {
-      await registerRetailProducer(ctx, { ...request.body, ...audit(request), publicUrl: ctx.config.publicUrl });
+      await registerRetailProducer(deps, { ...request.body, ...audit(request), publicUrl: ctx.config.publicUrl });
       ctx.outbox.nudge();
       return reply.status(201).send({ message: SELF_SERVICE_TEXTS.registrationSent });
     });
@@ -54,7 +56,7 @@ export function selfServiceRoutes(ctx: TRouteContext) {
       config: { access: { public: true } },
       schema: { tags: ['self-service'], summary: 'E-mail a temporary password (ID-7); neutral answer', params: ZPortalParams, body: ZPasswordResetRequest, response: { 200: ZMessageResponse, ...errors } },
     }, async (request) => {
-      await withMinimumDuration(NEUTRAL_ANSWER_MS, () => issueTemporaryPassword(ctx, { portalId: request.params.portalId, ...request.body, ...audit(request) }));
+      await withMinimumDuration(NEUTRAL_ANSWER_MS, () => issueTemporaryPassword(deps, { portalId: request.params.portalId, ...request.body, ...audit(request) }));
       ctx.outbox.nudge();
       return { message: SELF_SERVICE_TEXTS.passwordResetSent };
     });

@@ -1,8 +1,8 @@
 // SQL for self-service (ID-5 … ID-9): roster matches, pending registrations, confirmation
 // links, temporary passwords, password changes and the challenge question.
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
-import { oneTimeTokens, producers, sessions, users, type TUserStatus } from '../../db/schema/index.ts';
+import { auditEvents, oneTimeTokens, producers, sessions, users, type TUserStatus } from '../../db/schema/index.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 
 export async function findRosterEntry(db: TDbOrTx, agentUniqueId: string) {
@@ -83,11 +83,33 @@ export async function findAccountByUsername(db: TDbOrTx, portalId: TPortalId, us
   return row;
 }
 
-/** Stores a temporary password (ID-7) and lifts any lockout; returns whether a lock was lifted. */
-export async function setTemporaryPassword(db: TDbOrTx, userId: string, hash: string, expiresAt: Date, now: Date): Promise<{ wasLocked: boolean }> {
-  const [before] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId));
-  await db.update(users).set({ tempPasswordHash: hash, tempPasswordExpiresAt: expiresAt, failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
-  return { wasLocked: !!before?.lockedUntil && before.lockedUntil > now };
+/**
+ * Locks the account's row for the rest of the transaction and counts the self-service resets
+ * (ID-7) issued to it since `since`, so parallel requests are counted one after another. The audit
+ * trail is the record of what was issued; an administrator's resets do not count.
+ */
+export async function countSelfServiceResets(db: TDbOrTx, userId: string, since: Date): Promise<number> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+  return db.$count(auditEvents, and(
+    eq(auditEvents.targetUserId, userId),
+    gt(auditEvents.occurredAt, since),
+    eq(auditEvents.action, 'password.reset_issued'),
+    sql`${auditEvents.details}->>'byAdministrator' is null`,
+  ));
+}
+
+/**
+ * Stores a temporary password (ID-7) beside the real one. A lockout stays: the temporary password
+ * works while it lasts, and completing the reset (replacePassword) lifts it. Returns whether the
+ * account is locked now.
+ */
+export async function setTemporaryPassword(db: TDbOrTx, userId: string, hash: string, expiresAt: Date, now: Date): Promise<{ locked: boolean }> {
+  const [row] = await db
+    .update(users)
+    .set({ tempPasswordHash: hash, tempPasswordExpiresAt: expiresAt })
+    .where(eq(users.id, userId))
+    .returning({ lockedUntil: users.lockedUntil });
+  return { locked: !!row?.lockedUntil && row.lockedUntil > now };
 }
 
 export interface TPasswordState {
@@ -97,6 +119,7 @@ export interface TPasswordState {
   portalId: TPortalId;
   passwordHash: string | null;
   tempPasswordHash: string | null;
+  lockedUntil: Date | null;
   challengeQuestion: string | null;
   challengeAnswerHash: string | null;
 }
@@ -110,6 +133,7 @@ export async function findPasswordState(db: TDbOrTx, userId: string): Promise<TP
       portalId: users.portalId,
       passwordHash: users.passwordHash,
       tempPasswordHash: users.tempPasswordHash,
+      lockedUntil: users.lockedUntil,
       challengeQuestion: users.challengeQuestion,
       challengeAnswerHash: users.challengeAnswerHash,
     })
@@ -119,7 +143,7 @@ export async function findPasswordState(db: TDbOrTx, userId: string): Promise<TP
   return row && { ...row, portalId: row.portalId as TPortalId };
 }
 
-/** The new password replaces the old and any temporary one; every session of the user ends (ID-8). */
+/** The new password replaces the old and any temporary one, and lifts a lockout; every session of the user ends (ID-8). */
 export async function replacePassword(db: TDbOrTx, userId: string, hash: string, now: Date): Promise<void> {
   await db
     .update(users)

@@ -9,14 +9,13 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TAuthenticatedSession } from '../../platform/http/auth-guard.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
-import { hashPassword } from '../../platform/passwords.ts';
 import { assertCan, userScope, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
 import type { TRole } from '../../../shared/portals.ts';
 import {
   USER_ADMIN_TEXTS, type TAdminUser, type TStaffUserSearchQuery, type TUserActionResponse, type TUserPage,
 } from '../../../shared/user-admin-schemas.ts';
 import { passwordResetEmail } from '../identity/emails.ts';
-import { generateTemporaryPassword } from '../identity/temporary-password.ts';
+import { generateTemporaryPassword, hashTemporaryPassword } from '../identity/temporary-password.ts';
 import { getPortal, type TPortal } from '../portals/portals.service.ts';
 import { newUserEmail } from './user-admin-emails.ts';
 import { toAdminUser, toPolicyUser } from './user-admin.presenter.ts';
@@ -76,7 +75,7 @@ export async function createManagedUser(deps: TServiceDeps, input: TCreateUserIn
   const planned = { portalId: actor.portalId, role: input.role, producerId: actor.producerId, groupId: actor.groupId };
   assertCan(actor, 'user.create', { user: planned });
   const portal = await getPortal(deps.db, actor.portalId);
-  const temporary = await prepareTemporaryPassword(portal, deps.clock.now());
+  const temporary = await prepareTemporaryPassword(deps, portal);
   const now = deps.clock.now();
   const user = await deps.db.transaction(async (tx) => {
     const id = await insertSubUser(tx, {
@@ -108,10 +107,10 @@ interface TTemporaryPassword {
   hours: number;
 }
 
-async function prepareTemporaryPassword(portal: TPortal, now: Date): Promise<TTemporaryPassword> {
+async function prepareTemporaryPassword(deps: TServiceDeps, portal: TPortal): Promise<TTemporaryPassword> {
   const password = generateTemporaryPassword(portal.policy.passwordProfile);
   const hours = portal.policy.temporaryPasswordHours;
-  return { password, hash: await hashPassword(password), expiresAt: addMinutes(now, hours * 60), hours };
+  return { password, hash: await hashTemporaryPassword(deps.db, password), expiresAt: addMinutes(deps.clock.now(), hours * 60), hours };
 }
 
 interface TTargetInput extends TActorInput {
@@ -168,7 +167,7 @@ export async function resetUserPassword(deps: TServiceDeps, input: TTargetInput)
   if (!peek) throw new AppError('user.not_found');
   assertCan(input.actor, 'user.reset_password', { user: toPolicyUser(peek) });
   const portal = await getPortal(deps.db, peek.portalId);
-  const temporary = await prepareTemporaryPassword(portal, deps.clock.now());
+  const temporary = await prepareTemporaryPassword(deps, portal);
   const user = await changeUser(deps, input, 'user.reset_password', 'password.reset_issued', async (tx, row, now) => {
     refuseDeleted(row, 'This user ID has been deleted.');
     if (row.status !== 'active') throw new AppError('user.not_active');
