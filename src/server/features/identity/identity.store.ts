@@ -158,8 +158,9 @@ export interface TLoginSuccess {
  * Resets the failure count (ID-2), records the login date (LC-1), ends the previous session,
  * starts the new one and writes the audit row, for each login given, in one statement and so in
  * one transaction (login.service.ts batches them through platform/group-commit.ts) — or, for a
- * login whose account a parallel request locked or disabled (or whose temporary password it used)
- * since it was read, does nothing. Answers in the order given: true where the login started its
+ * login whose account a parallel request locked (a temporary password logs in while locked, and
+ * leaves the lock: migration 0009) or disabled, or whose temporary password it used, since it was
+ * read, does nothing. Answers in the order given: true where the login started its
  * session. Accounts are written in the order of their ids, so two batches (of two instances, say)
  * that share accounts take their row locks in the same order and cannot deadlock on them.
  */
