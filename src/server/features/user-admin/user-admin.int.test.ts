@@ -6,7 +6,7 @@ import { auditEvents, outboxMessages, sessions, users } from '../../db/schema/in
 import { TEXTS } from '../../../shared/portals.ts';
 import { USER_ADMIN_TEXTS, type TAdminUser, type TUserPage } from '../../../shared/user-admin-schemas.ts';
 import { createTestApp, loginRequest, logInAs, type TTestApp } from '../../../../test/support/app.ts';
-import { clientFor, createGroupTeam, createProducerTeam, type TClient } from '../../../../test/support/admin-fixtures.ts';
+import { clientFor, createGroupTeam, createProducerTeam } from '../../../../test/support/admin-fixtures.ts';
 import { runLifecycle } from '../lifecycle/lifecycle.service.ts';
 
 let t: TTestApp;
@@ -19,15 +19,17 @@ const lastMailTo = async (to: string) => (await db().select().from(outboxMessage
 const auditOf = (action: string, targetId: string) => db().select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetUserId, targetId)));
 const temporaryPasswordIn = (text: string) => /usable once\): (\S+)/.exec(text)?.[1] ?? '';
 
+/** A producer ID of its own for each test, with a signed-in Primary Producer: no test reads another's data. */
+async function ownProducerTeam(subUsers = 1) {
+  const { agentId, pp: ppUser, subs } = await createProducerTeam(t, subUsers);
+  return { agentId, ppUser, subs, pp: await clientFor(t, ppUser) };
+}
+
 describe('Password Manager (LC-5)', () => {
-  let team: Awaited<ReturnType<typeof createProducerTeam>>;
-  let pp: TClient;
-  beforeAll(async () => {
-    team = await createProducerTeam(t, 3);
-    pp = await clientFor(t, team.pp);
-  });
 
   it('lists the sub-users of the producer ID with status, last login and lock state, not the PP', async () => {
+    const team = await ownProducerTeam(3);
+    const { pp } = team;
     const sub = team.subs[0];
     if (!sub) throw new Error('fixture');
     await logInAs(t, sub);
@@ -41,6 +43,8 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('creates a sub-user who gets a temporary password by e-mail and must change it at first login', async () => {
+    const team = await ownProducerTeam(0);
+    const { pp } = team;
     const response = await pp.post('/api/password-manager/users', { username: 'new.sub-user', firstName: 'Nia', lastName: 'New', email: 'nia@example.test' });
     expect(response.statusCode).toBe(201);
     const { user, message } = response.json<{ user: TAdminUser; message: string }>();
@@ -60,12 +64,12 @@ describe('Password Manager (LC-5)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'PUT', url: '/api/me/challenge-question', headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { question: 'What was the name of your first pet?', answer: 'Rex' } })).json().code).toBe('auth.password_change_required');
     const [created] = await auditOf('user.created', user.id);
-    expect(created).toMatchObject({ actorUserId: team.pp.id, portalId: 'producers' });
+    expect(created).toMatchObject({ actorUserId: team.ppUser.id, portalId: 'producers' });
     expect(created?.details).toMatchObject({ role: 'producer-user', byAdministrator: true });
   });
 
   it('refuses a taken user name with 409 and creates nothing', async () => {
-    const sub = team.subs[1];
+    const { pp, subs: [sub] } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const before = await db().$count(users);
     const response = await pp.post('/api/password-manager/users', { username: sub.username.toUpperCase(), firstName: 'A', lastName: 'B', email: 'dup@example.test' });
@@ -76,7 +80,7 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it("resets a sub-user's password: the old one stops working, the e-mailed one forces Change Password", async () => {
-    const sub = team.subs[1];
+    const { pp, subs: [sub] } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const theirs = await logInAs(t, sub);
     const response = await pp.post(`/api/password-manager/users/${sub.id}/password-reset`);
@@ -93,7 +97,7 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('unlocks a locked sub-user', async () => {
-    const sub = team.subs[2];
+    const { pp, subs: [sub] } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     for (let i = 0; i < 3; i++) await loginRequest(t, 'producers', sub.username, 'wrong password!');
     expect((await loginRequest(t, 'producers', sub.username, sub.password)).json().code).toBe('auth.locked');
@@ -109,7 +113,7 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it("disables a sub-user: its sessions end and login shows ID-3's disabled text only after the correct password", async () => {
-    const sub = team.subs[2];
+    const { pp, subs: [sub] } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const theirs = await logInAs(t, sub);
     const open = await db().$count(sessions, eq(sessions.userId, sub.id));
@@ -128,8 +132,9 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('reinstates a disabled sub-user, who logs in again; the inactivity clock restarts (LC-4)', async () => {
-    const sub = team.subs[2];
+    const { pp, subs: [sub] } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
+    expect((await pp.post(`/api/password-manager/users/${sub.id}/disable`)).statusCode).toBe(200);
     await db().update(users).set({ lastLoginAt: new Date('2025-01-01T00:00:00Z'), lifecycleWarnedAt: new Date('2025-06-01T00:00:00Z') }).where(eq(users.id, sub.id));
     const reinstatedAt = t.clock.now();
     const response = await pp.post(`/api/password-manager/users/${sub.id}/reinstate`);
@@ -166,27 +171,27 @@ describe('Password Manager (LC-5)', () => {
   });
 });
 
-describe('Security Manager (LC-6)', () => {
-  let team: Awaited<ReturnType<typeof createGroupTeam>>;
-  let da: TClient;
-  beforeAll(async () => {
-    team = await createGroupTeam(t, 0);
-    da = await clientFor(t, team.da);
-    const rows = [
-      ['alice.w', 'Alice', 'Walker', 'alice@acme.test', '2026-02-01T10:00:00Z'],
-      ['bob.k', 'Bob', 'King', 'bob@acme.test', null],
-      ['carol.z', 'Carol', 'Zhang', 'carol@other.test', '2026-01-05T10:00:00Z'],
-      ['dave_1', 'Dave', 'Adams', 'dave%@acme.test', '2026-02-20T10:00:00Z'],
-    ] as const;
-    const groupId = (await userRow(team.da.id))?.groupId ?? null;
-    for (const [username, firstName, lastName, email, lastLogin] of rows) {
-      await db().insert(users).values({ portalId: 'employers', username, role: 'employer-user', firstName, lastName, email, groupId, lastLoginAt: lastLogin ? new Date(lastLogin) : null, createdAt: new Date('2025-12-01T00:00:00Z') });
-    }
-  });
+/** A group of its own with its DA (signed in), its ADA and four members with known names, e-mails and last logins. */
+async function groupWithFourMembers() {
+  const team = await createGroupTeam(t, 0);
+  const rows = [
+    ['alice.w', 'Alice', 'Walker', 'alice@acme.test', '2026-02-01T10:00:00Z'],
+    ['bob.k', 'Bob', 'King', 'bob@acme.test', null],
+    ['carol.z', 'Carol', 'Zhang', 'carol@other.test', '2026-01-05T10:00:00Z'],
+    ['dave_1', 'Dave', 'Adams', 'dave%@acme.test', '2026-02-20T10:00:00Z'],
+  ] as const;
+  const groupId = (await userRow(team.da.id))?.groupId ?? null;
+  for (const [username, firstName, lastName, email, lastLogin] of rows) {
+    await db().insert(users).values({ portalId: 'employers', username, role: 'employer-user', firstName, lastName, email, groupId, lastLoginAt: lastLogin ? new Date(lastLogin) : null, createdAt: new Date('2025-12-01T00:00:00Z') });
+  }
+  return { team, da: await clientFor(t, team.da) };
+}
 
+describe('Security Manager (LC-6)', () => {
   const names = (page: TUserPage) => page.items.map((u) => u.username);
 
   it('Current Users - Search: name, user name or e-mail; sorted; paginated with a total', async () => {
+    const { team, da } = await groupWithFourMembers();
     expect(names((await da.get('/api/security-manager/users?q=walker')).json())).toEqual(['alice.w']);
     expect(names((await da.get('/api/security-manager/users?q=ALICE')).json())).toEqual(['alice.w']);
     expect(names((await da.get('/api/security-manager/users?q=other.test')).json())).toEqual(['carol.z']);
@@ -208,6 +213,8 @@ describe('Security Manager (LC-6)', () => {
   });
 
   it('a DA creates an Alternate DA but not a DA; the role field cannot raise privileges', async () => {
+    const team = await createGroupTeam(t, 0);
+    const da = await clientFor(t, team.da);
     const ok = await da.post('/api/security-manager/users', { username: 'second.ada', firstName: 'S', lastName: 'A', email: 'sada@acme.test', role: 'alternate-delegated-admin' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().user.group.accountNumber).toBe(team.account);
