@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/shared/portals.ts';
-import { USER_ADMIN_TEXTS, USER_CSV_COLUMNS } from '../../src/shared/user-admin-schemas.ts';
+import { USER_ADMIN_TEXTS, USER_CSV_COLUMNS, type TUserPage } from '../../src/shared/user-admin-schemas.ts';
 import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, logIn, mailTo, temporaryPasswordIn } from '../support/e2e.ts';
 
 const e2e = createE2e({ smtp: true, failOnPageErrors: true });
@@ -311,6 +311,18 @@ describe('staff console', () => {
 
   // Reads what the Password Manager and Security Manager tests above did: run the whole file.
   it('the help desk finds a user, and the audit log shows what the administrators did (ID-11)', async () => {
+    // What the log is to show, made here through the API: this test reads no other test's doing.
+    await e2e.api('producers', 'lkim', 'Producer#2026'); // a last login date to show
+    const pp = await e2e.api('producers', 'mreyes', 'Producer#2026');
+    const [lkim] = ((await (await pp.get('/api/password-manager/users?q=lkim')).json()) as TUserPage).items;
+    if (!lkim) throw new Error('demo data: lkim');
+    expect((await pp.post(`/api/password-manager/users/${lkim.id}/disable`)).status).toBe(200);
+    const refused = await fetch(`${e2e.server.baseUrl}/api/portals/producers/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lkim', password: 'Producer#2026' }) });
+    expect(refused.status).toBe(403);
+    expect((await pp.post(`/api/password-manager/users/${lkim.id}/reinstate`)).status).toBe(200);
+    const da = await e2e.api('employers', 'agarcia', 'Employer#2026');
+    expect((await (await da.get('/api/security-manager/users.csv')).text()).split('\r\n').length).toBeGreaterThan(2);
+
     const staff = await signedIn('staff', 'helpdesk', 'Staff#2026!');
     await staff.getByRole('main').getByRole('link', { name: 'User Search' }).click();
     await staff.waitForURL('**/staff/users');

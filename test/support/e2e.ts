@@ -29,8 +29,13 @@ export interface TE2e {
   newPage: () => Promise<Page>;
   /** A new browser (own cookies) at `path`. */
   openPage: (path: string) => Promise<Page>;
-  /** Logs in at the portal's login page in a new browser and waits for the home page. */
+  /**
+   * A new browser signed in through the API (the login form has tests of its own) and at the
+   * portal's home page.
+   */
   signedIn: (portal: TPortalId, username: string, password: string) => Promise<Page>;
+  /** Signs in through the API without a browser, to set up what a test then looks at. */
+  api: (portal: TPortalId, username: string, password: string) => Promise<TApiSession>;
 }
 
 /** Registers the file's hooks (call it at the top of the file) and gives the running pieces. */
@@ -85,13 +90,37 @@ export function createE2e(options: TE2eOptions = {}): TE2e {
       return page;
     },
     signedIn: async (portal, username, password) => {
-      const page = await e2e.openPage(`/${portal}/login`);
-      await logIn(page, username, password);
-      await page.waitForURL(`**/${portal}/home`);
+      const page = await e2e.newPage();
+      // page.request shares the browser context's cookies: the session cookie lands in the browser.
+      const response = await page.request.post(`${e2e.server.baseUrl}/api/portals/${portal}/login`, { data: { username, password } });
+      if (!response.ok()) throw new Error(`login of ${username} failed: ${response.status()} ${await response.text()}`);
+      await page.goto(`${e2e.server.baseUrl}/${portal}/home`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
       return page;
     },
+    api: (portal, username, password) => apiSession(e2e.server.baseUrl, { portal, username, password }),
   };
   return e2e;
+}
+
+export interface TApiSession {
+  get: (path: string) => Promise<Response>;
+  post: (path: string, body?: unknown) => Promise<Response>;
+}
+
+/** A signed-in API client (cookie and CSRF token) for setting up a test's data. */
+async function apiSession(baseUrl: string, login: { portal: TPortalId; username: string; password: string }): Promise<TApiSession> {
+  const response = await fetch(`${baseUrl}/api/portals/${login.portal}/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: login.username, password: login.password }),
+  });
+  if (!response.ok) throw new Error(`login of ${login.username} failed: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken };
+  return {
+    get: (path) => fetch(`${baseUrl}${path}`, { headers }),
+    post: (path, body = {}) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  };
 }
 
 interface TRecordOptions {
