@@ -5,10 +5,9 @@ import { ZErrorResponse, ZLoginRequest, ZSessionResponse } from '../../../shared
 import { AppError } from '../../platform/errors.ts';
 import { SESSION_COOKIE, sessionOf } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
-import { getPortal } from '../portals/portals.service.ts';
-import { findUserProfile } from './identity.store.ts';
 import { toSessionUser } from './identity.presenter.ts';
 import { createLogInDeps, logIn } from './login.service.ts';
+import { describeSession } from './profile.service.ts';
 import { endSession, hashToken } from './sessions.service.ts';
 
 const ZPortalParams = z.object({ portalId: z.string().max(32) });
@@ -60,12 +59,7 @@ export function identityRoutes(ctx: TRouteContext) {
     r.get('/api/session', {
       config: { access: { session: true, duringPasswordChange: true } },
       schema: { tags: ['identity'], summary: 'The current session and its user', response: { 200: ZSessionResponse, 401: ZErrorResponse } },
-    }, async (request) => {
-      const session = sessionOf(request);
-      const [user, portal] = await Promise.all([findUserProfile(ctx.db, session.user.id), getPortal(ctx.db, session.portalId)]);
-      if (!user) throw new AppError('auth.unauthenticated');
-      return { user: toSessionUser(user), portal: { id: portal.id, name: portal.name }, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
-    });
+    }, async (request) => describeSession(ctx, sessionOf(request)));
 
     r.post('/api/session/logout', {
       config: { access: { session: true, duringPasswordChange: true } },

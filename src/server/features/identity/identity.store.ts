@@ -2,10 +2,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { executePreparedRows, executeRows, toDate, type TDbOrTx, type TPreparedStatement } from '../../db/client.ts';
 import { agencies, employerGroups, producers, users, type TUserStatus } from '../../db/schema/index.ts';
-import type { TPortal } from '../portals/portals.service.ts';
 import type { TNewSession } from './sessions.store.ts';
-import type { TPortalId, TRole } from '../../../shared/portals.ts';
+import type { TPortalId, TPortalPolicy, TPortalTexts, TRole } from '../../../shared/portals.ts';
 import { BatchAnswerMismatch } from '../../platform/group-commit.ts';
+
+/** The portal row read with the candidate; the same shape as the portals feature's TPortal (a store imports no service). */
+export interface TLoginPortal {
+  id: TPortalId;
+  name: string;
+  policy: TPortalPolicy;
+  texts: TPortalTexts;
+}
 
 export interface TLoginCandidate {
   id: string;
@@ -20,7 +27,7 @@ export interface TLoginCandidate {
 }
 
 export interface TLoginContext {
-  portal: TPortal;
+  portal: TLoginPortal;
   /** The live account the user name names; deleted accounts count as unknown (ID-2). */
   candidate: TLoginCandidate | undefined;
 }
@@ -28,8 +35,8 @@ export interface TLoginContext {
 interface TLoginContextRow {
   portal_id: string | null;
   portal_name: string;
-  policy: TPortal['policy'];
-  texts: TPortal['texts'];
+  policy: TPortalPolicy;
+  texts: TPortalTexts;
   user_id: string | null;
   username: string | null;
   password_hash: string | null;
@@ -68,7 +75,7 @@ export async function findLoginContexts(db: TDbOrTx, portalId: TPortalId, userna
 
 function toLoginContext(row: TLoginContextRow): TLoginContext | undefined {
   if (row.portal_id === null) return undefined;
-  const portal: TPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
+  const portal: TLoginPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
   const profile = toProfile({
     id: row.user_id, portalId: row.portal_id, username: row.username, role: row.role, firstName: row.first_name,
     lastName: row.last_name, email: row.email, status: row.status, lastLoginAt: toDate(row.last_login_at),
@@ -123,9 +130,7 @@ export async function countUserFailure(db: TDbOrTx, userId: string, input: TFail
 /** The same counting for a user name with no live account, so it locks exactly like a real one. */
 export async function countUnknownFailure(
   db: TDbOrTx,
-  portalId: TPortalId,
-  username: string,
-  input: TFailureInput,
+  { portalId, username, failure: input }: { portalId: TPortalId; username: string; failure: TFailureInput },
 ): Promise<TFailureOutcome | undefined> {
   const now = `${input.now.toISOString()}`;
   const lockUntil = input.lockUntil.toISOString();

@@ -77,21 +77,21 @@ export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogI
   if (!isPortalId(input.portalId)) throw new AppError('portal.not_found');
   const { portal, candidate, now, passwordOk, withTemporaryPassword } = await verifyInTurn(deps, input.portalId, input);
 
-  if (!candidate) return refuseUnknownName(deps, portal, input, now);
+  if (!candidate) return refuseUnknownName(deps, { portal, input, now });
   // A live temporary password opens the account even while it is locked (ID-7): the lock stays
   // until the reset is completed, and the password remembered (or guessed) stays refused.
   if (candidate.lockedUntil && candidate.lockedUntil > now && !withTemporaryPassword) {
-    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
+    await recordAudit(deps.db, refusal({ portal, input, now }, { action: 'login.refused_locked', userId: candidate.id, label: candidate.username }));
     throw lockedError(portal);
   }
-  if (!passwordOk && !withTemporaryPassword) return refuseWrongPassword(deps, portal, candidate, input, now);
+  if (!passwordOk && !withTemporaryPassword) return refuseWrongPassword(deps, { portal, input, now, candidate });
   if (candidate.status === 'disabled') {
-    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_disabled', candidate.id));
+    await recordAudit(deps.db, refusal({ portal, input, now }, { action: 'login.refused_disabled', userId: candidate.id, label: candidate.username }));
     throw new AppError('auth.disabled', { message: portal.texts.disabled });
   }
   if (candidate.status !== 'active') {
     // A registration not yet confirmed (ID-5) answers like a wrong password and counts nothing.
-    await recordAudit(deps.db, { ...refusal(portal, candidate.username, input, now, 'login.failure', candidate.id), details: { reason: candidate.status } });
+    await recordAudit(deps.db, { ...refusal({ portal, input, now }, { action: 'login.failure', userId: candidate.id, label: candidate.username }), details: { reason: candidate.status } });
     throw invalidError(portal);
   }
   const session = prepareSession({
@@ -112,7 +112,7 @@ export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogI
   });
   if (!started) {
     // Locked (or disabled, or the temporary password used) by a parallel request since the read.
-    await recordAudit(deps.db, refusal(portal, candidate.username, input, now, 'login.refused_locked', candidate.id));
+    await recordAudit(deps.db, refusal({ portal, input, now }, { action: 'login.refused_locked', userId: candidate.id, label: candidate.username }));
     throw lockedError(portal);
   }
   return {
@@ -135,7 +135,7 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
     // Always exactly one Argon2id verification, against a dummy hash for unknown names, whether
     // or not a temporary password is live (its check is an HMAC): every failure costs the same.
     const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
-    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(deps, candidate, input.password, now));
+    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(deps, { candidate, password: input.password, now }));
     return { portal, candidate, now, passwordOk, withTemporaryPassword };
   } finally {
     turn.release();
@@ -143,24 +143,33 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
 }
 
 /** Checked only after the real password failed: a reset never locks anyone out of the password they remember. */
-async function matchesTemporaryPassword(deps: TServiceDeps, candidate: TLoginCandidate, password: string, now: Date): Promise<boolean> {
+async function matchesTemporaryPassword(deps: TServiceDeps, { candidate, password, now }: { candidate: TLoginCandidate; password: string; now: Date }): Promise<boolean> {
   if (!candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
   return verifyTemporaryPassword(deps.db, candidate.tempPasswordHash, password);
 }
 
-async function refuseWrongPassword(deps: TServiceDeps, portal: TPortal, candidate: TLoginCandidate, input: TLogInInput, now: Date): Promise<never> {
+/** One login attempt, as the refusal helpers below see it. */
+interface TAttempt {
+  portal: TPortal;
+  input: TLogInInput;
+  now: Date;
+}
+
+async function refuseWrongPassword(deps: TServiceDeps, attempt: TAttempt & { candidate: TLoginCandidate }): Promise<never> {
+  const { portal, now, candidate } = attempt;
   const outcome = await deps.db.transaction(async (tx) => {
     const counted = await countUserFailure(tx, candidate.id, failureInput(portal, now));
-    await recordFailureEvents(tx, portal, input, now, counted, candidate.id, 'wrong_password');
+    await recordFailureEvents(tx, attempt, { outcome: counted, userId: candidate.id, reason: 'wrong_password' });
     return counted;
   });
   throw failureError(portal, outcome);
 }
 
-async function refuseUnknownName(deps: TServiceDeps, portal: TPortal, input: TLogInInput, now: Date): Promise<never> {
+async function refuseUnknownName(deps: TServiceDeps, attempt: TAttempt): Promise<never> {
+  const { portal, input, now } = attempt;
   const outcome = await deps.db.transaction(async (tx) => {
-    const counted = await countUnknownFailure(tx, portal.id, input.username, failureInput(portal, now));
-    await recordFailureEvents(tx, portal, input, now, counted, null, 'unknown_user');
+    const counted = await countUnknownFailure(tx, { portalId: portal.id, username: input.username, failure: failureInput(portal, now) });
+    await recordFailureEvents(tx, attempt, { outcome: counted, userId: null, reason: 'unknown_user' });
     return counted;
   });
   throw failureError(portal, outcome);
@@ -168,20 +177,17 @@ async function refuseUnknownName(deps: TServiceDeps, portal: TPortal, input: TLo
 
 async function recordFailureEvents(
   tx: TDbOrTx,
-  portal: TPortal,
-  input: TLogInInput,
-  now: Date,
-  outcome: TFailureOutcome | undefined,
-  userId: string | null,
-  reason: 'wrong_password' | 'unknown_user',
+  attempt: TAttempt,
+  { outcome, userId, reason }: { outcome: TFailureOutcome | undefined; userId: string | null; reason: 'wrong_password' | 'unknown_user' },
 ): Promise<void> {
+  const { input } = attempt;
   if (!outcome) {
-    await recordAudit(tx, refusal(portal, input.username, input, now, 'login.refused_locked', userId));
+    await recordAudit(tx, refusal(attempt, { action: 'login.refused_locked', userId, label: input.username }));
     return;
   }
-  await recordAudit(tx, { ...refusal(portal, input.username, input, now, 'login.failure', userId), details: { reason, failedAttempts: outcome.failedAttempts } });
+  await recordAudit(tx, { ...refusal(attempt, { action: 'login.failure', userId, label: input.username }), details: { reason, failedAttempts: outcome.failedAttempts } });
   if (outcome.lockedUntil) {
-    await recordAudit(tx, { ...refusal(portal, input.username, input, now, 'account.locked', userId), details: { reason, lockedUntil: outcome.lockedUntil.toISOString() } });
+    await recordAudit(tx, { ...refusal(attempt, { action: 'account.locked', userId, label: input.username }), details: { reason, lockedUntil: outcome.lockedUntil.toISOString() } });
   }
 }
 
@@ -201,7 +207,10 @@ function invalidError(portal: TPortal): AppError {
   return new AppError('auth.invalid_credentials', { message: portal.texts.invalidCredentials });
 }
 
-function refusal(portal: TPortal, label: string, ctx: TAuditContext, now: Date, action: 'login.failure' | 'login.refused_locked' | 'login.refused_disabled' | 'account.locked', userId: string | null) {
+function refusal(
+  { portal, input: ctx, now }: { portal: TPortal; input: TAuditContext; now: Date },
+  { action, userId, label }: { action: 'login.failure' | 'login.refused_locked' | 'login.refused_disabled' | 'account.locked'; userId: string | null; label: string },
+) {
   return {
     action,
     occurredAt: now,

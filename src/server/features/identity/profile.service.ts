@@ -3,17 +3,26 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes } from '../../platform/clock.ts';
-import type { TAuthenticatedSession } from '../../platform/http/auth-guard.ts';
+import type { TAuthenticatedSession } from '../../platform/session.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
 import { assertPasswordAllowed } from '../../platform/password-policy.ts';
 import { hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { PASSWORD_PROFILES } from '../../../shared/password-profiles.ts';
+import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TChallengeQuestionRequest, TChangePasswordRequest, TProfileResponse } from '../../../shared/self-service-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { passwordChangedEmail } from './emails.ts';
+import { toSessionUser } from './identity.presenter.ts';
 import { countUserFailure, findUserProfile } from './identity.store.ts';
 import { endAllSessions, findPasswordState, replacePassword, setChallengeQuestion } from './self-service.store.ts';
 import { verifyTemporaryPassword } from './temporary-password.ts';
+
+/** GET /api/session: the signed-in user as the SPA shows it; a user gone since sign-in is signed out. */
+export async function describeSession(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TSessionResponse> {
+  const [user, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
+  if (!user) throw new AppError('auth.unauthenticated');
+  return { user: toSessionUser(user), portal: { id: portal.id, name: portal.name }, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
+}
 
 export async function getProfile(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
   const [user, state, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
@@ -71,12 +80,12 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
   if (input.newPassword === input.currentPassword) {
     throw new AppError('password.same_as_current', { fields: [{ field: 'newPassword', message: 'The New Password must be different from the Current Password.' }] });
   }
-  assertPasswordAllowed(portal.policy.passwordProfile, input.newPassword, state.username, 'newPassword');
+  assertPasswordAllowed({ profile: portal.policy.passwordProfile, password: input.newPassword, username: state.username, field: 'newPassword' });
   const hash = await hashPassword(input.newPassword);
   const liftedLock = state.lockedUntil !== null && state.lockedUntil > now;
   await deps.db.transaction(async (tx) => {
-    await replacePassword(tx, state.id, hash, now);
-    if (state.email) await enqueueEmail(tx, passwordChangedEmail(portal, state.email, state.username, now), now);
+    await replacePassword(tx, { userId: state.id, hash, now });
+    if (state.email) await enqueueEmail(tx, passwordChangedEmail(portal, { to: state.email, username: state.username, when: now }), now);
     await recordAudit(tx, { ...audit, action: 'password.changed', details: { fromTemporaryPassword: session.mustChangePassword } });
     if (liftedLock) await recordAudit(tx, { ...audit, action: 'account.unlocked', details: { reason: 'password_changed', fromTemporaryPassword: session.mustChangePassword } });
   });
@@ -96,7 +105,7 @@ export async function updateChallengeQuestion(deps: TServiceDeps, input: TAuditC
   const now = deps.clock.now();
   const who = { id: input.session.user.id, label: input.session.user.username };
   await deps.db.transaction(async (tx) => {
-    await setChallengeQuestion(tx, input.session.user.id, input.question, answerHash);
+    await setChallengeQuestion(tx, { userId: input.session.user.id, question: input.question, answerHash });
     await recordAudit(tx, { action: 'challenge_question.updated', occurredAt: now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
   });
 }

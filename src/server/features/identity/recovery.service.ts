@@ -70,8 +70,8 @@ export async function issueTemporaryPassword(deps: TSelfServiceDeps, input: TAud
       await recordAudit(tx, { ...requested, action: 'password.reset_limited', target, details: { limit: 'account', issuedInWindow: issued } });
       return;
     }
-    const { locked } = await setTemporaryPassword(tx, account.id, hash, addMinutes(now, hours * 60), now);
-    if (account.email) await enqueueEmail(tx, passwordResetEmail(portal, account.email, temporary, hours), now);
+    const { locked } = await setTemporaryPassword(tx, { userId: account.id, hash, expiresAt: addMinutes(now, hours * 60), now });
+    if (account.email) await enqueueEmail(tx, passwordResetEmail(portal, { to: account.email, temporaryPassword: temporary, validHours: hours }), now);
     await recordAudit(tx, { ...requested, action: 'password.reset_issued', target, details: { accountLocked: locked } });
   });
 }

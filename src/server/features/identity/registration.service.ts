@@ -11,7 +11,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { addMinutes } from '../../platform/clock.ts';
 import type { TRegistrationRequest } from '../../../shared/self-service-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { insertUser } from '../users/users.store.ts';
+import { insertUserRecord } from '../users/users.service.ts';
 import { registrationEmail } from './emails.ts';
 import { takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
 import { hashToken } from './sessions.service.ts';
@@ -36,7 +36,7 @@ export async function registerRetailProducer(deps: TSelfServiceDeps, input: TReg
   if (!portal.policy.selfRegistration) throw new AppError('registration.closed');
   const producer = await findRosterEntry(deps.db, input.agentUniqueId);
   if (!producer || producer.email.toLowerCase() !== input.email.toLowerCase()) throw new AppError('registration.no_match', { fields: NO_MATCH_FIELDS });
-  assertPasswordAllowed(portal.policy.passwordProfile, input.password, input.username);
+  assertPasswordAllowed({ profile: portal.policy.passwordProfile, password: input.password, username: input.username });
   const passwordHash = await hashPassword(input.password);
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
@@ -47,7 +47,7 @@ export async function registerRetailProducer(deps: TSelfServiceDeps, input: TReg
       if (existing && existing.status !== 'pending') throw new AppError('registration.already_registered');
       // An unconfirmed earlier attempt gives way to the new one (its link stops working).
       if (existing) await deleteUser(tx, existing.id);
-      const userId = await insertUser(tx, {
+      const userId = await insertUserRecord(tx, {
         portalId: 'retail', username: input.username, passwordHash, role: 'retail-producer', status: 'pending',
         firstName: producer.firstName, lastName: producer.lastName, email: producer.email,
         producerId: producer.id, agencyId: producer.agencyId, createdAt: now,
@@ -55,7 +55,7 @@ export async function registerRetailProducer(deps: TSelfServiceDeps, input: TReg
       if (!userId) throw new AppError('user.username_taken', { fields: [{ field: 'username', message: 'That User Name is already taken. Please choose another.' }] });
       await insertOneTimeToken(tx, { tokenHash: hashToken(token), purpose: PURPOSE, userId, createdAt: now, expiresAt: addMinutes(now, REGISTRATION_LINK_HOURS * 60) });
       const link = `${input.publicUrl}/retail/register/confirm?token=${token}`;
-      await enqueueEmail(tx, registrationEmail(portal, producer.email, input.username, link, REGISTRATION_LINK_HOURS), now);
+      await enqueueEmail(tx, registrationEmail(portal, { to: producer.email, username: input.username, link, validHours: REGISTRATION_LINK_HOURS }), now);
       await recordAudit(tx, { action: 'user.registered', occurredAt: now, portalId: 'retail', actor: { id: userId, label: input.username }, target: { id: userId, label: input.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { agentUniqueId: producer.agentUniqueId } });
     });
   } catch (error) {
@@ -73,7 +73,7 @@ const NO_MATCH_FIELDS = [
 export async function confirmRegistration(deps: TServiceDeps, input: TAuditContext & { token: string }): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const userId = await useOneTimeToken(tx, hashToken(input.token), PURPOSE, now);
+    const userId = await useOneTimeToken(tx, { tokenHash: hashToken(input.token), purpose: PURPOSE, now });
     const user = userId ? await activatePendingUser(tx, userId) : undefined;
     if (!userId || !user) throw new AppError('registration.link_invalid');
     await recordAudit(tx, { action: 'user.registration_confirmed', occurredAt: now, portalId: 'retail', actor: { id: userId, label: user.username }, target: { id: userId, label: user.username }, ipAddress: input.ipAddress, requestId: input.requestId });

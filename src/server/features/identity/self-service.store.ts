@@ -29,7 +29,7 @@ export async function insertOneTimeToken(db: TDbOrTx, row: typeof oneTimeTokens.
 }
 
 /** Uses a live token once: marks it used and returns its user, or nothing if it is unknown, used or expired. */
-export async function useOneTimeToken(db: TDbOrTx, tokenHash: string, purpose: string, now: Date): Promise<string | undefined> {
+export async function useOneTimeToken(db: TDbOrTx, { tokenHash, purpose, now }: { tokenHash: string; purpose: string; now: Date }): Promise<string | undefined> {
   const [row] = await db
     .update(oneTimeTokens)
     .set({ usedAt: now })
@@ -103,7 +103,9 @@ export async function countSelfServiceResets(db: TDbOrTx, userId: string, since:
  * works while it lasts, and completing the reset (replacePassword) lifts it. Returns whether the
  * account is locked now.
  */
-export async function setTemporaryPassword(db: TDbOrTx, userId: string, hash: string, expiresAt: Date, now: Date): Promise<{ locked: boolean }> {
+export async function setTemporaryPassword(
+  db: TDbOrTx, { userId, hash, expiresAt, now }: { userId: string; hash: string; expiresAt: Date; now: Date },
+): Promise<{ locked: boolean }> {
   const [row] = await db
     .update(users)
     .set({ tempPasswordHash: hash, tempPasswordExpiresAt: expiresAt })
@@ -144,7 +146,7 @@ export async function findPasswordState(db: TDbOrTx, userId: string): Promise<TP
 }
 
 /** The new password replaces the old and any temporary one, and lifts a lockout; every session of the user ends (ID-8). */
-export async function replacePassword(db: TDbOrTx, userId: string, hash: string, now: Date): Promise<void> {
+export async function replacePassword(db: TDbOrTx, { userId, hash, now }: { userId: string; hash: string; now: Date }): Promise<void> {
   await db
     .update(users)
     .set({ passwordHash: hash, passwordChangedAt: now, tempPasswordHash: null, tempPasswordExpiresAt: null, failedAttempts: 0, lockedUntil: null })
@@ -156,6 +158,6 @@ export async function endAllSessions(db: TDbOrTx, userId: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function setChallengeQuestion(db: TDbOrTx, userId: string, question: string, answerHash: string): Promise<void> {
+export async function setChallengeQuestion(db: TDbOrTx, { userId, question, answerHash }: { userId: string; question: string; answerHash: string }): Promise<void> {
   await db.update(users).set({ challengeQuestion: question, challengeAnswerHash: answerHash }).where(eq(users.id, userId));
 }

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TDb, TDbOrTx } from '../../db/client.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes, type TClock } from '../../platform/clock.ts';
-import type { TAuthenticatedSession, TSessionLookup } from '../../platform/http/auth-guard.ts';
+import type { TAuthenticatedSession, TSessionLookup } from '../../platform/session.ts';
 import type { TPortalId, TPortalPolicy } from '../../../shared/portals.ts';
 import { deleteExpiredSessions, deleteSession, findSessionWithUser, touchSession, type TNewSession } from './sessions.store.ts';
 
@@ -78,7 +78,7 @@ export async function resolveSession(db: TDbOrTx, clock: TClock, token: string |
     return { kind: 'expired' };
   }
   if (now.getTime() - found.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await touchSession(db, tokenHash, now, earliest(addMinutes(now, found.policy.sessionIdleMinutes), found.absoluteExpiresAt));
+    await touchSession(db, { tokenHash, now, idleExpiresAt: earliest(addMinutes(now, found.policy.sessionIdleMinutes), found.absoluteExpiresAt) });
   }
   const { user } = found;
   return {

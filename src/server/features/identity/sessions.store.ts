@@ -54,7 +54,7 @@ export async function findSessionWithUser(db: TDbOrTx, tokenHash: string): Promi
   };
 }
 
-export async function touchSession(db: TDbOrTx, tokenHash: string, now: Date, idleExpiresAt: Date): Promise<void> {
+export async function touchSession(db: TDbOrTx, { tokenHash, now, idleExpiresAt }: { tokenHash: string; now: Date; idleExpiresAt: Date }): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.tokenHash, tokenHash));
 }
 

@@ -56,7 +56,7 @@ export async function importCsv<TRow>(deps: TServiceDeps, kind: TCsvImportKind<T
     return report;
   }
   for (const [index, record] of rows.entries()) {
-    const problem = await importRow(deps, kind, columns, record, report);
+    const problem = await importRow(deps, { kind, columns, record, report });
     if (problem) report.failed.push({ line: record.line, reason: problem });
     if ((index + 1) % PROGRESS_EVERY === 0) input.onProgress?.(index + 1, rows.length);
   }
@@ -83,7 +83,10 @@ function checkHeader(columns: string[], kind: { required: readonly string[]; opt
 }
 
 /** Loads one row and counts it; returns why it was refused, if it was. */
-async function importRow<TRow>(deps: TServiceDeps, kind: TCsvImportKind<TRow>, columns: string[], record: TCsvRecord, report: TImportReport): Promise<string | undefined> {
+async function importRow<TRow>(
+  deps: TServiceDeps,
+  { kind, columns, record, report }: { kind: TCsvImportKind<TRow>; columns: string[]; record: TCsvRecord; report: TImportReport },
+): Promise<string | undefined> {
   if (record.fields.length !== columns.length) return `expected ${columns.length} fields, found ${record.fields.length}`;
   const controlled = columns.filter((_c, i) => !hasNoControlCharacter(record.fields[i] ?? ''));
   if (controlled.length) return `${controlled.join(', ')}: ${CONTROL_CHARACTER_MESSAGE}`;

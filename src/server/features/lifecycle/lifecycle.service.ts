@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { TUserScope } from '../../platform/policy.ts';
 import { getPortals, type TPortal } from '../portals/portals.service.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
-import { purgeOldMessages } from '../../platform/outbox/outbox.store.ts';
+import { purgeOldMessages } from '../../platform/outbox/index.ts';
 import { purgeExpiredSessions } from '../identity/sessions.service.ts';
 import { lifecycleWarningTemplate } from './lifecycle-email.ts';
 import {
@@ -94,7 +94,7 @@ export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput
       // Deletion first, so an ID disabled today is not also deleted today.
       const deleted = await deleteInactive(tx, deletion, time);
       const disabled = await disableInactive(tx, disabling, time);
-      const warned = await warnInactive(tx, warning, lifecycleWarningTemplate(portal, input.publicUrl), time);
+      const warned = await warnInactive(tx, { rule: warning, template: lifecycleWarningTemplate(portal, input.publicUrl), time });
       outcomes.push({ portalId: portal.id, counts: { deleted, disabled, warned } });
     }
     if (!dryRun) {

@@ -120,7 +120,9 @@ export function previewWarnings(db: TDbOrTx, rule: TWarningRule): Promise<TPrevi
 const escapeSql = (value: SQL) => sql`replace(replace(replace(replace(replace(${value}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 /** One warning per ID per inactivity period (LC-2), written to the outbox with the change. */
-export async function warnInactive(db: TDbOrTx, rule: TWarningRule, template: TWarningTemplate, time: TRunTime): Promise<number> {
+export async function warnInactive(
+  db: TDbOrTx, { rule, template, time }: { rule: TWarningRule; template: TWarningTemplate; time: TRunTime },
+): Promise<number> {
   const disableDate = sql`to_char(t.reference + ${rule.disableAfterDays + 1}::int, 'FMMonth FMDD, YYYY')`;
   const fill = (body: string, escape: boolean) => {
     const username = escape ? escapeSql(sql`t.username::text`) : sql`t.username::text`;

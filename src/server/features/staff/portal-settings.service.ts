@@ -22,7 +22,7 @@ export async function getPortalSettings(deps: TServiceDeps, input: { actor: TPol
 
 type TChanges = Record<string, { before: unknown; after: unknown }>;
 
-function diff<T extends object>(prefix: string, before: T, after: T, into: TChanges): void {
+function diff<T extends object>({ prefix, before, after, into }: { prefix: string; before: T; after: T; into: TChanges }): void {
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) into[`${prefix}.${key}`] = { before: before[key], after: after[key] };
   }
@@ -46,10 +46,10 @@ export async function updatePortalSettings(deps: TServiceDeps, input: TUpdatePor
     const problems = validatePortalPolicy(portalId, policy, current.policy);
     if (problems.length > 0) throw new AppError('settings.invalid', { message: problems.map((p) => p.message).join(' '), fields: problems });
     const changes: TChanges = {};
-    diff('policy', current.policy, policy, changes);
-    diff('texts', current.texts, texts, changes);
+    diff({ prefix: 'policy', before: current.policy, after: policy, into: changes });
+    diff({ prefix: 'texts', before: current.texts, after: texts, into: changes });
     if (Object.keys(changes).length === 0) return current;
-    await savePortalSettings(tx, portalId, policy, texts, now);
+    await savePortalSettings(tx, { id: portalId, policy, texts, now });
     await recordAudit(tx, {
       action: 'portal.settings_changed', occurredAt: now, portalId,
       actor: { id: actor.id, label: actor.username }, target: { label: `portal ${portalId}` },

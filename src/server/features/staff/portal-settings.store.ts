@@ -19,6 +19,8 @@ export async function findPortalSettings(db: TDbOrTx, id: TPortalId, options: { 
   return row && { ...row, id: row.id as TPortalId };
 }
 
-export async function savePortalSettings(db: TDbOrTx, id: TPortalId, policy: TPortalPolicy, texts: TPortalTexts, now: Date): Promise<void> {
+export async function savePortalSettings(
+  db: TDbOrTx, { id, policy, texts, now }: { id: TPortalId; policy: TPortalPolicy; texts: TPortalTexts; now: Date },
+): Promise<void> {
   await db.update(portals).set({ policy, texts, updatedAt: now }).where(eq(portals.id, id));
 }

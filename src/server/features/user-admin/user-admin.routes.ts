@@ -29,7 +29,7 @@ function who(request: FastifyRequest) {
 }
 
 /** The per-user routes every door has: view, reset password, unlock, disable, reinstate. */
-function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, prefix: string, access: TAccess, tag: string): void {
+function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, { prefix, access, tag }: { prefix: string; access: TAccess; tag: string }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(`${prefix}/users/:userId`, {
     config: { access },
@@ -80,7 +80,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
       ctx.outbox.nudge();
       return reply.status(201).send(result);
     });
-    userActionRoutes(ctx, app, '/api/password-manager', PASSWORD_MANAGER_ACCESS, 'password-manager');
+    userActionRoutes(ctx, app, { prefix: '/api/password-manager', access: PASSWORD_MANAGER_ACCESS, tag: 'password-manager' });
 
     // Security Manager (LC-6)
     r.get('/api/security-manager/users', {
@@ -100,7 +100,7 @@ export function userAdminRoutes(ctx: TRouteContext) {
       ctx.outbox.nudge();
       return reply.status(201).send(result);
     });
-    userActionRoutes(ctx, app, '/api/security-manager', SECURITY_MANAGER_ACCESS, 'security-manager');
+    userActionRoutes(ctx, app, { prefix: '/api/security-manager', access: SECURITY_MANAGER_ACCESS, tag: 'security-manager' });
 
     // Staff console: users across portals
     r.get('/api/staff/users', {
@@ -111,6 +111,6 @@ export function userAdminRoutes(ctx: TRouteContext) {
       config: { access: STAFF_ACCESS },
       schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: errors },
     }, async (request, reply) => sendCsv(reply, await exportUsers(ctx, { ...who(request), filters: request.query })));
-    userActionRoutes(ctx, app, '/api/staff', STAFF_ACCESS, 'staff');
+    userActionRoutes(ctx, app, { prefix: '/api/staff', access: STAFF_ACCESS, tag: 'staff' });
   };
 }

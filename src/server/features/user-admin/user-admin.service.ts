@@ -7,7 +7,7 @@ import { recordAudit, type TAuditAction, type TAuditContext } from '../../platfo
 import { addMinutes } from '../../platform/clock.ts';
 import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { TAuthenticatedSession } from '../../platform/http/auth-guard.ts';
+import type { TAuthenticatedSession } from '../../platform/session.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
 import { assertCan, userScope, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
 import type { TRole } from '../../../shared/portals.ts';
@@ -87,7 +87,7 @@ export async function createManagedUser(deps: TServiceDeps, input: TCreateUserIn
       portal, to: input.email, username: input.username, temporaryPassword: temporary.password, validHours: temporary.hours,
       createdBy: describeActor(actor), loginUrl: `${input.publicUrl}/${portal.id}/login`,
     }), now);
-    await audit(tx, input, 'user.created', now, { id, username: input.username, portalId: portal.id }, { role: input.role, byAdministrator: true });
+    await audit(tx, { input, action: 'user.created', now, target: { id, username: input.username, portalId: portal.id }, details: { role: input.role, byAdministrator: true } });
     return findAdminUser(tx, id);
   });
   if (!user) throw new AppError('internal');
@@ -123,10 +123,12 @@ interface TTargetInput extends TActorInput {
  */
 async function changeUser(
   deps: TServiceDeps,
-  input: TTargetInput,
-  action: TPolicyAction,
-  auditAction: TAuditAction,
-  change: (tx: TDbOrTx, user: TAdminUserRow, now: Date) => Promise<Record<string, unknown>>,
+  { input, action, auditAction, change }: {
+    input: TTargetInput;
+    action: TPolicyAction;
+    auditAction: TAuditAction;
+    change: (tx: TDbOrTx, user: TAdminUserRow, now: Date) => Promise<Record<string, unknown>>;
+  },
 ): Promise<TAdminUser> {
   assertCan(input.actor, action);
   const now = deps.clock.now();
@@ -135,7 +137,7 @@ async function changeUser(
     if (!user) throw new AppError('user.not_found');
     assertCan(input.actor, action, { user: toPolicyUser(user) });
     const details = await change(tx, user, now);
-    await audit(tx, input, auditAction, now, user, details);
+    await audit(tx, { input, action: auditAction, now, target: user, details });
     return findAdminUser(tx, user.id);
   });
   if (!after) throw new AppError('user.not_found');
@@ -143,8 +145,11 @@ async function changeUser(
 }
 
 async function audit(
-  tx: TDbOrTx, input: TActorInput, action: TAuditAction, now: Date,
-  target: { id: string; username: string; portalId: string }, details: Record<string, unknown>,
+  tx: TDbOrTx,
+  { input, action, now, target, details }: {
+    input: TActorInput; action: TAuditAction; now: Date;
+    target: { id: string; username: string; portalId: string }; details: Record<string, unknown>;
+  },
 ): Promise<void> {
   await recordAudit(tx, {
     action, occurredAt: now, portalId: target.portalId,
@@ -168,45 +173,45 @@ export async function resetUserPassword(deps: TServiceDeps, input: TTargetInput)
   assertCan(input.actor, 'user.reset_password', { user: toPolicyUser(peek) });
   const portal = await getPortal(deps.db, peek.portalId);
   const temporary = await prepareTemporaryPassword(deps, portal);
-  const user = await changeUser(deps, input, 'user.reset_password', 'password.reset_issued', async (tx, row, now) => {
+  const user = await changeUser(deps, { input, action: 'user.reset_password', auditAction: 'password.reset_issued', change: async (tx, row, now) => {
     refuseDeleted(row, 'This user ID has been deleted.');
     if (row.status !== 'active') throw new AppError('user.not_active');
     if (!row.email) throw new AppError('user.no_email');
     const wasLocked = row.lockedUntil !== null && row.lockedUntil > now;
-    await replaceWithTemporaryPassword(tx, row.id, temporary.hash, temporary.expiresAt);
-    await enqueueEmail(tx, passwordResetEmail(portal, row.email, temporary.password, temporary.hours), now);
+    await replaceWithTemporaryPassword(tx, { userId: row.id, hash: temporary.hash, expiresAt: temporary.expiresAt });
+    await enqueueEmail(tx, passwordResetEmail(portal, { to: row.email, temporaryPassword: temporary.password, validHours: temporary.hours }), now);
     return { byAdministrator: true, liftedLock: wasLocked };
-  });
+  } });
   return { message: USER_ADMIN_TEXTS.passwordReset, user };
 }
 
 export async function unlockManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, input, 'user.unlock', 'account.unlocked', async (tx, row, now) => {
+  const user = await changeUser(deps, { input, action: 'user.unlock', auditAction: 'account.unlocked', change: async (tx, row, now) => {
     refuseDeleted(row, 'This user ID has been deleted.');
     await clearUserLockout(tx, row.id);
     return { wasLocked: row.lockedUntil !== null && row.lockedUntil > now, failedAttempts: 0 };
-  });
+  } });
   return { message: USER_ADMIN_TEXTS.unlocked, user };
 }
 
 /** The ID stops working at once: its sessions end, and login answers ID-3's disabled text. */
 export async function disableManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, input, 'user.disable', 'user.disabled', async (tx, row, now) => {
+  const user = await changeUser(deps, { input, action: 'user.disable', auditAction: 'user.disabled', change: async (tx, row, now) => {
     refuseDeleted(row, 'This user ID has been deleted.');
     if (row.status === 'disabled') throw new AppError('user.already_disabled');
     const endedSessions = await markDisabled(tx, row.id, now);
     return { previousStatus: row.status, endedSessions, byAdministrator: true };
-  });
+  } });
   return { message: USER_ADMIN_TEXTS.disabled, user };
 }
 
 /** LC-4: disabled → active; the inactivity clock restarts now. Deleted IDs cannot come back (LC-3). */
 export async function reinstateManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, input, 'user.reinstate', 'user.reinstated', async (tx, row, now) => {
+  const user = await changeUser(deps, { input, action: 'user.reinstate', auditAction: 'user.reinstated', change: async (tx, row, now) => {
     refuseDeleted(row, USER_ADMIN_TEXTS.deletedCannotBeRestored);
     if (row.status !== 'disabled') throw new AppError('user.not_disabled');
     await markReinstated(tx, row.id, now);
     return { disabledAt: row.disabledAt?.toISOString() ?? null, lastLoginAt: row.lastLoginAt?.toISOString() ?? null };
-  });
+  } });
   return { message: USER_ADMIN_TEXTS.reinstated, user };
 }

@@ -109,6 +109,12 @@ export function userFilterSql(filter: TUserFilter): SQL {
  * The staff console's producer and group filters as ids; -1 (matches nobody) for an unknown
  * Agent Unique ID or account number.
  */
+/** An employer group's account number (for the export's file name), undefined when it is gone. */
+export async function findGroupAccountNumber(db: TDbOrTx, groupId: number): Promise<string | undefined> {
+  const [group] = await db.select({ accountNumber: employerGroups.accountNumber }).from(employerGroups).where(eq(employerGroups.id, groupId));
+  return group?.accountNumber;
+}
+
 export async function resolveTenantFilters(db: TDbOrTx, input: { producer?: string | undefined; group?: string | undefined }): Promise<{ producerId?: number; groupId?: number }> {
   const ids: { producerId?: number; groupId?: number } = {};
   if (input.producer) {
@@ -200,7 +206,7 @@ export async function insertSubUser(db: TDbOrTx, user: TNewSubUser): Promise<str
  * An administrator's reset: the old password stops working, the temporary one is the only way in
  * (and forces Change Password), a lockout is lifted and open sessions end.
  */
-export async function replaceWithTemporaryPassword(db: TDbOrTx, userId: string, hash: string, expiresAt: Date): Promise<void> {
+export async function replaceWithTemporaryPassword(db: TDbOrTx, { userId, hash, expiresAt }: { userId: string; hash: string; expiresAt: Date }): Promise<void> {
   await db
     .update(users)
     .set({ passwordHash: null, tempPasswordHash: hash, tempPasswordExpiresAt: expiresAt, failedAttempts: 0, lockedUntil: null })
@@ -248,7 +254,9 @@ export interface TExportRow {
  * batch costs the same however deep the export is, and no transaction or cursor stays open
  * between batches. Dates are formatted by the database.
  */
-export async function findExportBatch(db: TDbOrTx, filter: TUserFilter & { portal: TPortalId }, afterUsername: string | null, limit: number): Promise<TExportRow[]> {
+export async function findExportBatch(
+  db: TDbOrTx, { filter, afterUsername, limit }: { filter: TUserFilter & { portal: TPortalId }; afterUsername: string | null; limit: number },
+): Promise<TExportRow[]> {
   const keyset = afterUsername === null ? sql`` : sql`and ${users.username} > ${afterUsername}::citext`;
   return executeRows<TExportRow>(db, sql`
     select ${users.portalId} as portal_id, ${users.username}::text as username, ${users.firstName} as first_name,

@@ -1,4 +1,5 @@
 // Creating users: the operator's CLI now, the administrators' screens later (LC-5, LC-6).
+import type { TDbOrTx } from '../../db/client.ts';
 import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toDataError } from '../../platform/data-errors.ts';
@@ -7,7 +8,9 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { assertPasswordAllowed } from '../../platform/password-policy.ts';
 import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { clearLockout, findGroupByAccountNumber, findProducerByAgentId, insertUser, type TGroup, type TProducer } from './users.store.ts';
+import { clearLockout, countUsers, findGroupByAccountNumber, findProducerByAgentId, insertUser, type TGroup, type TNewUser, type TProducer } from './users.store.ts';
+
+export type { TNewUser };
 
 export interface TCreateUserInput {
   portalId: string;
@@ -27,7 +30,7 @@ const NEEDS_PRODUCER = new Set<TPortalId>(['producers', 'retail']);
 export async function createUser(deps: TServiceDeps, input: TCreateUserInput): Promise<{ id: string }> {
   const portal = await getPortal(deps.db, input.portalId);
   if (!isRoleOfPortal(portal.id, input.role)) throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
-  assertPasswordAllowed(portal.policy.passwordProfile, input.password, input.username);
+  assertPasswordAllowed({ profile: portal.policy.passwordProfile, password: input.password, username: input.username });
 
   const producer = input.producerAgentId ? await findProducerByAgentId(deps.db, input.producerAgentId) : undefined;
   if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found', { message: `No producer has the Agent Unique ID ${input.producerAgentId}; load the roster with portico import producers FILE.csv.` });
@@ -89,4 +92,18 @@ export async function unlockUser(deps: TServiceDeps, input: TUnlockUserInput): P
     if (!user) throw new AppError('user.not_found');
     await recordAudit(tx, { action: 'account.unlocked', occurredAt: deps.clock.now(), portalId: portal.id, actor: input.actor, target: { id: user.id, label: user.username } });
   });
+}
+
+/** True once any account exists (the demo seed only fills an empty database). */
+export async function hasAnyUsers(db: TDbOrTx): Promise<boolean> {
+  return (await countUsers(db)) > 0;
+}
+
+/**
+ * Inserts a user row inside the caller's transaction, for features that create an account as one
+ * step of their own change (registration, ID-5). The caller has checked role, password and links;
+ * returns undefined when the user name is taken.
+ */
+export function insertUserRecord(tx: TDbOrTx, user: TNewUser): Promise<string | undefined> {
+  return insertUser(tx, user);
 }

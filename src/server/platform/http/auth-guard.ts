@@ -2,26 +2,14 @@
 // declares `config.access`; a route that forgets is refused at start-up, not in production.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TRole, TPortalId } from '../../../shared/portals.ts';
+import type { TAuthenticatedSession, TSessionLookup } from '../session.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.ts';
 
+export type { TAuthenticatedSession, TSessionLookup };
+
 export const SESSION_COOKIE = 'portico_session';
 export const CSRF_HEADER = 'x-csrf-token';
-
-export interface TAuthenticatedSession {
-  tokenHash: string;
-  csrfToken: string;
-  portalId: TPortalId;
-  /** Opened with a temporary password: only routes with `duringPasswordChange` are allowed. */
-  mustChangePassword: boolean;
-  /** producerId / groupId: the tenant the authorization policy scopes administrators to. */
-  user: { id: string; username: string; role: TRole; producerId: number | null; groupId: number | null };
-}
-
-export type TSessionLookup =
-  | { kind: 'valid'; session: TAuthenticatedSession }
-  | { kind: 'expired' }
-  | { kind: 'none' };
 
 export type TAccess =
   | { public: true }

@@ -10,6 +10,7 @@ import { createSmtpTransport } from './smtp-transport.ts';
 
 export { enqueueEmail, type TEmail } from './enqueue.ts';
 export { OutboxSender, type TOutboxNudge } from './outbox-sender.ts';
+export { purgeOldMessages } from './outbox.store.ts';
 
 /** The dev mailbox (/dev/mail, /api/dev/mail) exists only where no SMTP server is configured, never in production, and only on a loopback address. */
 export function isDevMailboxEnabled(config: TConfig): boolean {
