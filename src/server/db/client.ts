@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { queryInOneTrip } from './pglite-one-trip.ts';
+import { missingPgliteInternals, queryInOneTrip } from './pglite-one-trip.ts';
 import { queryPrepared } from './postgres-prepared.ts';
 
 export type TDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -19,9 +19,17 @@ export type TTx = Parameters<Parameters<TDb['transaction']>[0]>[0];
 /** A handle usable by stores: the database itself or an open transaction. */
 export type TDbOrTx = TDb | TTx;
 
+/**
+ * How `executePreparedRows` runs outside a transaction: PGlite's one trip through its internals,
+ * PGlite's public `query()` when those internals are missing (an upgrade changed them), or
+ * node-postgres's named prepared statements.
+ */
+export type TFastPath = 'pglite-one-trip' | 'pglite-public-query' | 'pg-prepared';
+
 export interface TDatabase {
   readonly kind: 'pglite' | 'postgres';
   readonly db: TDb;
+  readonly fastPath: TFastPath;
   /** Runs `work` holding a cluster-wide lock (advisory lock on PostgreSQL; PGlite is single-process). */
   withExclusiveLock: <T>(name: string, work: (db: TDb) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
@@ -60,10 +68,18 @@ async function openPglite(pgDataDir: string, lockDir: string): Promise<TDatabase
 /** Wraps an already-open PGlite (tests load a migrated template into memory). */
 export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDatabase {
   const db = drizzlePglite(client, { schema }) as unknown as TDb;
-  directQueries.set(db, (name, text, params) => queryInOneTrip(client, name, text, params));
+  const missing = missingPgliteInternals(client);
+  const fastPath: TFastPath = missing.length === 0 ? 'pglite-one-trip' : 'pglite-public-query';
+  if (fastPath === 'pglite-one-trip') {
+    directQueries.set(db, (name, text, params) => queryInOneTrip(client, name, text, params));
+  } else {
+    warnOnce(`portico: this PGlite lacks ${missing.join(', ')}; prepared statements run through its public query(), slower (docs/decisions/0016-fenced-login-fast-path.md)`);
+    directQueries.set(db, async (_name, text, params) => (await client.query<Record<string, unknown>>(text, [...params])).rows);
+  }
   return {
     kind: 'pglite',
     db,
+    fastPath,
     withExclusiveLock: (_name, work) => work(db),
     async close() {
       await client.close();
@@ -81,6 +97,7 @@ function openPostgres(url: string, poolSize: number): TDatabase {
   return {
     kind: 'postgres',
     db,
+    fastPath: 'pg-prepared',
     async withExclusiveLock(name, work) {
       const client = await pool.connect();
       try {
@@ -112,17 +129,39 @@ export interface TPreparedStatement {
 
 /**
  * Rows of a prepared statement on a hot path (sign-in), run by the driver itself, without
- * drizzle's per-query objects (docs/decisions/0010-login-overhead.md). PostgreSQL parses and plans
- * a named statement once per connection; PGlite, one session, once in all, and takes the call in
- * one trip into its engine (pglite-one-trip.ts). Both drivers return timestamps as Date and JSON
- * parsed; inside a transaction the statement goes through drizzle, where timestamps are text:
- * read them with `toDate`.
+ * drizzle's per-query objects (docs/decisions/0010-login-overhead.md; `TDatabase.fastPath`).
+ * Timestamps come back as Date and JSON parsed; inside a transaction the statement goes through
+ * drizzle's public `execute`, unnamed, where timestamps are text: read them with `toDate`.
  */
 export async function executePreparedRows<T>(db: TDbOrTx, statement: TPreparedStatement, params: readonly unknown[]): Promise<T[]> {
   const direct = directQueries.get(db);
   if (direct) return (await direct(statement.name, statement.text, params)) as T[];
-  const result: unknown = await db._.session.prepareQuery({ sql: statement.text, params: [...params] }, undefined, statement.name, false).execute();
-  return (result as { rows: T[] }).rows;
+  return executeRows<T>(db, withParameters(statement.text, params));
+}
+
+/**
+ * A statement's text with its $1… placeholders bound to `params`, as drizzle SQL. The texts are
+ * fixed in the code: a `$n` inside one of their string literals would be taken for a parameter.
+ */
+export function withParameters(text: string, params: readonly unknown[]): SQL {
+  const chunks: SQL[] = [];
+  let from = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    const place = Number(match[1]) - 1;
+    if (place < 0 || place >= params.length) throw new RangeError(`withParameters: $${match[1]} with ${params.length} parameters`);
+    chunks.push(sql.raw(text.slice(from, match.index)), sql`${params[place]}`);
+    from = match.index + match[0].length;
+  }
+  chunks.push(sql.raw(text.slice(from)));
+  return sql.join(chunks);
+}
+
+let warned = false;
+/** One warning line per process (this layer has no logger; it runs before the server's). */
+function warnOnce(message: string): void {
+  if (warned) return;
+  warned = true;
+  console.warn(message);
 }
 
 /** Raw rows carry timestamps as text (drizzle leaves parsing to its own mapping); this reads either. */

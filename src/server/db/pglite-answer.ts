@@ -1,9 +1,4 @@
-// Reads the backend's answer to one trip of pglite-one-trip.ts (one statement executed) straight
-// from the wire bytes: its rows, whether the statement was parsed, and the first error. PGlite's
-// own reader copies every field into a fresh buffer and builds a message object per row; on the
-// login path that was about a tenth of the server's JavaScript thread, and much garbage to
-// collect (docs/decisions/0013-read-ahead-one-and-pglite-answers.md). Message layouts:
-// PostgreSQL's protocol documentation, "Message Formats".
+// Reads one trip's answer (pglite-one-trip.ts) from the wire bytes, per PostgreSQL's "Message Formats" (docs/decisions/0013-read-ahead-one-and-pglite-answers.md).
 import { protocol } from '@electric-sql/pglite';
 
 export interface TAnswer {

@@ -1,9 +1,4 @@
-// A named, parameterised statement on PGlite in one trip into the embedded Postgres. PGlite's
-// own query() makes six (Parse, Describe statement, Bind, Describe portal, Execute, Sync), each a
-// crossing into WebAssembly on the server's one JavaScript thread, and parses and plans the
-// statement every time; on the login path that was most of PGlite's cost
-// (docs/decisions/0010-login-overhead.md). Parameters go as text and Postgres infers their types
-// from the statement, as it does for the pg driver.
+// A named statement on PGlite in one trip into its engine, through PGlite's internals, checked at start (docs/decisions/0010-login-overhead.md, 0016-fenced-login-fast-path.md).
 import { protocol, type PGlite } from '@electric-sql/pglite';
 import { readAnswer, type TTypeParsers } from './pglite-answer.ts';
 import { isStalePreparedStatement } from './postgres-prepared.ts';
@@ -11,6 +6,25 @@ import { isStalePreparedStatement } from './postgres-prepared.ts';
 /** Statement names prepared in each PGlite (one session, so they last as long as it does). */
 const prepared = new WeakMap<PGlite, Set<string>>();
 
+/** PGlite's private methods this file calls; an upgrade may rename them. */
+const INTERNAL_METHODS = ['_checkReady', '_runExclusiveTransaction', '_runExclusiveQuery', 'execProtocolRawStream', 'syncToFs'] as const;
+const SERIALIZERS = ['close', 'parse', 'bind', 'describe', 'execute', 'sync'] as const;
+
+/**
+ * What queryInOneTrip needs of this PGlite and its package but does not find (empty: the fast
+ * path can run). wrapPglite (client.ts) falls back to PGlite's public query() otherwise.
+ */
+export function missingPgliteInternals(pglite: PGlite): string[] {
+  const target = pglite as unknown as Record<string, unknown>;
+  const serialize = (protocol as { serialize?: Record<string, unknown> }).serialize ?? {};
+  const missing: string[] = INTERNAL_METHODS.filter((name) => typeof target[name] !== 'function');
+  missing.push(...SERIALIZERS.filter((name) => typeof serialize[name] !== 'function').map((name) => `protocol.serialize.${name}`));
+  if (typeof target.parsers !== 'object' || target.parsers === null) missing.push('parsers');
+  if (typeof (protocol as { messages?: { DatabaseError?: unknown } }).messages?.DatabaseError !== 'function') missing.push('protocol.messages.DatabaseError');
+  return missing;
+}
+
+/** Parameters go as text; Postgres infers their types from the statement, as for the pg driver. */
 export async function queryInOneTrip(pglite: PGlite, name: string, text: string, params: readonly unknown[]): Promise<unknown[]> {
   const values = params.map(toTextParameter);
   await pglite._checkReady(); // a closed database answers "PGlite is closed", which reads as unavailable

@@ -1,9 +1,4 @@
-// A named prepared statement on a PostgreSQL pool: parsed and planned once per connection.
-// A connection's prepared plan goes stale when a migration (run by another instance, or by
-// `portico migrate` while this server runs) recreates a function the statement calls with other
-// result columns: PostgreSQL then refuses it ("cached plan must not change result type"), and pg
-// would send the same stale name on that connection forever. Such a connection is dropped and the
-// call runs again on a fresh one, which prepares the statement anew.
+// A named prepared statement on a PostgreSQL pool, planned once per connection; one a migration made stale drops its connection and runs again (docs/decisions/0010-login-overhead.md).
 import type pg from 'pg';
 
 export async function queryPrepared(pool: pg.Pool, name: string, text: string, values: readonly unknown[]): Promise<unknown[]> {
@@ -14,6 +9,7 @@ export async function queryPrepared(pool: pg.Pool, name: string, text: string, v
       client.release();
       return result.rows;
     } catch (error) {
+      // pg would send the stale name on this connection forever: it is dropped, and a fresh one prepares anew.
       const stale = isStalePreparedStatement(error);
       client.release(stale ? toError(error) : undefined); // an Error destroys the connection
       if (!stale || attempt === 2) throw error;

@@ -10,6 +10,10 @@ beforeAll(async () => { database = await createTestDatabase(); });
 afterAll(async () => { await database.close(); });
 
 describe('executePreparedRows', () => {
+  it('takes the engine\'s fast path (pglite-fallback.int.test.ts covers PGlite without it)', () => {
+    expect(database.fastPath).toBe(testEngine() === 'pglite' ? 'pglite-one-trip' : 'pg-prepared');
+  });
+
   it('passes text, numbers, booleans, nulls and dates, and returns typed rows', async () => {
     const at = new Date('2026-11-25T10:00:00.000Z');
     const types = { name: 'test_types', text: `select $1::text as t, $2::int as n, $3::boolean as b, $4::text as z,
@@ -53,6 +57,15 @@ describe('executePreparedRows', () => {
       tx.rollback();
     }).catch(() => 'rolled back');
     expect(seen).toBe(1);
+  });
+
+  it('binds parameters in a transaction through drizzle, by their numbers, typed as outside one', async () => {
+    const at = new Date('2026-11-25T10:00:00.000Z');
+    const statement = { name: 'test_tx_params', text: `select $2::int as n, $1::text || $1::text as twice, $3::timestamptz as at, $4::json as j, '$$' as dollars` };
+    const rows = await database.db.transaction((tx) => executePreparedRows<{ n: number; twice: string; at: Date | string; j: unknown; dollars: string }>(tx, statement, ["o'", 4, at, '{"k":[1]}']));
+    expect(rows).toMatchObject([{ n: 4, twice: "o'o'", j: { k: [1] }, dollars: '$$' }]);
+    expect(toDate(rows[0]?.at)).toEqual(at);
+    await expect(database.db.transaction((tx) => executePreparedRows(tx, { name: 'test_tx_missing', text: 'select $2::int' }, [1]))).rejects.toThrow(/\$2 with 1 parameters/);
   });
 
   it('never runs inside another caller\'s open transaction', async () => {
