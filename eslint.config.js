@@ -8,30 +8,35 @@ import tseslint from 'typescript-eslint';
 // ONE no-restricted-imports block (a later block replaces, not merges, the rule's options), so the
 // groups are disjoint. Patterns are regexes over the import specifier as written ('./x.store.ts').
 const SQL = { regex: '^drizzle-orm', message: 'Only stores (and src/server/db, src/server/platform) build SQL: call a store function.' };
-const HTTP = { regex: '^(fastify|@fastify/|fastify-type-provider-zod)|/platform/http/', message: 'Services and stores do not know HTTP: take plain inputs (the session type is in platform/session.ts).' };
+const HTTP = {
+  regex: '^(fastify|@fastify/|fastify-type-provider-zod)|/platform/http/',
+  message: 'Services and stores do not know HTTP: take plain inputs (the session type is in platform/session.ts).',
+};
 const layer = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 const boundaries = [
-  layer(['src/server/features/**/*.routes.ts'], [
-    { regex: '\\.store(\\.ts)?$', message: 'Routes call services, never stores (routes → service → store → db).' },
-    SQL,
-  ]),
-  layer(['src/server/**/*.service.ts'], [
-    { regex: '^\\.\\./.*\\.store(\\.ts)?$', message: "Another feature's (or platform's) store: call its service or its door (index.ts) instead." },
-    { regex: '\\.routes(\\.ts)?$', message: 'Services do not import routes (routes → service → store → db).' },
-    HTTP,
-    SQL,
-  ]),
-  layer(['src/server/**/*.store.ts'], [
-    { regex: '\\.(service|routes)(\\.ts)?$', message: 'Stores sit below services and routes: declare the type here or take it from src/shared.' },
-    HTTP,
-  ]),
+  layer(
+    ['src/server/features/**/*.routes.ts'],
+    [{ regex: '\\.store(\\.ts)?$', message: 'Routes call services, never stores (routes → service → store → db).' }, SQL],
+  ),
+  layer(
+    ['src/server/**/*.service.ts'],
+    [
+      { regex: '^\\.\\./.*\\.store(\\.ts)?$', message: "Another feature's (or platform's) store: call its service or its door (index.ts) instead." },
+      { regex: '\\.routes(\\.ts)?$', message: 'Services do not import routes (routes → service → store → db).' },
+      HTTP,
+      SQL,
+    ],
+  ),
+  layer(
+    ['src/server/**/*.store.ts'],
+    [{ regex: '\\.(service|routes)(\\.ts)?$', message: 'Stores sit below services and routes: declare the type here or take it from src/shared.' }, HTTP],
+  ),
   layer(['src/server/features/**/*.ts'], [SQL], ['**/*.store.ts', '**/*.service.ts', '**/*.routes.ts', '**/*.test.ts']),
-  layer(['src/web/ui/**/*.{ts,tsx}'], [
-    { regex: '(^|/)(features|portals)/', message: 'ui/ is the shared kit: it knows no feature or portal (pass what it needs in).' },
-  ]),
-  layer(['src/shared/**/*.ts'], [
-    { regex: '(^|/)(server|web)/', message: 'src/shared is used by server and web: it imports neither.' },
-  ], ['**/*.test.ts']),
+  layer(
+    ['src/web/ui/**/*.{ts,tsx}'],
+    [{ regex: '(^|/)(features|portals)/', message: 'ui/ is the shared kit: it knows no feature or portal (pass what it needs in).' }],
+  ),
+  layer(['src/shared/**/*.ts'], [{ regex: '(^|/)(server|web)/', message: 'src/shared is used by server and web: it imports neither.' }], ['**/*.test.ts']),
 ];
 
 export default tseslint.config(

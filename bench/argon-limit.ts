@@ -9,10 +9,12 @@ const [seconds = 8, concurrency = 4] = process.argv.slice(2).map(Number);
 const hash = await hashPassword('Bench2026');
 let done = 0;
 const until = Date.now() + seconds * 1000;
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (Date.now() < until) {
-    await verifyPassword(hash, 'Bench2026');
-    done++;
-  }
-}));
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (Date.now() < until) {
+      await verifyPassword(hash, 'Bench2026');
+      done++;
+    }
+  }),
+);
 console.log(done / seconds);

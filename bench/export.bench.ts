@@ -36,7 +36,18 @@ async function prepareDatabase(url: string): Promise<number> {
   try {
     await migrateDatabase(database);
     await upsertEmployerGroup(database.db, { accountNumber: ACCOUNT, name: 'Bench Manufacturing Co.' }, systemClock.now());
-    await createUser({ db: database.db, clock: systemClock }, { portalId: 'employers', username: DA.username, password: DA.password, role: 'delegated-admin', groupAccountNumber: ACCOUNT, email: 'da@bench.test', actor: { label: 'bench' } });
+    await createUser(
+      { db: database.db, clock: systemClock },
+      {
+        portalId: 'employers',
+        username: DA.username,
+        password: DA.password,
+        role: 'delegated-admin',
+        groupAccountNumber: ACCOUNT,
+        email: 'da@bench.test',
+        actor: { label: 'bench' },
+      },
+    );
     const t0 = performance.now();
     // Realistic rows: most have logged in, some never; a few names need CSV quoting or formula neutralising.
     await database.db.execute(sql`
@@ -64,7 +75,11 @@ function rssKb(pid: number): number {
 }
 
 async function logIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/portals/employers/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DA) });
+  const response = await fetch(`${base}/api/portals/employers/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DA),
+  });
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('no session cookie');
@@ -103,7 +118,15 @@ async function main(): Promise<void> {
     console.log(`Download All Users benchmark: ${USERS.toLocaleString('en-US')} users in one employer group, PostgreSQL`);
     const loadSeconds = await prepareDatabase(url.toString());
     console.log(`  loaded in ${loadSeconds.toFixed(1)} s`);
-    const env = { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    };
     server = spawn(process.execPath, [join(import.meta.dirname, '../bin/portico.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const pid = server.pid;
     if (pid === undefined) throw new Error('server did not start');
@@ -115,16 +138,22 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     const baselineKb = rssKb(pid);
     let peakKb = baselineKb;
-    const sampler = setInterval(() => { peakKb = Math.max(peakKb, rssKb(pid)); }, SAMPLE_MS);
+    const sampler = setInterval(() => {
+      peakKb = Math.max(peakKb, rssKb(pid));
+    }, SAMPLE_MS);
     const result = await download(base, cookie);
     clearInterval(sampler);
     peakKb = Math.max(peakKb, rssKb(pid));
     const expected = USERS + 1; // and the DA
     const rate = result.rows / result.seconds;
     const riseMb = (peakKb - baselineKb) / 1024;
-    console.log(`  rows ${result.rows.toLocaleString('en-US')} (expected ${expected.toLocaleString('en-US')}), ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${result.seconds.toFixed(2)} s, first byte after ${result.firstByteMs.toFixed(0)} ms`);
+    console.log(
+      `  rows ${result.rows.toLocaleString('en-US')} (expected ${expected.toLocaleString('en-US')}), ${(result.bytes / 1024 / 1024).toFixed(1)} MB in ${result.seconds.toFixed(2)} s, first byte after ${result.firstByteMs.toFixed(0)} ms`,
+    );
     console.log(`  throughput ${Math.round(rate).toLocaleString('en-US')} rows/s (target ≥ 100,000)  ${rate >= 100_000 ? 'OK' : 'BELOW TARGET'}`);
-    console.log(`  server RSS ${(baselineKb / 1024).toFixed(1)} MB before, peak ${(peakKb / 1024).toFixed(1)} MB: rise ${riseMb.toFixed(1)} MB (target < 64)  ${riseMb < 64 ? 'OK' : 'ABOVE TARGET'}`);
+    console.log(
+      `  server RSS ${(baselineKb / 1024).toFixed(1)} MB before, peak ${(peakKb / 1024).toFixed(1)} MB: rise ${riseMb.toFixed(1)} MB (target < 64)  ${riseMb < 64 ? 'OK' : 'ABOVE TARGET'}`,
+    );
     if (result.rows !== expected) process.exitCode = 1;
   } finally {
     if (server && server.exitCode === null) {

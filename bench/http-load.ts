@@ -30,48 +30,54 @@ export async function runLoad(options: TLoadOptions): Promise<TLoadResult> {
   const latencies: number[] = [];
   const counts = { ok: 0, non2xx: 0, errors: 0 };
   const until = performance.now() + options.seconds * 1000;
-  await Promise.all(Array.from({ length: options.connections }, () => new Promise<void>((resolve) => {
-    const socket = connect(options.port, '127.0.0.1');
-    socket.setNoDelay(true);
-    let pending: Buffer | undefined;
-    let sentAt = 0;
-    const sendNext = () => {
-      if (performance.now() >= until) {
-        socket.end();
-        resolve();
-        return;
-      }
-      sentAt = performance.now();
-      socket.write(options.nextRequest());
-    };
-    socket.on('connect', sendNext);
-    socket.on('error', () => {
-      counts.errors++;
-      resolve();
-    });
-    socket.on('data', (chunk: Buffer) => {
-      const buffer: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
-      const headEnd = buffer.indexOf('\r\n\r\n');
-      if (headEnd < 0) return void (pending = buffer);
-      const head = buffer.toString('latin1', 0, headEnd);
-      const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
-      if (length === undefined) {
-        // Every Portico response carries a length; anything else is a broken answer.
-        counts.errors++;
-        socket.destroy();
-        resolve();
-        return;
-      }
-      const end = headEnd + 4 + Number(length);
-      if (buffer.length < end) return void (pending = buffer);
-      pending = buffer.length > end ? buffer.subarray(end) : undefined;
-      const status = Number(head.slice(9, 12));
-      if (status >= 200 && status < 300) counts.ok++;
-      else counts.non2xx++;
-      latencies.push(performance.now() - sentAt);
-      sendNext();
-    });
-  })));
+  await Promise.all(
+    Array.from(
+      { length: options.connections },
+      () =>
+        new Promise<void>((resolve) => {
+          const socket = connect(options.port, '127.0.0.1');
+          socket.setNoDelay(true);
+          let pending: Buffer | undefined;
+          let sentAt = 0;
+          const sendNext = () => {
+            if (performance.now() >= until) {
+              socket.end();
+              resolve();
+              return;
+            }
+            sentAt = performance.now();
+            socket.write(options.nextRequest());
+          };
+          socket.on('connect', sendNext);
+          socket.on('error', () => {
+            counts.errors++;
+            resolve();
+          });
+          socket.on('data', (chunk: Buffer) => {
+            const buffer: Buffer = pending ? Buffer.concat([pending, chunk]) : chunk;
+            const headEnd = buffer.indexOf('\r\n\r\n');
+            if (headEnd < 0) return void (pending = buffer);
+            const head = buffer.toString('latin1', 0, headEnd);
+            const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1];
+            if (length === undefined) {
+              // Every Portico response carries a length; anything else is a broken answer.
+              counts.errors++;
+              socket.destroy();
+              resolve();
+              return;
+            }
+            const end = headEnd + 4 + Number(length);
+            if (buffer.length < end) return void (pending = buffer);
+            pending = buffer.length > end ? buffer.subarray(end) : undefined;
+            const status = Number(head.slice(9, 12));
+            if (status >= 200 && status < 300) counts.ok++;
+            else counts.non2xx++;
+            latencies.push(performance.now() - sentAt);
+            sendNext();
+          });
+        }),
+    ),
+  );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return { ...counts, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) } };

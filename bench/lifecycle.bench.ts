@@ -77,8 +77,10 @@ async function scenario(s: TScenario): Promise<void> {
     const real = await time(false);
     const again = await time(false);
     const changed = s.toDelete + s.toDisable + s.toWarn;
-    console.log(`${s.name.padEnd(24)} users ${s.users.toLocaleString('en-US').padStart(9)}, changes ${changed.toLocaleString('en-US').padStart(7)}:`
-      + ` run ${real.seconds.toFixed(2)} s (dry run ${dry.seconds.toFixed(2)} s, repeat ${again.seconds.toFixed(2)} s; load ${loadSeconds.toFixed(1)} s)`);
+    console.log(
+      `${s.name.padEnd(24)} users ${s.users.toLocaleString('en-US').padStart(9)}, changes ${changed.toLocaleString('en-US').padStart(7)}:` +
+        ` run ${real.seconds.toFixed(2)} s (dry run ${dry.seconds.toFixed(2)} s, repeat ${again.seconds.toFixed(2)} s; load ${loadSeconds.toFixed(1)} s)`,
+    );
     console.log(`  counts ${JSON.stringify(real.counts)}; repeat ${JSON.stringify(again.counts)}`);
   } finally {
     await database.close();

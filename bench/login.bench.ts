@@ -27,9 +27,14 @@ const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').f
 
 /** Raw Argon2id verifications per second, measured in a child process with the server's environment. */
 async function rawVerificationsPerSecond(seconds: number, concurrency: number, env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'argon-limit.ts'), String(seconds), String(concurrency)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'argon-limit.ts'), String(seconds), String(concurrency)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const code = await new Promise((resolve) => child.once('exit', resolve));
   const rate = Number(output.trim());
   if (code !== 0 || !(rate > 0)) throw new Error(`argon-limit.ts failed (exit ${String(code)}): ${output}`);
@@ -62,17 +67,37 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
   const deps = { db: database.db, clock: systemClock };
   for (let i = 0; i < USERS; i++) {
     const agentUniqueId = String(999_000_000 + i);
-    await upsertProducer(database.db, { agentUniqueId, firstName: 'Bench', lastName: `Mark${i}`, email: `bench${i}@example.test`, agencyName: 'Bench Agency', states: ['TX'] }, new Date());
-    await createUser(deps, { portalId: 'retail', username: `bench${i}`, password: PASSWORD, role: 'retail-producer', producerAgentId: agentUniqueId, actor: { label: 'bench' } });
+    await upsertProducer(
+      database.db,
+      { agentUniqueId, firstName: 'Bench', lastName: `Mark${i}`, email: `bench${i}@example.test`, agencyName: 'Bench Agency', states: ['TX'] },
+      new Date(),
+    );
+    await createUser(deps, {
+      portalId: 'retail',
+      username: `bench${i}`,
+      password: PASSWORD,
+      role: 'retail-producer',
+      producerAgentId: agentUniqueId,
+      actor: { label: 'bench' },
+    });
   }
   await database.close();
   return {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', PORT: String(PORT), NODE_ENV: 'production',
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      PORT: String(PORT),
+      NODE_ENV: 'production',
       // As deployed: the request log on (its stdout goes nowhere here).
       LOG_LEVEL: 'info',
       // Production needs an SMTP server; logins send no mail, so an unreachable one will do.
-      SMTP_URL: 'smtp://127.0.0.1:9' },
-    cleanup: async () => { await dropDatabase(); await rm(dataDir, { recursive: true, force: true }); },
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    },
+    cleanup: async () => {
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -94,9 +119,13 @@ function threadCpuSeconds(pid: number | undefined): Map<string, number> {
       try {
         const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
         byName.set(name, (byName.get(name) ?? 0) + processCpuSeconds(pid, `/task/${tid}`));
-      } catch { /* the thread ended meanwhile */ }
+      } catch {
+        /* the thread ended meanwhile */
+      }
     }
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return byName;
 }
 
@@ -106,7 +135,9 @@ function processesCpuSeconds(name: string): number {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name) total += processCpuSeconds(Number(pid));
-    } catch { /* the process ended meanwhile */ }
+    } catch {
+      /* the process ended meanwhile */
+    }
   }
   return total;
 }
@@ -121,10 +152,15 @@ function machineBusySeconds(): number {
 async function main(): Promise<void> {
   const cores = availableParallelism();
   const useWrk = process.env.BENCH_LOAD !== 'node' && wrkInstalled();
-  console.log(`Portico login benchmark: ${cores} cores, ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'},`
-    + ` load from ${useWrk ? 'wrk' : 'the built-in Node generator (apt-get install wrk for a lighter one)'}`);
+  console.log(
+    `Portico login benchmark: ${cores} cores, ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'},` +
+      ` load from ${useWrk ? 'wrk' : 'the built-in Node generator (apt-get install wrk for a lighter one)'}`,
+  );
   const { env, cleanup } = await prepareDatabase();
-  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(import.meta.dirname, '../bin/portico.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, join(import.meta.dirname, '../bin/portico.js'), 'serve'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/readyz`);
     let n = 0;
@@ -161,9 +197,11 @@ async function main(): Promise<void> {
     console.log(`ratio to the physical limit:                       ${((loginsPerSecond / raw) * 100).toFixed(1)} %  (target ≥ 85 %)`);
     console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
     console.log(`non-2xx responses: ${result.non2xx}, errors: ${result.errors}`);
-    console.log(`CPU per login, ms: server process ${cpuMs(after.server - before.server)} (of which Argon2id ≈ ${(1000 * cores / raw).toFixed(2)}),`
-      + ` PostgreSQL server ${cpuMs(after.postgres - before.postgres)}, load generator ${cpuMs(result.cpuSeconds)},`
-      + ` whole machine ${cpuMs(after.machine - before.machine)}`);
+    console.log(
+      `CPU per login, ms: server process ${cpuMs(after.server - before.server)} (of which Argon2id ≈ ${((1000 * cores) / raw).toFixed(2)}),` +
+        ` PostgreSQL server ${cpuMs(after.postgres - before.postgres)}, load generator ${cpuMs(result.cpuSeconds)},` +
+        ` whole machine ${cpuMs(after.machine - before.machine)}`,
+    );
     const argonSeconds = (threadsAfter.get('libuv-worker') ?? 0) - (threadsBefore.get('libuv-worker') ?? 0);
     const argonShare = argonSeconds / (after.machine - before.machine);
     // Measured in the same seconds as the logins, so a machine that speeds up or slows down
@@ -171,11 +209,19 @@ async function main(): Promise<void> {
     console.log(`Argon2id's share of the machine's CPU during the HTTP run: ${(argonShare * 100).toFixed(1)} %`);
     // ratio = share × busy × speed, exactly: where the rest of the limit went.
     const busy = (after.machine - before.machine) / (cores * SECONDS);
-    const speed = (cores / raw) / (argonSeconds / ok);
-    console.log(`the ratio's parts: that share × machine busy ${(busy * 100).toFixed(1)} % × Argon2id's speed in the server`
-      + ` against the limit's runs ${(speed * 100).toFixed(1)} %`);
-    console.log(`server threads, CPU ms per login: ${[...threadsAfter].map(([name, s]) => [name, s - (threadsBefore.get(name) ?? 0)] as const)
-      .filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]).map(([name, s]) => `${name} ${cpuMs(s)}`).join(', ')}`);
+    const speed = cores / raw / (argonSeconds / ok);
+    console.log(
+      `the ratio's parts: that share × machine busy ${(busy * 100).toFixed(1)} % × Argon2id's speed in the server` +
+        ` against the limit's runs ${(speed * 100).toFixed(1)} %`,
+    );
+    console.log(
+      `server threads, CPU ms per login: ${[...threadsAfter]
+        .map(([name, s]) => [name, s - (threadsBefore.get(name) ?? 0)] as const)
+        .filter(([, s]) => s > 0)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, s]) => `${name} ${cpuMs(s)}`)
+        .join(', ')}`,
+    );
     console.log(`per core: ${(loginsPerSecond / cores).toFixed(1)} logins/s (Keycloak's sizing guide plans 15 password logins/s per vCPU)`);
   } finally {
     server.kill('SIGTERM');

@@ -66,7 +66,9 @@ async function sweep(tools: TTools, work: string): Promise<number> {
   try {
     console.log(`server: portico serve --demo at ${server.base}, NODE_ENV=production, embedded database in ${join(work, 'data')}`);
     server.setPhase('setup');
-    const operations = openApiOperations((await (await fetch(`${server.base}/api/openapi.json`)).json()) as { paths?: Record<string, Record<string, unknown>> });
+    const operations = openApiOperations(
+      (await (await fetch(`${server.base}/api/openapi.json`)).json()) as { paths?: Record<string, Record<string, unknown>> },
+    );
     const covered = new Set([...TARGETS.map((t) => t.operation), ...Object.keys(NOT_SCANNED)]);
     const uncovered = operations.filter((o) => !covered.has(o));
     const stale = [...covered].filter((o) => !operations.includes(o));
@@ -81,8 +83,15 @@ async function sweep(tools: TTools, work: string): Promise<number> {
     console.log(`sqlmap ${tools.sqlmapVersion}: ${TARGETS.length} targets …`);
     outcomes.push(...(await sweepWithSqlmap(tools.sqlmap, sweepOptions)));
     const text = summarize({
-      outcomes, cookieProblems, crashed: server.exitedEarly(), serverErrors: server.serverErrors, notScanned: NOT_SCANNED,
-      tools: `wapiti ${tools.wapitiVersion}, sqlmap ${tools.sqlmapVersion}`, isolated: isIsolated(), reports: REPORTS, seconds: (performance.now() - started) / 1000,
+      outcomes,
+      cookieProblems,
+      crashed: server.exitedEarly(),
+      serverErrors: server.serverErrors,
+      notScanned: NOT_SCANNED,
+      tools: `wapiti ${tools.wapitiVersion}, sqlmap ${tools.sqlmapVersion}`,
+      isolated: isIsolated(),
+      reports: REPORTS,
+      seconds: (performance.now() - started) / 1000,
     });
     console.log(text.report);
     writeFileSync(join(REPORTS, 'summary.txt'), text.report);
@@ -104,7 +113,9 @@ async function main(): Promise<number> {
     }
     return await scan(ensureTools({ mayInstall: false }));
   } catch (error) {
-    console.error(`security scan: setup failed: ${error instanceof SetupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `security scan: setup failed: ${error instanceof SetupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 2;
   }
 }

@@ -6,7 +6,9 @@ export async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server did not start at ${url}`);

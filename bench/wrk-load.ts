@@ -26,7 +26,9 @@ export interface TWrkLogin {
 export async function runWrkLogins(options: TWrkLogin): Promise<TLoadResult & { cpuSeconds: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'portico-wrk-'));
   const script = join(dir, 'login.lua');
-  await writeFile(script, `
+  await writeFile(
+    script,
+    `
 local n = 0
 request = function()
   n = n + 1
@@ -39,18 +41,25 @@ done = function(summary, latency, requests)
     e.connect + e.read + e.write + e.timeout, latency:percentile(50) / 1000, latency:percentile(90) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000))
 end
-`);
+`,
+  );
   try {
-    const child = spawn('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '-s', script, `http://127.0.0.1:${options.port}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('wrk', ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '-s', script, `http://127.0.0.1:${options.port}`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const childCpuBefore = childrenCpuSeconds();
     const code = await new Promise((resolve) => child.once('exit', resolve));
     const fields = /RESULT (.+)/.exec(output)?.[1]?.split(' ').map(Number);
     if (code !== 0 || !fields || fields.length !== 7) throw new Error(`wrk failed (exit ${String(code)}): ${output}`);
     const [requests = 0, non2xx = 0, errors = 0, p50 = 0, p90 = 0, p99 = 0, max = 0] = fields;
     return {
-      ok: requests - non2xx, non2xx, errors,
+      ok: requests - non2xx,
+      non2xx,
+      errors,
       latency: { p50: Math.round(p50), p90: Math.round(p90), p99: Math.round(p99), max: Math.round(max) },
       cpuSeconds: childrenCpuSeconds() - childCpuBefore,
     };

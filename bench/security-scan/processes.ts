@@ -34,7 +34,10 @@ export async function runTool(command: string, args: readonly string[], options:
   child.stdout.on('data', (d: Buffer) => chunks.push(d));
   child.stderr.on('data', (d: Buffer) => chunks.push(d));
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; void stopProcess(child); }, options.timeoutSeconds * 1000);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void stopProcess(child);
+  }, options.timeoutSeconds * 1000);
   const code = await new Promise<number | null>((resolve) => {
     child.once('error', () => resolve(127));
     child.once('close', (c) => resolve(c));
@@ -72,7 +75,9 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   if (pid <= 0) return;
   try {
     process.kill(-pid, signal);
-  } catch { /* already gone */ }
+  } catch {
+    /* already gone */
+  }
 }
 
 /** The absolute path of `name` on PATH, or undefined. */
@@ -82,7 +87,9 @@ export function which(name: string): string | undefined {
     try {
       accessSync(join(dir, name), constants.X_OK);
       return join(dir, name);
-    } catch { /* not here */ }
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }

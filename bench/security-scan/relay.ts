@@ -27,9 +27,10 @@ export async function startSpreadingRelay(serverPort: number): Promise<TRelay> {
   if (!address || typeof address === 'string') throw new Error('relay did not listen');
   return {
     port: address.port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
   };
 }

@@ -45,10 +45,14 @@ export async function startScannedServer(dataDir: string): Promise<TScannedServe
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of DROPPED) delete env[name];
   Object.assign(env, {
-    DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
     // As deployed: Secure cookies and HSTS, no dev mailbox. Production needs SMTP; nothing listens
     // on port 9 here, so e-mail stays in the outbox and is retried, never sent.
-    NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9',
+    NODE_ENV: 'production',
+    SMTP_URL: 'smtp://127.0.0.1:9',
   });
   const child = startProcess(process.execPath, [PORTICO_BIN, 'serve', '--demo'], env);
   const byPhase = new Map<string, Map<number, number>>();
@@ -57,7 +61,9 @@ export async function startScannedServer(dataDir: string): Promise<TScannedServe
   let stopping = false;
   let early: string | undefined;
   let tail = '';
-  child.once('exit', (code, signal) => { if (!stopping) early = `exit ${String(code ?? signal)}; last output:\n${tail}`; });
+  child.once('exit', (code, signal) => {
+    if (!stopping) early = `exit ${String(code ?? signal)}; last output:\n${tail}`;
+  });
   watchLog(child, (line) => {
     tail = `${tail}${line}\n`.slice(-2000);
     const entry = parseJson(line);
@@ -86,15 +92,23 @@ export async function startScannedServer(dataDir: string): Promise<TScannedServe
     base,
     port,
     statuses: (p) => byPhase.get(p) ?? new Map(),
-    setPhase: (p) => { phase = p; },
+    setPhase: (p) => {
+      phase = p;
+    },
     serverErrors,
     exitedEarly: () => early,
-    stop: async () => { stopping = true; await stopProcess(child); },
+    stop: async () => {
+      stopping = true;
+      await stopProcess(child);
+    },
   };
 }
 
 async function isReady(base: string): Promise<boolean> {
-  return fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+  return fetch(`${base}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 function watchLog(child: ChildProcess, onLine: (line: string) => void): void {

@@ -44,7 +44,10 @@ export async function sessionIsValid(base: string, session: TSession): Promise<b
  * (wapiti's cookieflags module cannot judge this cookie: see docs/security-scan.md.)
  */
 export function cookieFlagProblems(setCookie: string): string[] {
-  const attributes = setCookie.split(';').slice(1).map((a) => a.trim().toLowerCase());
+  const attributes = setCookie
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
   const problems: string[] = [];
   if (!attributes.includes('httponly')) problems.push('HttpOnly is not set');
   if (!attributes.includes('secure')) problems.push('Secure is not set (NODE_ENV=production)');

@@ -36,11 +36,39 @@ export interface TSqlmapResult {
 export const SQLMAP_TIME_LIMIT_SECONDS = 240;
 
 export function sqlmapArgs(request: TSqlmapRequest, outputDir: string): string[] {
-  const args = ['-u', request.url, '--method', request.method, '--batch', '--level', String(request.level), '--risk', '1',
+  const args = [
+    '-u',
+    request.url,
+    '--method',
+    request.method,
+    '--batch',
+    '--level',
+    String(request.level),
+    '--risk',
+    '1',
     // Time-based tests (T) cost nothing unless a payload works: --time-sec bounds them if one does.
-    '--technique', 'BEUST', '--time-sec', '2', '--timeout', '15', '--retries', '1', '--threads', '1',
+    '--technique',
+    'BEUST',
+    '--time-sec',
+    '2',
+    '--timeout',
+    '15',
+    '--retries',
+    '1',
+    '--threads',
+    '1',
     // Sessions are ours to give: a cookie the server sets (the login's) must not replace them.
-    '--drop-set-cookie', '--flush-session', '--output-dir', outputDir, '--ignore-code', ORDINARY_CODES, '--skip-waf', '--disable-coloring', '-v', '1'];
+    '--drop-set-cookie',
+    '--flush-session',
+    '--output-dir',
+    outputDir,
+    '--ignore-code',
+    ORDINARY_CODES,
+    '--skip-waf',
+    '--disable-coloring',
+    '-v',
+    '1',
+  ];
   if (request.body !== undefined) args.push('--data', request.body, '-H', 'Content-Type: application/json');
   if (request.cookie) args.push('--cookie', request.cookie);
   if (request.csrfToken) args.push('-H', `x-csrf-token: ${request.csrfToken}`);
@@ -49,7 +77,13 @@ export function sqlmapArgs(request: TSqlmapRequest, outputDir: string): string[]
   return args;
 }
 
-export async function runSqlmap(sqlmap: string, request: TSqlmapRequest, outputDir: string, env: NodeJS.ProcessEnv, limitSeconds: number): Promise<TSqlmapResult> {
+export async function runSqlmap(
+  sqlmap: string,
+  request: TSqlmapRequest,
+  outputDir: string,
+  env: NodeJS.ProcessEnv,
+  limitSeconds: number,
+): Promise<TSqlmapResult> {
   const logFile = join(outputDir, 'sqlmap-output.txt');
   const run = await runTool(sqlmap, sqlmapArgs(request, outputDir), { env, timeoutSeconds: limitSeconds, logFile });
   const out = run.output;
@@ -66,12 +100,17 @@ export async function runSqlmap(sqlmap: string, request: TSqlmapRequest, outputD
   // Without a DBMS error the heuristic only compared pages ("9097-9096" against "1" for a number);
   // at the low match ratio sqlmap sets for a parameter whose every value changes the page, Portico's
   // 400 can pass for the original. The full tests of the same parameter that follow are the verdict.
-  const notes = matches(out, /^.*heuristic \(basic\) test shows that (.*) might be injectable$/gm, 1)
-    .map((p) => `sqlmap's quick heuristic (page comparison, no DBMS error) flagged ${p.replace('(custom) ', '')}; its full tests of it found nothing`);
+  const notes = matches(out, /^.*heuristic \(basic\) test shows that (.*) might be injectable$/gm, 1).map(
+    (p) => `sqlmap's quick heuristic (page comparison, no DBMS error) flagged ${p.replace('(custom) ', '')}; its full tests of it found nothing`,
+  );
   let incomplete: string | undefined;
   if (run.timedOut) incomplete = `stopped at its ${Math.round(limitSeconds)} s limit`;
   else if (findings.length === 0 && !/all tested parameters do not appear to be injectable/.test(out)) {
-    incomplete = `sqlmap ended without its verdict (exit ${String(run.code)}): ${matches(out, /^.*\[(?:CRITICAL|ERROR)\].*$/gm).slice(0, 2).join(' | ') || 'see its output'}`;
+    incomplete = `sqlmap ended without its verdict (exit ${String(run.code)}): ${
+      matches(out, /^.*\[(?:CRITICAL|ERROR)\].*$/gm)
+        .slice(0, 2)
+        .join(' | ') || 'see its output'
+    }`;
   } else if (tested.length === 0) incomplete = 'no parameter was tested';
   return { findings: [...new Set(findings)], notes, tested, incomplete, seconds: run.seconds, logFile };
 }
@@ -82,19 +121,27 @@ function matches(text: string, pattern: RegExp, group = 0): string[] {
 
 /** Rows of the results-*.csv sqlmap writes in its output folder (a header line when clean). */
 function csvFindings(outputDir: string): string[] {
-  return readdirSync(outputDir).filter((f) => /^results-.*\.csv$/.test(f))
-    .flatMap((f) => readFileSync(join(outputDir, f), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== ''))
+  return readdirSync(outputDir)
+    .filter((f) => /^results-.*\.csv$/.test(f))
+    .flatMap((f) =>
+      readFileSync(join(outputDir, f), 'utf8')
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() !== ''),
+    )
     .map((row) => `results CSV: ${row}`);
 }
 
 /** <output>/<host>/log holds the injection points sqlmap found; empty when none. */
 function hostLogFindings(outputDir: string): string[] {
-  return readdirSync(outputDir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => {
-    try {
-      const log = readFileSync(join(outputDir, d.name, 'log'), 'utf8').trim();
-      return log ? [`${d.name}/log: ${log.split('\n').slice(0, 6).join(' ')}`] : [];
-    } catch {
-      return [];
-    }
-  });
+  return readdirSync(outputDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      try {
+        const log = readFileSync(join(outputDir, d.name, 'log'), 'utf8').trim();
+        return log ? [`${d.name}/log: ${log.split('\n').slice(0, 6).join(' ')}`] : [];
+      } catch {
+        return [];
+      }
+    });
 }

@@ -17,7 +17,10 @@ export interface TSummaryInput {
 }
 
 export function summarize(input: TSummaryInput): { report: string; exitCode: number } {
-  const lines: string[] = ['', `Portico security scan — ${input.tools}; network: ${input.isolated ? 'private namespace, loopback only' : 'host (127.0.0.1 only by configuration)'}`];
+  const lines: string[] = [
+    '',
+    `Portico security scan — ${input.tools}; network: ${input.isolated ? 'private namespace, loopback only' : 'host (127.0.0.1 only by configuration)'}`,
+  ];
   for (const tool of ['wapiti', 'sqlmap'] as const) {
     const outcomes = input.outcomes.filter((o) => o.tool === tool);
     lines.push('', `${tool}: ${outcomes.length} runs, ${outcomes.reduce((n, o) => n + o.findings.length, 0)} findings`);
@@ -37,15 +40,21 @@ export function summarize(input: TSummaryInput): { report: string; exitCode: num
     ...(input.crashed ? [`the server stopped during the scan: ${input.crashed}`] : []),
     ...input.serverErrors.map((e) => `server answered ${e.status} to ${e.method} ${e.url} (${e.phase}): ${e.error}`),
   ];
-  lines.push('', `server: ${serverFindings.length === 0 ? 'session cookie HttpOnly, Secure, SameSite; no 5xx answer, no crash' : `${serverFindings.length} FINDING(S)`}`);
+  lines.push(
+    '',
+    `server: ${serverFindings.length === 0 ? 'session cookie HttpOnly, Secure, SameSite; no 5xx answer, no crash' : `${serverFindings.length} FINDING(S)`}`,
+  );
   for (const f of serverFindings.slice(0, 30)) lines.push(`  finding: ${f}`);
   lines.push('', 'not scanned:');
   for (const [operation, reason] of Object.entries(input.notScanned)) lines.push(`  ${operation} — ${reason}`);
   const findings = input.outcomes.reduce((n, o) => n + o.findings.length, 0) + serverFindings.length;
   const incomplete = input.outcomes.filter((o) => o.incomplete && o.findings.length === 0).length;
   const exitCode = findings > 0 ? 1 : incomplete > 0 ? 2 : 0;
-  lines.push('', `reports: ${input.reports}`,
-    `result: ${findings} finding(s), ${incomplete} incomplete run(s), ${formatDuration(input.seconds)} → exit ${exitCode}`);
+  lines.push(
+    '',
+    `reports: ${input.reports}`,
+    `result: ${findings} finding(s), ${incomplete} incomplete run(s), ${formatDuration(input.seconds)} → exit ${exitCode}`,
+  );
   return { report: lines.join('\n'), exitCode };
 }
 

@@ -10,7 +10,10 @@ import { runSqlmap, SQLMAP_TIME_LIMIT_SECONDS } from './sqlmap.ts';
 import { targetUrl, TARGETS, type TTarget } from './targets.ts';
 import { runWapiti, type TWapitiResult } from './wapiti.ts';
 
-export interface TDirs { reports: string; work: string }
+export interface TDirs {
+  reports: string;
+  work: string;
+}
 
 export interface TOutcome {
   tool: 'wapiti' | 'sqlmap';
@@ -43,7 +46,18 @@ export interface TSweep {
 function timeLeft(sweep: TSweep, tool: TOutcome['tool'], name: string, what: string): number | TOutcome {
   const left = (sweep.deadline - performance.now()) / 1000;
   if (left >= 15) return left;
-  return { tool, name, what, findings: [], accepted: [], notes: [], incomplete: "not run: the scan's overall time limit was reached", seconds: 0, requests: new Map(), evidence: '-' };
+  return {
+    tool,
+    name,
+    what,
+    findings: [],
+    accepted: [],
+    notes: [],
+    incomplete: "not run: the scan's overall time limit was reached",
+    seconds: 0,
+    requests: new Map(),
+    evidence: '-',
+  };
 }
 
 export async function sweepWithWapiti(wapiti: string, sweep: TSweep): Promise<TOutcome[]> {
@@ -63,9 +77,16 @@ export async function sweepWithWapiti(wapiti: string, sweep: TSweep): Promise<TO
     const result: TWapitiResult = await runWapiti(wapiti, { name, base: server.base, startUrls, cookie: session?.cookie }, dirs, env, left);
     const lost = session && !(await sessionIsValid(server.base, session)) ? 'the session ended during the run' : undefined;
     outcomes.push({
-      tool: 'wapiti', name, what: `${startUrls.length} start URLs, ${result.urlsFound} URLs crawled, ${session ? `signed in as ${SESSION_USERS[session.name].username}` : 'no session'}`,
-      findings: result.findings, accepted: result.accepted, notes: result.notes, incomplete: result.incomplete ?? lost,
-      seconds: result.seconds, requests: server.statuses(`wapiti ${name}`), evidence: result.report,
+      tool: 'wapiti',
+      name,
+      what: `${startUrls.length} start URLs, ${result.urlsFound} URLs crawled, ${session ? `signed in as ${SESSION_USERS[session.name].username}` : 'no session'}`,
+      findings: result.findings,
+      accepted: result.accepted,
+      notes: result.notes,
+      incomplete: result.incomplete ?? lost,
+      seconds: result.seconds,
+      requests: server.statuses(`wapiti ${name}`),
+      evidence: result.report,
     });
   }
   return outcomes;
@@ -87,22 +108,51 @@ export async function sweepWithSqlmap(sqlmap: string, sweep: TSweep): Promise<TO
     mkdirSync(outputDir, { recursive: true });
     const reached = await reachesHandler(server.base, target, userIds, session);
     if (reached) {
-      outcomes.push({ tool: 'sqlmap', name: target.name, what: target.operation, findings: [], accepted: [], notes: [], incomplete: reached, seconds: 0, requests: server.statuses(phase), evidence: '-' });
+      outcomes.push({
+        tool: 'sqlmap',
+        name: target.name,
+        what: target.operation,
+        findings: [],
+        accepted: [],
+        notes: [],
+        incomplete: reached,
+        seconds: 0,
+        requests: server.statuses(phase),
+        evidence: '-',
+      });
       continue;
     }
     const relay = target.spread ? await startSpreadingRelay(server.port) : undefined;
     try {
       const base = relay ? `http://127.0.0.1:${relay.port}` : server.base;
-      const result = await runSqlmap(sqlmap, {
-        url: targetUrl(base, target, userIds, true), method: target.method, level: target.level,
-        body: target.body === undefined ? undefined : JSON.stringify(target.body), cookie: session?.cookie, csrfToken: target.method === 'GET' ? undefined : session?.csrfToken,
-        headers: target.headers, only: target.only,
-      }, outputDir, env, Math.min(SQLMAP_TIME_LIMIT_SECONDS, left));
+      const result = await runSqlmap(
+        sqlmap,
+        {
+          url: targetUrl(base, target, userIds, true),
+          method: target.method,
+          level: target.level,
+          body: target.body === undefined ? undefined : JSON.stringify(target.body),
+          cookie: session?.cookie,
+          csrfToken: target.method === 'GET' ? undefined : session?.csrfToken,
+          headers: target.headers,
+          only: target.only,
+        },
+        outputDir,
+        env,
+        Math.min(SQLMAP_TIME_LIMIT_SECONDS, left),
+      );
       const lost = session && !(await sessionIsValid(server.base, session)) ? 'the session ended during the run' : undefined;
       outcomes.push({
-        tool: 'sqlmap', name: target.name, what: `${target.operation}; tested ${result.tested.join(', ') || 'nothing'}`,
-        findings: result.findings, accepted: [], notes: result.notes, incomplete: result.incomplete ?? lost,
-        seconds: result.seconds, requests: server.statuses(phase), evidence: result.logFile,
+        tool: 'sqlmap',
+        name: target.name,
+        what: `${target.operation}; tested ${result.tested.join(', ') || 'nothing'}`,
+        findings: result.findings,
+        accepted: [],
+        notes: result.notes,
+        incomplete: result.incomplete ?? lost,
+        seconds: result.seconds,
+        requests: server.statuses(phase),
+        evidence: result.logFile,
       });
     } finally {
       await relay?.close();
@@ -121,7 +171,13 @@ async function reachesHandler(base: string, target: TTarget, userIds: ReadonlyMa
     const [name = '', ...value] = header.replaceAll('*', '').split(':');
     headers[name.trim().toLowerCase()] = value.join(':').trim();
   }
-  const response = await fetch(targetUrl(base, target, userIds, false), { method: target.method, headers, body: target.body === undefined ? undefined : JSON.stringify(target.body) });
+  const response = await fetch(targetUrl(base, target, userIds, false), {
+    method: target.method,
+    headers,
+    body: target.body === undefined ? undefined : JSON.stringify(target.body),
+  });
   const text = await response.text();
-  return target.expect.includes(response.status) ? undefined : `the request itself answered ${response.status} (expected ${target.expect.join('/')}): ${text.slice(0, 200)}`;
+  return target.expect.includes(response.status)
+    ? undefined
+    : `the request itself answered ${response.status} (expected ${target.expect.join('/')}): ${text.slice(0, 200)}`;
 }

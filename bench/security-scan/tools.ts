@@ -23,7 +23,9 @@ export function ensureTools({ mayInstall }: { mayInstall: boolean }): TTools {
   if (missing.length > 0) {
     const canInstall = mayInstall && process.getuid?.() === 0 && which('apt-get') !== undefined;
     if (!canInstall) {
-      throw new SetupError(`missing: ${missing.join(', ')}. Install them with:\n  sudo ${INSTALL_COMMAND}\n(Debian/Ubuntu; the scan was written against Debian 12's wapiti 3.0.4 and sqlmap 1.7.2)`);
+      throw new SetupError(
+        `missing: ${missing.join(', ')}. Install them with:\n  sudo ${INSTALL_COMMAND}\n(Debian/Ubuntu; the scan was written against Debian 12's wapiti 3.0.4 and sqlmap 1.7.2)`,
+      );
     }
     console.log(`missing: ${missing.join(', ')}; installing them (running as root with apt-get):`);
     for (const command of ['apt-get update', INSTALL_COMMAND]) {

@@ -10,7 +10,21 @@ import { runTool } from './processes.ts';
  * Named explicitly: wapiti's default set includes ssrf, which calls out to wapiti3.ovh. Why each
  * module is in or out: docs/security-scan.md.
  */
-export const WAPITI_MODULES = ['backup', 'blindsql', 'crlf', 'csp', 'exec', 'file', 'htaccess', 'http_headers', 'methods', 'permanentxss', 'redirect', 'sql', 'xss'] as const;
+export const WAPITI_MODULES = [
+  'backup',
+  'blindsql',
+  'crlf',
+  'csp',
+  'exec',
+  'file',
+  'htaccess',
+  'http_headers',
+  'methods',
+  'permanentxss',
+  'redirect',
+  'sql',
+  'xss',
+] as const;
 /**
  * wapiti 3.0.4's --max-scan-time bounds the crawl only and --max-attack-time each module, so a run
  * also has a hard stop (then it is incomplete); the scan's overall deadline may cut that shorter.
@@ -36,28 +50,68 @@ export interface TWapitiResult {
   report: string;
 }
 
-interface TEntry { method?: string; path?: string; info?: string; parameter?: string; http_request?: string }
+interface TEntry {
+  method?: string;
+  path?: string;
+  info?: string;
+  parameter?: string;
+  http_request?: string;
+}
 type TReport = Partial<Record<'vulnerabilities' | 'anomalies' | 'additionals', Record<string, TEntry[]>>>;
 
-export async function runWapiti(wapiti: string, run: TWapitiRun, dirs: { reports: string; work: string }, env: NodeJS.ProcessEnv, limitSeconds: number): Promise<TWapitiResult> {
+export async function runWapiti(
+  wapiti: string,
+  run: TWapitiRun,
+  dirs: { reports: string; work: string },
+  env: NodeJS.ProcessEnv,
+  limitSeconds: number,
+): Promise<TWapitiResult> {
   const report = join(dirs.reports, `wapiti-${run.name}.json`);
   const config = join(dirs.work, `wapiti-${run.name}`, 'config');
   mkdirSync(config, { recursive: true });
   // wapiti 3.0.4 builds every module, chosen or not, and the wapp module downloads its database
   // from GitHub when this file is missing: an empty one keeps it from trying.
   writeFileSync(join(config, 'apps.json'), '{}');
-  const args = ['-u', `${run.base}/`, '--scope', 'folder', '-m', WAPITI_MODULES.join(','), '--flush-session',
-    '--store-session', join(dirs.work, `wapiti-${run.name}`, 'session'), '--store-config', config,
+  const args = [
+    '-u',
+    `${run.base}/`,
+    '--scope',
+    'folder',
+    '-m',
+    WAPITI_MODULES.join(','),
+    '--flush-session',
+    '--store-session',
+    join(dirs.work, `wapiti-${run.name}`, 'session'),
+    '--store-config',
+    config,
     '--no-bugreport', // else a module's crash is uploaded to wapiti3.ovh
-    '--endpoint', `${run.base}/`, // payloads that name an "external" host name this server instead
-    '-f', 'json', '-o', report, '--max-scan-time', String(CRAWL_SECONDS), '--max-attack-time', String(ATTACK_SECONDS), '-t', '10', '-v', '1'];
+    '--endpoint',
+    `${run.base}/`, // payloads that name an "external" host name this server instead
+    '-f',
+    'json',
+    '-o',
+    report,
+    '--max-scan-time',
+    String(CRAWL_SECONDS),
+    '--max-attack-time',
+    String(ATTACK_SECONDS),
+    '-t',
+    '10',
+    '-v',
+    '1',
+  ];
   if (run.cookie) args.push('-H', `Cookie: ${run.cookie}`); // a header: a Secure cookie would not be sent over http
   for (const url of run.startUrls) args.push('-s', url);
-  const result = await runTool(wapiti, args, { env, timeoutSeconds: Math.min(WAPITI_RUN_SECONDS, limitSeconds), logFile: join(dirs.reports, `wapiti-${run.name}.txt`) });
+  const result = await runTool(wapiti, args, {
+    env,
+    timeoutSeconds: Math.min(WAPITI_RUN_SECONDS, limitSeconds),
+    logFile: join(dirs.reports, `wapiti-${run.name}.txt`),
+  });
   const launched = new Set([...result.output.matchAll(/Launching module (\w+)/g)].map((m) => m[1]));
   const notLaunched = WAPITI_MODULES.filter((m) => !launched.has(m));
   const base = { report, seconds: result.seconds, urlsFound: Number(/found (\d+) URLs and forms/.exec(result.output)?.[1] ?? 0) };
-  if (result.timedOut || !existsSync(report)) return { ...base, findings: [], accepted: [], notes: [], incomplete: `no report (exit ${String(result.code)}${result.timedOut ? ', time limit' : ''})` };
+  if (result.timedOut || !existsSync(report))
+    return { ...base, findings: [], accepted: [], notes: [], incomplete: `no report (exit ${String(result.code)}${result.timedOut ? ', time limit' : ''})` };
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as TReport;
   const judged = await judge(parsed, run.base);
   // The methods module only prints what it finds.
@@ -74,13 +128,17 @@ export async function runWapiti(wapiti: string, run: TWapitiRun, dirs: { reports
 async function judge(report: TReport, base: string): Promise<Pick<TWapitiResult, 'findings' | 'accepted' | 'notes'>> {
   const findings: string[] = [];
   const accepted: string[] = [];
-  const describe = (category: string, e: TEntry) => `${category}: ${e.info ?? ''} [${e.method ?? ''} ${e.path ?? ''}${e.parameter ? ` parameter ${e.parameter}` : ''}]`;
+  const describe = (category: string, e: TEntry) =>
+    `${category}: ${e.info ?? ''} [${e.method ?? ''} ${e.path ?? ''}${e.parameter ? ` parameter ${e.parameter}` : ''}]`;
   for (const kind of ['vulnerabilities', 'anomalies'] as const) {
     for (const [category, entries] of Object.entries(report[kind] ?? {})) {
       for (const entry of entries) {
         const reason = await setAsideReason(category, entry, base);
         if (reason) accepted.push(`${describe(category, entry)} — ${reason}`);
-        else findings.push(`${kind === 'anomalies' ? 'anomaly ' : ''}${describe(category, entry)}${entry.http_request ? `\n      ${entry.http_request.replaceAll('\n', '\n      ')}` : ''}`);
+        else
+          findings.push(
+            `${kind === 'anomalies' ? 'anomaly ' : ''}${describe(category, entry)}${entry.http_request ? `\n      ${entry.http_request.replaceAll('\n', '\n      ')}` : ''}`,
+          );
       }
     }
   }

@@ -52,11 +52,16 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   const logging = deps.logger !== false;
   const stdout = logging && !deps.logStream ? stdoutLogDestination() : undefined;
   const app = Fastify({
-    logger: !logging ? false : {
-      level: deps.config.logLevel,
-      stream: deps.logStream ?? stdout,
-      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
-    },
+    logger: !logging
+      ? false
+      : {
+          level: deps.config.logLevel,
+          stream: deps.logStream ?? stdout,
+          redact: {
+            paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password'],
+            censor: '[redacted]',
+          },
+        },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

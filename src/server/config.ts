@@ -21,21 +21,31 @@ function isProxyEntry(entry: string): boolean {
  * per-address login limit counts). Addresses, not a hop count or `true`: either would also believe
  * a client that reaches the server directly and writes X-Forwarded-For itself.
  */
-const ZTrustProxy = z.string().optional().transform((value, ctx): false | string[] => {
-  const text = value?.trim() ?? '';
-  if (text === '' || text === 'false') return false;
-  if (text === 'true' || /^\d+$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: 'give the addresses of the proxies (like 127.0.0.1 or 10.0.0.0/8), not true or a number of hops: those would let any client that reaches the server directly choose its own address' });
-    return z.NEVER;
-  }
-  const entries = text.split(',').map((e) => e.trim());
-  const bad = entries.filter((e) => !isProxyEntry(e));
-  if (bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IP addresses, CIDR ranges (not /0), loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(', ')}` });
-    return z.NEVER;
-  }
-  return entries;
-});
+const ZTrustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | string[] => {
+    const text = value?.trim() ?? '';
+    if (text === '' || text === 'false') return false;
+    if (text === 'true' || /^\d+$/.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'give the addresses of the proxies (like 127.0.0.1 or 10.0.0.0/8), not true or a number of hops: those would let any client that reaches the server directly choose its own address',
+      });
+      return z.NEVER;
+    }
+    const entries = text.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyEntry(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a comma-separated list of IP addresses, CIDR ranges (not /0), loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

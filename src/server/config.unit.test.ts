@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, smtpUrl: undefined, nodeEnv: 'development', publicUrl: 'http://127.0.0.1:3000' });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      nodeEnv: 'development',
+      publicUrl: 'http://127.0.0.1:3000',
+    });
     expect(c.dataDir).toMatch(/\/data$/);
   });
 
@@ -25,10 +32,17 @@ describe('loadConfig', () => {
       expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     });
 
-    it('takes a comma-separated list of addresses, CIDR ranges and proxy-addr\'s names', () => {
+    it("takes a comma-separated list of addresses, CIDR ranges and proxy-addr's names", () => {
       expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
-      expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1 , 10.0.0.0/8,fd00::/8, ::1,loopback,uniquelocal,linklocal ' }).trustProxy)
-        .toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1', 'loopback', 'uniquelocal', 'linklocal']);
+      expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1 , 10.0.0.0/8,fd00::/8, ::1,loopback,uniquelocal,linklocal ' }).trustProxy).toEqual([
+        '127.0.0.1',
+        '10.0.0.0/8',
+        'fd00::/8',
+        '::1',
+        'loopback',
+        'uniquelocal',
+        'linklocal',
+      ]);
     });
 
     it('refuses hop counts, true, ranges of everyone and anything else, naming the variable', () => {

@@ -7,7 +7,11 @@ export const PASSWORD_MAX = 128;
 
 export const ZLoginRequest = z.object({
   username: withoutControlCharacters(
-    z.string({ error: 'Enter your User Name.' }).trim().min(1, 'Enter your User Name.').max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`),
+    z
+      .string({ error: 'Enter your User Name.' })
+      .trim()
+      .min(1, 'Enter your User Name.')
+      .max(USERNAME_MAX, `User Name must be at most ${USERNAME_MAX} characters.`),
   ),
   // Not refused for control characters: a password is only ever hashed, and one set before the
   // rule existed must still log in (new passwords refuse them, self-service-schemas.ts).

@@ -39,10 +39,8 @@ export const TEXTS = {
     "We're sorry, this Username/Password combination does not match your account information – please try again. After three attempts, your account will be temporarily locked for your protection. Please click Forgot Username and/or Reset Password for help.",
   locked:
     "We're sorry, your account is now temporarily locked as a security precaution due to three unsuccessful login attempts. Please click Forgot Username and/or Reset Password for help.",
-  disabled:
-    'This user ID no longer has access to the system. Please contact your security administrator for more information.',
-  loginFailed:
-    'Login failed due to either an invalid user ID and/or password, or a connection cannot be established. Please try again.',
+  disabled: 'This user ID no longer has access to the system. Please contact your security administrator for more information.',
+  loginFailed: 'Login failed due to either an invalid user ID and/or password, or a connection cannot be established. Please try again.',
 } as const;
 
 export type TPasswordProfileId = 'retail' | 'modern';

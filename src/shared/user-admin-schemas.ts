@@ -53,7 +53,9 @@ export const PAGE_SIZE_DEFAULT = 25;
 
 const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page.`).default(PAGE_SIZE_DEFAULT);
-const searchText = withoutControlCharacters(z.string().trim().max(100, 'Search for at most 100 characters.')).optional().transform((v) => v || undefined);
+const searchText = withoutControlCharacters(z.string().trim().max(100, 'Search for at most 100 characters.'))
+  .optional()
+  .transform((v) => v || undefined);
 
 /** "Current Users - Search" and the Password Manager's list: name, user name or e-mail contains `q`. */
 export const ZUserSearchQuery = z.strictObject({
@@ -70,7 +72,11 @@ export type TUserSearchQuery = z.infer<typeof ZUserSearchQuery>;
 /** The staff console searches across portals; filters narrow to a portal, a producer ID or a group. */
 export const ZStaffUserSearchQuery = ZUserSearchQuery.extend({
   portal: z.enum(PORTAL_IDS).optional(),
-  producer: z.string().trim().regex(/^\d{9}$/, 'The Agent Unique ID has nine digits.').optional(),
+  producer: z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, 'The Agent Unique ID has nine digits.')
+    .optional(),
   group: withoutControlCharacters(z.string().trim().min(1).max(32)).optional(),
 });
 export type TStaffUserSearchQuery = z.infer<typeof ZStaffUserSearchQuery>;
@@ -125,7 +131,13 @@ export type TUserPage = z.infer<typeof ZUserPage>;
 
 /** A person's first or last name as administrators enter it. */
 export const personName = (label: string) =>
-  withoutControlCharacters(z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).max(100, `The ${label} must be at most 100 characters.`));
+  withoutControlCharacters(
+    z
+      .string({ error: `Enter the ${label}.` })
+      .trim()
+      .min(1, `Enter the ${label}.`)
+      .max(100, `The ${label} must be at most 100 characters.`),
+  );
 /** An e-mail address on file (first check of every form that takes one). */
 export const ZEmailAddress = withoutControlCharacters(
   z.string({ error: 'Enter the E-mail Address.' }).trim().min(1, 'Enter the E-mail Address.').max(254, 'The E-mail Address must be at most 254 characters.'),
@@ -178,7 +190,12 @@ export const ZAuditSearchQuery = z
     /** A user id (actor or target) or a user name / label (actor or target, case-insensitive). */
     user: withoutControlCharacters(z.string().trim().min(1).max(254)).optional(),
     /** An action (`user.reinstated`) or a family ending with a dot (`login.`). */
-    action: z.string().trim().regex(/^[a-z_]+(\.[a-z_]*)*$/, 'Use an action like user.reinstated, or a family like login.').max(64).optional(),
+    action: z
+      .string()
+      .trim()
+      .regex(/^[a-z_]+(\.[a-z_]*)*$/, 'Use an action like user.reinstated, or a family like login.')
+      .max(64)
+      .optional(),
     portal: z.enum(PORTAL_IDS).optional(),
     /** Inclusive; a bare date means from its start (UTC). */
     from: dateOrDateTime.optional(),
@@ -187,7 +204,10 @@ export const ZAuditSearchQuery = z
     page,
     pageSize,
   })
-  .refine((r) => !r.from || !r.to || new Date(r.from) <= new Date(r.to.length === 10 ? `${r.to}T23:59:59.999Z` : r.to), { path: ['to'], message: 'The end date must not be before the start date.' });
+  .refine((r) => !r.from || !r.to || new Date(r.from) <= new Date(r.to.length === 10 ? `${r.to}T23:59:59.999Z` : r.to), {
+    path: ['to'],
+    message: 'The end date must not be before the start date.',
+  });
 export type TAuditSearchQuery = z.infer<typeof ZAuditSearchQuery>;
 
 export const ZAuditEvent = z.object({
@@ -212,10 +232,22 @@ export const ZPortalParams = z.strictObject({ portalId: z.enum(PORTAL_IDS) });
 
 export const ZPortalPolicy = z.strictObject({
   lockoutThreshold: z.number().int().min(1, 'At least 1 failed login.').max(20, 'At most 20 failed logins.'),
-  lockoutMinutes: z.number().int().min(1, 'At least 1 minute.').max(24 * 60, 'At most 1,440 minutes (a day).'),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1, 'At least 1 minute.')
+    .max(24 * 60, 'At most 1,440 minutes (a day).'),
   passwordProfile: z.enum(['retail', 'modern']),
-  sessionIdleMinutes: z.number().int().min(1, 'At least 1 minute.').max(24 * 60, 'At most 1,440 minutes.'),
-  sessionAbsoluteMinutes: z.number().int().min(5, 'At least 5 minutes.').max(7 * 24 * 60, 'At most 7 days.'),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(1, 'At least 1 minute.')
+    .max(24 * 60, 'At most 1,440 minutes.'),
+  sessionAbsoluteMinutes: z
+    .number()
+    .int()
+    .min(5, 'At least 5 minutes.')
+    .max(7 * 24 * 60, 'At most 7 days.'),
   selfRegistration: z.boolean(),
   lifecycleEnabled: z.boolean(),
   disableAfterDays: z.number().int().min(30, 'At least 30 days.').max(3650, 'At most 3,650 days.'),
@@ -254,7 +286,8 @@ export function validatePortalPolicy(portalId: TPortalId, policy: TPortalPolicy,
   const problems: { field: string; message: string }[] = [];
   const at = (field: keyof TPortalPolicy, message: string) => problems.push({ field: `policy.${field}`, message });
   if (policy.deleteAfterDays <= policy.disableAfterDays) at('deleteAfterDays', 'Delete after must be more days than Disable after.');
-  if (policy.lifecycleWarningDays >= policy.disableAfterDays) at('lifecycleWarningDays', 'The warning must come fewer days before disabling than Disable after.');
+  if (policy.lifecycleWarningDays >= policy.disableAfterDays)
+    at('lifecycleWarningDays', 'The warning must come fewer days before disabling than Disable after.');
   if (policy.sessionIdleMinutes > policy.sessionAbsoluteMinutes) at('sessionIdleMinutes', 'The idle timeout cannot be longer than the absolute timeout.');
   const own = ROLES_BY_PORTAL[portalId] as readonly string[];
   const kept = new Set<string>(previous?.lifecycleExemptRoles ?? []);

@@ -8,7 +8,19 @@ describe('validatePortalPolicy', () => {
     for (const portal of Object.values(PORTAL_DEFINITIONS)) expect(validatePortalPolicy(portal.id, portal.policy, portal.policy)).toEqual([]);
   });
   it('names each rule that fails', () => {
-    const fields = validatePortalPolicy('producers', { ...producers, deleteAfterDays: 100, disableAfterDays: 100, sessionIdleMinutes: 900, sessionAbsoluteMinutes: 600, lifecycleExemptRoles: ['help-desk'], selfRegistration: true }, producers).map((p) => p.field);
+    const fields = validatePortalPolicy(
+      'producers',
+      {
+        ...producers,
+        deleteAfterDays: 100,
+        disableAfterDays: 100,
+        sessionIdleMinutes: 900,
+        sessionAbsoluteMinutes: 600,
+        lifecycleExemptRoles: ['help-desk'],
+        selfRegistration: true,
+      },
+      producers,
+    ).map((p) => p.field);
     expect(fields).toEqual(['policy.deleteAfterDays', 'policy.sessionIdleMinutes', 'policy.lifecycleExemptRoles', 'policy.selfRegistration']);
   });
   it('lets stored foreign exempt roles stay, but not new ones', () => {
@@ -20,7 +32,9 @@ describe('validatePortalPolicy', () => {
 
 describe('request schemas', () => {
   it('refuse unknown keys (no smuggled role or tenant)', () => {
-    expect(ZCreateSubUserRequest.safeParse({ username: 'abc', firstName: 'A', lastName: 'B', email: 'a@b.test', role: 'primary-producer' }).success).toBe(false);
+    expect(ZCreateSubUserRequest.safeParse({ username: 'abc', firstName: 'A', lastName: 'B', email: 'a@b.test', role: 'primary-producer' }).success).toBe(
+      false,
+    );
     expect(ZUserSearchQuery.safeParse({ group: '1' }).success).toBe(false);
   });
   it('default and bound paging', () => {

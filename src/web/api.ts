@@ -62,15 +62,23 @@ export async function apiRequest<TSchema extends z.ZodType | undefined = undefin
   const payload = await readJson(response);
   if (!response.ok) {
     const parsed = ZErrorResponse.safeParse(payload);
-    throw new ApiError(response.status, parsed.success ? parsed.data : {
-      code: CLIENT_ERROR_CODES.badResponse,
-      message: 'Something went wrong. Please try again.',
-    });
+    throw new ApiError(
+      response.status,
+      parsed.success
+        ? parsed.data
+        : {
+            code: CLIENT_ERROR_CODES.badResponse,
+            message: 'Something went wrong. Please try again.',
+          },
+    );
   }
   if (!options.schema) return undefined as TResult<TSchema>;
   const parsed = options.schema.safeParse(payload);
   if (!parsed.success) {
-    throw new ApiError(response.status, { code: CLIENT_ERROR_CODES.badResponse, message: 'The server sent an answer this page does not understand. Please reload.' });
+    throw new ApiError(response.status, {
+      code: CLIENT_ERROR_CODES.badResponse,
+      message: 'The server sent an answer this page does not understand. Please reload.',
+    });
   }
   return parsed.data as TResult<TSchema>;
 }

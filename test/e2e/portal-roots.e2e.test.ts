@@ -11,8 +11,12 @@ const e2e = createE2e({ smtp: true, failOnPageErrors: true });
 const { openPage, signedIn } = e2e;
 
 /** The README's demo logins, the first of each portal. */
-const FIRST_LOGINS = PORTAL_IDS.flatMap((portalId) => DEMO_LOGINS.filter((l) => l.portalId === portalId).slice(0, 1))
-  .map((l) => ({ portalId: l.portalId, username: l.username, password: l.password, name: `${l.firstName} ${l.lastName}` }));
+const FIRST_LOGINS = PORTAL_IDS.flatMap((portalId) => DEMO_LOGINS.filter((l) => l.portalId === portalId).slice(0, 1)).map((l) => ({
+  portalId: l.portalId,
+  username: l.username,
+  password: l.password,
+  name: `${l.firstName} ${l.lastName}`,
+}));
 
 const TEMPORARY_PASSWORD_NOTICE = 'Please change your temporary password before you continue.';
 

@@ -317,7 +317,11 @@ describe('staff console', () => {
     const [lkim] = ((await (await pp.get('/api/password-manager/users?q=lkim')).json()) as TUserPage).items;
     if (!lkim) throw new Error('demo data: lkim');
     expect((await pp.post(`/api/password-manager/users/${lkim.id}/disable`)).status).toBe(200);
-    const refused = await fetch(`${e2e.server.baseUrl}/api/portals/producers/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lkim', password: 'Producer#2026' }) });
+    const refused = await fetch(`${e2e.server.baseUrl}/api/portals/producers/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lkim', password: 'Producer#2026' }),
+    });
     expect(refused.status).toBe(403);
     expect((await pp.post(`/api/password-manager/users/${lkim.id}/reinstate`)).status).toBe(200);
     const da = await e2e.api('employers', 'agarcia', 'Employer#2026');

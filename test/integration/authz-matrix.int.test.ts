@@ -3,9 +3,7 @@
 // changes anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TTestApp } from '../support/app.ts';
-import {
-  clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient,
-} from '../support/admin-fixtures.ts';
+import { clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient } from '../support/admin-fixtures.ts';
 
 let t: TTestApp;
 let as: Record<'pp' | 'sub' | 'da' | 'ada' | 'member' | 'retail' | 'hd' | 'ps' | 'sa', TClient>;
@@ -33,7 +31,9 @@ beforeAll(async () => {
     sa: await clientFor(t, await createStaff(t, 'security-admin')),
   };
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 type TWho = keyof typeof as;
 interface TEndpoint {
@@ -55,34 +55,142 @@ const NON_ADMINS: TWho[] = ['sub', 'member', 'retail'];
 const actionRoutes = (prefix: string, target: () => string, admitted: TWho, refused: TWho[]): TEndpoint[] => [
   { method: 'GET', url: () => `${prefix}/users/${target()}`, admitted, refused, invalid: [{ url: `${prefix}/users/${BAD_ID}` }] },
   ...['password-reset', 'unlock', 'disable', 'reinstate'].map((action): TEndpoint => ({
-    method: 'POST', url: () => `${prefix}/users/${target()}/${action}`, admitted, refused,
+    method: 'POST',
+    url: () => `${prefix}/users/${target()}/${action}`,
+    admitted,
+    refused,
     invalid: [{ url: `${prefix}/users/${BAD_ID}/${action}` }, { body: { role: 'security-admin' } }, { body: { producerId: 1 } }],
   })),
 ];
 
 const ENDPOINTS: TEndpoint[] = [
   // Password Manager
-  { method: 'GET', url: () => '/api/password-manager/users', admitted: 'pp', refused: [...NON_ADMINS, 'da', 'hd', 'sa'], invalid: [{ url: '/api/password-manager/users?pageSize=101' }, { url: '/api/password-manager/users?sort=password' }, { url: '/api/password-manager/users?producer=123456789' }] },
-  { method: 'POST', url: () => '/api/password-manager/users', body: newUser, admitted: 'pp', refused: [...NON_ADMINS, 'da', 'ada', 'hd', 'sa'], invalid: [{ body: { ...newUser, role: 'primary-producer' } }, { body: { ...newUser, producerId: 99 } }, { body: { ...newUser, email: 'nope' } }, { body: { ...newUser, username: 'a b' } }] },
+  {
+    method: 'GET',
+    url: () => '/api/password-manager/users',
+    admitted: 'pp',
+    refused: [...NON_ADMINS, 'da', 'hd', 'sa'],
+    invalid: [
+      { url: '/api/password-manager/users?pageSize=101' },
+      { url: '/api/password-manager/users?sort=password' },
+      { url: '/api/password-manager/users?producer=123456789' },
+    ],
+  },
+  {
+    method: 'POST',
+    url: () => '/api/password-manager/users',
+    body: newUser,
+    admitted: 'pp',
+    refused: [...NON_ADMINS, 'da', 'ada', 'hd', 'sa'],
+    invalid: [
+      { body: { ...newUser, role: 'primary-producer' } },
+      { body: { ...newUser, producerId: 99 } },
+      { body: { ...newUser, email: 'nope' } },
+      { body: { ...newUser, username: 'a b' } },
+    ],
+  },
   ...actionRoutes('/api/password-manager', () => ids.sub, 'pp', [...NON_ADMINS, 'da', 'hd', 'sa']),
   // Security Manager
-  { method: 'GET', url: () => '/api/security-manager/users', admitted: 'da', refused: [...NON_ADMINS, 'pp', 'hd'], invalid: [{ url: '/api/security-manager/users?page=0' }, { url: '/api/security-manager/users?group=999' }, { url: '/api/security-manager/users?status=gone' }] },
-  { method: 'GET', url: () => '/api/security-manager/users.csv', admitted: 'ada', refused: [...NON_ADMINS, 'pp', 'sa'], invalid: [{ url: '/api/security-manager/users.csv?group=999' }, { url: '/api/security-manager/users.csv?portal=staff' }, { url: '/api/security-manager/users.csv?q=x' }] },
-  { method: 'POST', url: () => '/api/security-manager/users', body: newUser, admitted: 'da', refused: [...NON_ADMINS, 'pp', 'hd', 'sa'], invalid: [{ body: { ...newUser, role: 'delegated-admin' } }, { body: { ...newUser, groupId: 1 } }, { body: { ...newUser, portalId: 'staff' } }] },
+  {
+    method: 'GET',
+    url: () => '/api/security-manager/users',
+    admitted: 'da',
+    refused: [...NON_ADMINS, 'pp', 'hd'],
+    invalid: [
+      { url: '/api/security-manager/users?page=0' },
+      { url: '/api/security-manager/users?group=999' },
+      { url: '/api/security-manager/users?status=gone' },
+    ],
+  },
+  {
+    method: 'GET',
+    url: () => '/api/security-manager/users.csv',
+    admitted: 'ada',
+    refused: [...NON_ADMINS, 'pp', 'sa'],
+    invalid: [
+      { url: '/api/security-manager/users.csv?group=999' },
+      { url: '/api/security-manager/users.csv?portal=staff' },
+      { url: '/api/security-manager/users.csv?q=x' },
+    ],
+  },
+  {
+    method: 'POST',
+    url: () => '/api/security-manager/users',
+    body: newUser,
+    admitted: 'da',
+    refused: [...NON_ADMINS, 'pp', 'hd', 'sa'],
+    invalid: [{ body: { ...newUser, role: 'delegated-admin' } }, { body: { ...newUser, groupId: 1 } }, { body: { ...newUser, portalId: 'staff' } }],
+  },
   ...actionRoutes('/api/security-manager', () => ids.member, 'da', [...NON_ADMINS, 'pp', 'hd']),
   // Staff console
-  { method: 'GET', url: () => '/api/staff/users', admitted: 'ps', refused: [...NON_ADMINS, 'pp', 'da'], invalid: [{ url: '/api/staff/users?portal=moon' }, { url: '/api/staff/users?producer=12' }] },
-  { method: 'GET', url: () => '/api/staff/users.csv', admitted: 'hd', refused: [...NON_ADMINS, 'pp', 'da', 'ps'], invalid: [{ url: '/api/staff/users.csv?page=2' }] },
-  { method: 'GET', url: () => `/api/staff/users/${ids.retail}`, admitted: 'ps', refused: [...NON_ADMINS, 'pp', 'da'], invalid: [{ url: `/api/staff/users/${BAD_ID}` }] },
+  {
+    method: 'GET',
+    url: () => '/api/staff/users',
+    admitted: 'ps',
+    refused: [...NON_ADMINS, 'pp', 'da'],
+    invalid: [{ url: '/api/staff/users?portal=moon' }, { url: '/api/staff/users?producer=12' }],
+  },
+  {
+    method: 'GET',
+    url: () => '/api/staff/users.csv',
+    admitted: 'hd',
+    refused: [...NON_ADMINS, 'pp', 'da', 'ps'],
+    invalid: [{ url: '/api/staff/users.csv?page=2' }],
+  },
+  {
+    method: 'GET',
+    url: () => `/api/staff/users/${ids.retail}`,
+    admitted: 'ps',
+    refused: [...NON_ADMINS, 'pp', 'da'],
+    invalid: [{ url: `/api/staff/users/${BAD_ID}` }],
+  },
   ...(['password-reset', 'unlock', 'reinstate'] as const).map((action): TEndpoint => ({
-    method: 'POST', url: () => `/api/staff/users/${ids.retail}/${action}`, admitted: 'hd', refused: [...NON_ADMINS, 'pp', 'da', 'ps'],
+    method: 'POST',
+    url: () => `/api/staff/users/${ids.retail}/${action}`,
+    admitted: 'hd',
+    refused: [...NON_ADMINS, 'pp', 'da', 'ps'],
     invalid: [{ url: `/api/staff/users/${BAD_ID}/${action}` }, { body: { portal: 'staff' } }],
   })),
-  { method: 'POST', url: () => `/api/staff/users/${ids.retail}/disable`, admitted: 'sa', refused: [...NON_ADMINS, 'pp', 'da', 'ps', 'hd'], invalid: [{ body: { status: 'active' } }] },
-  { method: 'GET', url: () => '/api/staff/audit', admitted: 'hd', refused: [...NON_ADMINS, 'pp', 'da', 'ps'], invalid: [{ url: '/api/staff/audit?from=yesterday' }, { url: '/api/staff/audit?action=DROP%20TABLE' }, { url: '/api/staff/audit?from=2026-03-02&to=2026-03-01' }] },
-  { method: 'GET', url: () => '/api/staff/portals/retail/settings', admitted: 'ps', refused: [...NON_ADMINS, 'pp', 'da'], invalid: [{ url: '/api/staff/portals/moon/settings' }] },
-  { method: 'PATCH', url: () => '/api/staff/portals/retail/settings', body: { policy: { lockoutMinutes: 45 } }, admitted: 'sa', refused: [...NON_ADMINS, 'pp', 'da', 'hd', 'ps'], invalid: [{ body: {} }, { body: { policy: { lockoutMinutes: 0 } } }, { body: { policy: { unknown: 1 } } }, { body: { name: 'Evil' } }] },
-  { method: 'GET', url: () => '/api/staff/lifecycle/upcoming', admitted: 'hd', refused: [...NON_ADMINS, 'pp', 'da', 'ps'], invalid: [{ url: '/api/staff/lifecycle/upcoming?days=0' }, { url: '/api/staff/lifecycle/upcoming?pageSize=1000' }] },
+  {
+    method: 'POST',
+    url: () => `/api/staff/users/${ids.retail}/disable`,
+    admitted: 'sa',
+    refused: [...NON_ADMINS, 'pp', 'da', 'ps', 'hd'],
+    invalid: [{ body: { status: 'active' } }],
+  },
+  {
+    method: 'GET',
+    url: () => '/api/staff/audit',
+    admitted: 'hd',
+    refused: [...NON_ADMINS, 'pp', 'da', 'ps'],
+    invalid: [
+      { url: '/api/staff/audit?from=yesterday' },
+      { url: '/api/staff/audit?action=DROP%20TABLE' },
+      { url: '/api/staff/audit?from=2026-03-02&to=2026-03-01' },
+    ],
+  },
+  {
+    method: 'GET',
+    url: () => '/api/staff/portals/retail/settings',
+    admitted: 'ps',
+    refused: [...NON_ADMINS, 'pp', 'da'],
+    invalid: [{ url: '/api/staff/portals/moon/settings' }],
+  },
+  {
+    method: 'PATCH',
+    url: () => '/api/staff/portals/retail/settings',
+    body: { policy: { lockoutMinutes: 45 } },
+    admitted: 'sa',
+    refused: [...NON_ADMINS, 'pp', 'da', 'hd', 'ps'],
+    invalid: [{ body: {} }, { body: { policy: { lockoutMinutes: 0 } } }, { body: { policy: { unknown: 1 } } }, { body: { name: 'Evil' } }],
+  },
+  {
+    method: 'GET',
+    url: () => '/api/staff/lifecycle/upcoming',
+    admitted: 'hd',
+    refused: [...NON_ADMINS, 'pp', 'da', 'ps'],
+    invalid: [{ url: '/api/staff/lifecycle/upcoming?days=0' }, { url: '/api/staff/lifecycle/upcoming?pageSize=1000' }],
+  },
 ];
 
 function send(endpoint: TEndpoint, headers: Record<string, string>, override: { url?: string; body?: unknown } = {}) {

@@ -6,9 +6,7 @@ import { auditEvents, outboxMessages, portals, sessions, users } from '../../src
 import { createUser } from '../../src/server/features/users/users.service.ts';
 import type { TUserPage } from '../../src/shared/user-admin-schemas.ts';
 import { createTestApp, loginRequest, type TTestApp } from '../support/app.ts';
-import {
-  clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient, type TFixtureUser,
-} from '../support/admin-fixtures.ts';
+import { clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient, type TFixtureUser } from '../support/admin-fixtures.ts';
 
 let t: TTestApp;
 const db = () => t.database.db;
@@ -40,15 +38,48 @@ beforeAll(async () => {
   // A second DA in group A and a second PP of producer A: peers, whom nobody but staff may touch.
   const deps = { db: db(), clock: t.clock };
   const groupAccount = groupA.account;
-  secondDa = { ...(await createUser(deps, { portalId: 'employers', username: 'second.da', password: 'Correct horse 9', role: 'delegated-admin', groupAccountNumber: groupAccount, email: 'second.da@example.test', actor: { label: 'test' } })), username: 'second.da', password: 'Correct horse 9', portalId: 'employers', role: 'delegated-admin' };
-  secondPp = { ...(await createUser(deps, { portalId: 'producers', username: 'second.pp', password: 'Correct horse 9', role: 'primary-producer', producerAgentId: producerA.agentId, email: 'second.pp@example.test', actor: { label: 'test' } })), username: 'second.pp', password: 'Correct horse 9', portalId: 'producers', role: 'primary-producer' };
+  secondDa = {
+    ...(await createUser(deps, {
+      portalId: 'employers',
+      username: 'second.da',
+      password: 'Correct horse 9',
+      role: 'delegated-admin',
+      groupAccountNumber: groupAccount,
+      email: 'second.da@example.test',
+      actor: { label: 'test' },
+    })),
+    username: 'second.da',
+    password: 'Correct horse 9',
+    portalId: 'employers',
+    role: 'delegated-admin',
+  };
+  secondPp = {
+    ...(await createUser(deps, {
+      portalId: 'producers',
+      username: 'second.pp',
+      password: 'Correct horse 9',
+      role: 'primary-producer',
+      producerAgentId: producerA.agentId,
+      email: 'second.pp@example.test',
+      actor: { label: 'test' },
+    })),
+    username: 'second.pp',
+    password: 'Correct horse 9',
+    portalId: 'producers',
+    role: 'primary-producer',
+  };
   for (const user of [producerA.pp, ...producerA.subs, groupA.da, groupA.ada, first(groupA.users), staff.hd, staff.ps, staff.sa]) {
     clients.set(user.id, await clientFor(t, user));
   }
   // Make every target locked and disabled-able: give them something to change.
-  await db().update(users).set({ failedAttempts: 3, lockedUntil: new Date('2026-03-02T10:00:00Z') }).where(sql`${users.portalId} <> 'staff' or ${users.role} = 'security-admin'`);
+  await db()
+    .update(users)
+    .set({ failedAttempts: 3, lockedUntil: new Date('2026-03-02T10:00:00Z') })
+    .where(sql`${users.portalId} <> 'staff' or ${users.role} = 'security-admin'`);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const first = <T>(list: T[]): T => {
   const [item] = list;
@@ -74,8 +105,11 @@ async function expectRefused(client: TClient, prefix: string, target: { id: stri
   const before = await footprint(target.id);
   for (const action of only) {
     const response = await client.post(`${prefix}/users/${target.id}/${action}`);
-    expect({ action, status: response.statusCode, code: response.json<{ code: string }>().code })
-      .toEqual({ action, status, code: status === 404 ? 'user.not_found' : 'auth.forbidden' });
+    expect({ action, status: response.statusCode, code: response.json<{ code: string }>().code }).toEqual({
+      action,
+      status,
+      code: status === 404 ? 'user.not_found' : 'auth.forbidden',
+    });
     if (status === 404) expect(response.json<{ message: string }>().message).toBe('There is no such user in this portal.');
   }
   if (status === 404) expect((await client.get(`${prefix}/users/${target.id}`)).statusCode).toBe(404);
@@ -84,7 +118,9 @@ async function expectRefused(client: TClient, prefix: string, target: { id: stri
 
 describe('Primary Producer', () => {
   let pp: TClient;
-  beforeAll(() => { pp = clientOf(producerA.pp); });
+  beforeAll(() => {
+    pp = clientOf(producerA.pp);
+  });
 
   it("answers 404 for another producer ID's sub-users, and for other portals' users", async () => {
     await expectRefused(pp, '/api/password-manager', first(producerB.subs), 404);
@@ -108,7 +144,14 @@ describe('Primary Producer', () => {
 
   it('cannot smuggle a tenant or a role into a new sub-user', async () => {
     const before = await db().$count(users);
-    for (const extra of [{ role: 'primary-producer' }, { producerId: 1 }, { agentUniqueId: producerB.agentId }, { portalId: 'staff' }, { groupId: 1 }, { status: 'active' }]) {
+    for (const extra of [
+      { role: 'primary-producer' },
+      { producerId: 1 },
+      { agentUniqueId: producerB.agentId },
+      { portalId: 'staff' },
+      { groupId: 1 },
+      { status: 'active' },
+    ]) {
       const response = await pp.post('/api/password-manager/users', { username: 'smuggled', firstName: 'S', lastName: 'M', email: 's@example.test', ...extra });
       expect({ extra, status: response.statusCode }).toEqual({ extra, status: 400 });
     }
@@ -135,7 +178,9 @@ describe('sub-users', () => {
     if (!me || !sibling) throw new Error('fixture');
     const client = clientOf(me);
     expect((await client.get('/api/password-manager/users')).statusCode).toBe(403);
-    expect((await client.post('/api/password-manager/users', { username: 'x.y.z', firstName: 'X', lastName: 'Y', email: 'x@example.test' })).statusCode).toBe(403);
+    expect((await client.post('/api/password-manager/users', { username: 'x.y.z', firstName: 'X', lastName: 'Y', email: 'x@example.test' })).statusCode).toBe(
+      403,
+    );
     await expectRefused(client, '/api/password-manager', sibling, 403);
     await expectRefused(client, '/api/password-manager', me, 403);
   });

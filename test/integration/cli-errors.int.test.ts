@@ -20,7 +20,9 @@ beforeAll(async () => {
   const roster = await file('roster.csv', ['agent_unique_id,first_name,last_name,email,agency_name,states', '410000002,Rita,Retail,rita@example.test,,TX']);
   expect((await portico('import', 'producers', roster)).code).toBe(0);
 }, 60_000);
-afterAll(async () => { await cli.cleanup(); });
+afterAll(async () => {
+  await cli.cleanup();
+});
 
 describe('portico import groups', () => {
   it('upserts by account number, reports each bad row by line, loads the good ones, exits 1, and is idempotent', async () => {
@@ -47,7 +49,22 @@ describe('portico import groups', () => {
     expect(second.stdout).toMatch(/0 inserted, 1 updated, 0 failed/);
 
     // The group now exists for the employers portal, under its new name.
-    const da = await portico('users', 'create', '--portal', 'employers', '--role', 'delegated-admin', '--group', '880001', '--username', 'prairie.da', '--password', 'Prairie#Foods1', '--email', 'da@prairie.example');
+    const da = await portico(
+      'users',
+      'create',
+      '--portal',
+      'employers',
+      '--role',
+      'delegated-admin',
+      '--group',
+      '880001',
+      '--username',
+      'prairie.da',
+      '--password',
+      'Prairie#Foods1',
+      '--email',
+      'da@prairie.example',
+    );
     expect(da.code, da.stderr).toBe(0);
   });
 
@@ -58,7 +75,20 @@ describe('portico import groups', () => {
     expect(extra.stdout).toMatch(/0 inserted, 0 updated, 1 failed/);
     const missing = await portico('import', 'groups', await file('missing.csv', ['account_number', '880010']));
     expect(missing.stderr).toMatch(/line 1: the header lacks the column\(s\) name/);
-    const noGroup = await portico('users', 'create', '--portal', 'employers', '--role', 'employer-user', '--group', '880009', '--username', 'nobody.here', '--password', 'Prairie#Foods1');
+    const noGroup = await portico(
+      'users',
+      'create',
+      '--portal',
+      'employers',
+      '--role',
+      'employer-user',
+      '--group',
+      '880009',
+      '--username',
+      'nobody.here',
+      '--password',
+      'Prairie#Foods1',
+    );
     expect(noGroup.stderr).toMatch(/No employer group has the account number 880009/);
   });
 
@@ -73,18 +103,111 @@ describe('portico import groups', () => {
 
 describe('every portico command, given bad input', () => {
   it('answers with a clear line and a non-zero exit, never SQL or a stack trace', async () => {
-    const roster = await file('bad-roster.csv', ['agent_unique_id,first_name,last_name,email,agency_name,states', '410000003,Nul\u0000,Name,n@example.test,,TX', '"410000004,unclosed']);
+    const roster = await file('bad-roster.csv', [
+      'agent_unique_id,first_name,last_name,email,agency_name,states',
+      '410000003,Nul\u0000,Name,n@example.test,,TX',
+      '"410000004,unclosed',
+    ]);
     const cases: { args: string[]; says: RegExp }[] = [
       // The newcomer's case: a second retail account for one roster entry.
-      { args: ['users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '410000002', '--username', 'rita1', '--password', 'Retail26'], says: /^Created user/ },
-      { args: ['users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '410000002', '--username', 'rita2', '--password', 'Retail27'], says: /^Producer 410000002 already has a Retail Producer Portal account\.$/ },
-      { args: ['users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '410000002', '--username', 'RITA1', '--password', 'Retail27'], says: /already taken/ },
+      {
+        args: [
+          'users',
+          'create',
+          '--portal',
+          'retail',
+          '--role',
+          'retail-producer',
+          '--producer',
+          '410000002',
+          '--username',
+          'rita1',
+          '--password',
+          'Retail26',
+        ],
+        says: /^Created user/,
+      },
+      {
+        args: [
+          'users',
+          'create',
+          '--portal',
+          'retail',
+          '--role',
+          'retail-producer',
+          '--producer',
+          '410000002',
+          '--username',
+          'rita2',
+          '--password',
+          'Retail27',
+        ],
+        says: /^Producer 410000002 already has a Retail Producer Portal account\.$/,
+      },
+      {
+        args: [
+          'users',
+          'create',
+          '--portal',
+          'retail',
+          '--role',
+          'retail-producer',
+          '--producer',
+          '410000002',
+          '--username',
+          'RITA1',
+          '--password',
+          'Retail27',
+        ],
+        says: /already taken/,
+      },
       { args: ['users', 'create', '--portal', 'moon', '--role', 'x', '--username', 'abc', '--password', 'Whatever#123'], says: /no such portal/ },
-      { args: ['users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '999999999', '--username', 'abc', '--password', 'Retail28'], says: /No producer has the Agent Unique ID 999999999/ },
-      { args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', "x'; drop table users; --", '--password', 'Whatever#123'], says: /--username: The User Name can contain/ },
-      { args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', 'a'.repeat(300), '--password', 'Whatever#123'], says: /--username: User Name must be at most 64/ },
-      { args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', 'ok.name', '--password', 'Whatever#123', '--email', 'not an address'], says: /--email: Enter a valid E-mail Address/ },
-      { args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', 'ok.name', '--password', 'Whatever#123', '--name', `Pat ${'L'.repeat(200)}`], says: /--name: The Last Name must be at most 100 characters/ },
+      {
+        args: ['users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '999999999', '--username', 'abc', '--password', 'Retail28'],
+        says: /No producer has the Agent Unique ID 999999999/,
+      },
+      {
+        args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', "x'; drop table users; --", '--password', 'Whatever#123'],
+        says: /--username: The User Name can contain/,
+      },
+      {
+        args: ['users', 'create', '--portal', 'staff', '--role', 'help-desk', '--username', 'a'.repeat(300), '--password', 'Whatever#123'],
+        says: /--username: User Name must be at most 64/,
+      },
+      {
+        args: [
+          'users',
+          'create',
+          '--portal',
+          'staff',
+          '--role',
+          'help-desk',
+          '--username',
+          'ok.name',
+          '--password',
+          'Whatever#123',
+          '--email',
+          'not an address',
+        ],
+        says: /--email: Enter a valid E-mail Address/,
+      },
+      {
+        args: [
+          'users',
+          'create',
+          '--portal',
+          'staff',
+          '--role',
+          'help-desk',
+          '--username',
+          'ok.name',
+          '--password',
+          'Whatever#123',
+          '--name',
+          `Pat ${'L'.repeat(200)}`,
+        ],
+        says: /--name: The Last Name must be at most 100 characters/,
+      },
       { args: ['users', 'create', '--portal', 'staff', '--bogus'], says: /Unknown option '--bogus'/ },
       { args: ['users', 'delete'], says: /Unknown users subcommand "delete"/ },
       { args: ['users', 'unlock', '--portal', 'staff', '--username', 'nobody'], says: /no such user/ },

@@ -7,10 +7,13 @@ import { acquireDataDirLock } from '../../src/server/db/data-dir-lock.ts';
 import { createCliEnvironment, testEngine } from '../support/db.ts';
 import { runPortico, startPorticoServe } from '../support/portico-process.ts';
 
-
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
-beforeAll(async () => { cli = await createCliEnvironment(); });
-afterAll(async () => { await cli.cleanup(); });
+beforeAll(async () => {
+  cli = await createCliEnvironment();
+});
+afterAll(async () => {
+  await cli.cleanup();
+});
 
 const portico = (...args: string[]) => runPortico(cli.env, ...args);
 
@@ -26,15 +29,18 @@ describe('portico migrate', () => {
 describe('portico import producers', () => {
   it('loads the good rows, reports each bad row with its line and reason, exits 1, and is idempotent', async () => {
     const file = join(cli.dataDir, 'roster.csv');
-    await writeFile(file, [
-      'agent_unique_id,first_name,last_name,email,agency_name,states',
-      '000700001,Ada,Lovelace,ada@example.test,Analytical Agency,IL;TX',
-      '12345,Bad,Id,bad@example.test,,IL',
-      '000700002,Grace,Hopper,not-an-email,,TX',
-      '000700003,Alan,Turing,alan@example.test,,CA;TX',
-      '000700004,"Hopper, Jr.",Grace,grace.jr@example.test,"Agency, Inc.",mt',
-      '000700005,Too,Few',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'agent_unique_id,first_name,last_name,email,agency_name,states',
+        '000700001,Ada,Lovelace,ada@example.test,Analytical Agency,IL;TX',
+        '12345,Bad,Id,bad@example.test,,IL',
+        '000700002,Grace,Hopper,not-an-email,,TX',
+        '000700003,Alan,Turing,alan@example.test,,CA;TX',
+        '000700004,"Hopper, Jr.",Grace,grace.jr@example.test,"Agency, Inc.",mt',
+        '000700005,Too,Few',
+      ].join('\n'),
+    );
     const first = await portico('import', 'producers', file);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/2 inserted, 0 updated, 4 failed/);
@@ -61,7 +67,8 @@ describe('portico import producers', () => {
 
 describe('portico users create', () => {
   it('creates a user linked to a producer, refuses a duplicate name in any case, a wrong role and a weak password', async () => {
-    const create = (...extra: string[]) => portico('users', 'create', '--portal', 'producers', '--role', 'primary-producer', '--producer', '000700001', ...extra);
+    const create = (...extra: string[]) =>
+      portico('users', 'create', '--portal', 'producers', '--role', 'primary-producer', '--producer', '000700001', ...extra);
     const ok = await create('--username', 'ada.pp', '--password', 'Analytical#1', '--name', 'Ada Lovelace');
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
@@ -72,7 +79,20 @@ describe('portico users create', () => {
     const role = await portico('users', 'create', '--portal', 'retail', '--role', 'help-desk', '--username', 'xyz', '--password', 'abc123');
     expect(role.code).toBe(1);
     expect(role.stderr).toMatch(/role/);
-    const weak = await portico('users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000700001', '--username', 'ada.r', '--password', 'no!');
+    const weak = await portico(
+      'users',
+      'create',
+      '--portal',
+      'retail',
+      '--role',
+      'retail-producer',
+      '--producer',
+      '000700001',
+      '--username',
+      'ada.r',
+      '--password',
+      'no!',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/six to nine|6 to 9/);
     const unlock = await portico('users', 'unlock', '--portal', 'producers', '--username', 'Ada.PP');
@@ -105,7 +125,20 @@ describe.runIf(testEngine() === 'pglite')('the embedded database held by another
 
 describe('portico lifecycle run', () => {
   it('prints what it would do per portal in a dry run, does it for real, and refuses a bad date', async () => {
-    const sub = await portico('users', 'create', '--portal', 'producers', '--role', 'producer-user', '--producer', '000700001', '--username', 'ada.sub', '--password', 'Analytical#2');
+    const sub = await portico(
+      'users',
+      'create',
+      '--portal',
+      'producers',
+      '--role',
+      'producer-user',
+      '--producer',
+      '000700001',
+      '--username',
+      'ada.sub',
+      '--password',
+      'Analytical#2',
+    );
     expect(sub.code, sub.stderr).toBe(0);
     const dry = await portico('lifecycle', 'run', '--as-of', '2099-01-01', '--dry-run');
     expect(dry.code).toBe(0);

@@ -11,7 +11,6 @@ import { createCliEnvironment } from '../support/db.ts';
 import { runPortico, startPorticoServe, type TServeProcess } from '../support/portico-process.ts';
 import { startSmtpServer, type TTestSmtpServer } from '../support/smtp.ts';
 
-
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
 let smtp: TTestSmtpServer;
 beforeAll(async () => {
@@ -20,7 +19,21 @@ beforeAll(async () => {
   const roster = join(cli.dataDir, 'roster.csv');
   await writeFile(roster, 'agent_unique_id,first_name,last_name,email,agency_name,states\n000812345,Rosa,Diaz,rosa.diaz@example.test,Diaz Agency,TX\n');
   await runPortico(cli.env, 'import', 'producers', roster);
-  await runPortico(cli.env, 'users', 'create', '--portal', 'retail', '--role', 'retail-producer', '--producer', '000812345', '--username', 'rdiaz', '--password', 'Kp4xw9Qz');
+  await runPortico(
+    cli.env,
+    'users',
+    'create',
+    '--portal',
+    'retail',
+    '--role',
+    'retail-producer',
+    '--producer',
+    '000812345',
+    '--username',
+    'rdiaz',
+    '--password',
+    'Kp4xw9Qz',
+  );
 });
 afterAll(async () => {
   await smtp.stop();

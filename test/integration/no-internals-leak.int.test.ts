@@ -9,16 +9,42 @@ import { leakIn } from '../support/leaks.ts';
 import { createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TFixtureUser } from '../support/admin-fixtures.ts';
 
 const HOSTILE: unknown[] = [
-  'x\u0000y', '\u0000', '\u0001\u001f\u007f', 'A'.repeat(5_000), "x'; drop table users; --", '%00', '\ud800', '../../etc/passwd',
-  -1, 1e308, null, true, ['a'], { a: 1 },
+  'x\u0000y',
+  '\u0000',
+  '\u0001\u001f\u007f',
+  'A'.repeat(5_000),
+  "x'; drop table users; --",
+  '%00',
+  '\ud800',
+  '../../etc/passwd',
+  -1,
+  1e308,
+  null,
+  true,
+  ['a'],
+  { a: 1 },
 ];
 
 /** Values a careful caller would send, so a hostile value in one field is not refused for another. */
 const PLAUSIBLE: Record<string, unknown> = {
-  username: 'someone.else', password: 'Plausible#123', confirmPassword: 'Plausible#123', currentPassword: 'Plausible#123',
-  newPassword: 'Plausible#124', confirmNewPassword: 'Plausible#124', email: 'someone@example.test', agentUniqueId: '000000001',
-  firstName: 'Pat', lastName: 'Lee', role: 'employer-user', token: 'a'.repeat(43), question: 'Where?', answer: 'Here',
-  policy: { lockoutMinutes: 30 }, texts: {}, portalId: 'retail', userId: randomUUID(),
+  username: 'someone.else',
+  password: 'Plausible#123',
+  confirmPassword: 'Plausible#123',
+  currentPassword: 'Plausible#123',
+  newPassword: 'Plausible#124',
+  confirmNewPassword: 'Plausible#124',
+  email: 'someone@example.test',
+  agentUniqueId: '000000001',
+  firstName: 'Pat',
+  lastName: 'Lee',
+  role: 'employer-user',
+  token: 'a'.repeat(43),
+  question: 'Where?',
+  answer: 'Here',
+  policy: { lockoutMinutes: 30 },
+  texts: {},
+  portalId: 'retail',
+  userId: randomUUID(),
 };
 
 interface TOperation {
@@ -45,20 +71,37 @@ let operations: TOperation[];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const [producers, group, retail, sa] = [await createProducerTeam(t, 0), await createGroupTeam(t, 0), await createRetailUser(t), await createStaff(t, 'security-admin')];
+  const [producers, group, retail, sa] = [
+    await createProducerTeam(t, 0),
+    await createGroupTeam(t, 0),
+    await createRetailUser(t),
+    await createStaff(t, 'security-admin'),
+  ];
   users = { retail, pp: producers.pp, da: group.da, sa };
   operations = readOperations((await t.app.inject({ url: '/api/openapi.json' })).json());
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-function readOperations(document: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>> }): TOperation[] {
-  return Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({
-    method: method.toUpperCase(),
-    path,
-    pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-    queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-    bodyFields: op.requestBody ? Object.keys(op.requestBody.content['application/json']?.schema?.properties ?? {}) : undefined,
-  })));
+function readOperations(document: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }
+    >
+  >;
+}): TOperation[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+      queryParams: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      bodyFields: op.requestBody ? Object.keys(op.requestBody.content['application/json']?.schema?.properties ?? {}) : undefined,
+    })),
+  );
 }
 
 interface TProbe {
@@ -77,13 +120,16 @@ function probesOf(op: TOperation): TProbe[] {
     for (const name of op.queryParams) probes.push({ ...base, query: { [name]: value } });
     for (const name of op.bodyFields ?? []) probes.push({ ...base, body: { ...(base.body as object), [name]: value } });
   }
-  if (op.bodyFields) probes.push({ ...base, body: '{"unclosed": ' }, { ...base, body: [base.body] }, { ...base, body: { ...(base.body as object), extra: 'x\u0000' } });
+  if (op.bodyFields)
+    probes.push({ ...base, body: '{"unclosed": ' }, { ...base, body: [base.body] }, { ...base, body: { ...(base.body as object), extra: 'x\u0000' } });
   return probes;
 }
 
 function urlOf(op: TOperation, probe: TProbe): string {
   const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => percentEncoded(probe.path[name]));
-  const query = Object.entries(probe.query).map(([k, v]) => `${k}=${percentEncoded(v)}`).join('&');
+  const query = Object.entries(probe.query)
+    .map(([k, v]) => `${k}=${percentEncoded(v)}`)
+    .join('&');
   return query ? `${path}?${query}` : path;
 }
 
@@ -108,15 +154,17 @@ describe('every API operation, sent hostile input', () => {
         for (const probe of probesOf(op)) {
           const payload = probe.body === undefined ? undefined : typeof probe.body === 'string' ? probe.body : JSON.stringify(probe.body);
           const described = `${who} ${op.method} ${urlOf(op, probe).slice(0, 120)} ${JSON.stringify(probe.body)?.slice(0, 120) ?? ''}`;
-          const response = await t.app.inject({
-            method: op.method as 'GET',
-            url: urlOf(op, probe),
-            headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-            ...(payload === undefined ? {} : { payload }),
-          }).catch((error: unknown) => {
-            findings.push(`${described} → no complete answer: ${String(error)}`);
-            return undefined;
-          });
+          const response = await t.app
+            .inject({
+              method: op.method as 'GET',
+              url: urlOf(op, probe),
+              headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+              ...(payload === undefined ? {} : { payload }),
+            })
+            .catch((error: unknown) => {
+              findings.push(`${described} → no complete answer: ${String(error)}`);
+              return undefined;
+            });
           sent++;
           if (!response) continue;
           const leak = leakIn(response.body);

@@ -7,7 +7,6 @@ import { createCliEnvironment, testEngine } from '../support/db.ts';
 import { runPortico, startPorticoServe } from '../support/portico-process.ts';
 import { startSmtpServer, type TTestSmtpServer } from '../support/smtp.ts';
 
-
 let cli: Awaited<ReturnType<typeof createCliEnvironment>>;
 let smtp: TTestSmtpServer;
 beforeAll(async () => {
@@ -45,7 +44,11 @@ describe('portico serve and e-mail', () => {
     expect((await fetch(`${server.base}/dev/mail`)).status).toBe(404);
     const writer = await openDatabase({ databaseUrl: cli.env.DATABASE_URL, dataDir: '/nonexistent', poolSize: 1 });
     try {
-      await enqueueEmail(writer.db, { kind: 'test', to: 'someone@example.test', subject: 'Served by portico serve', text: 'Hello', html: '<p>Hello</p>' }, new Date());
+      await enqueueEmail(
+        writer.db,
+        { kind: 'test', to: 'someone@example.test', subject: 'Served by portico serve', text: 'Hello', html: '<p>Hello</p>' },
+        new Date(),
+      );
     } finally {
       await writer.close();
     }

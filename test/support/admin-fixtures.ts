@@ -25,17 +25,31 @@ function nextAgentId(): string {
 
 async function make(t: TTestApp, portalId: TPortalId, role: TRole, link: { agentId?: string; account?: string }, name = unique('adm')): Promise<TFixtureUser> {
   const password = portalId === 'retail' ? 'Kp4xw9Qz' : PASSWORD;
-  const { id } = await createUser({ db: t.database.db, clock: t.clock }, {
-    portalId, username: name, password, role,
-    producerAgentId: link.agentId, groupAccountNumber: link.account,
-    email: `${name}@example.test`, firstName: 'Pat', lastName: name, actor: { label: 'test' },
-  });
+  const { id } = await createUser(
+    { db: t.database.db, clock: t.clock },
+    {
+      portalId,
+      username: name,
+      password,
+      role,
+      producerAgentId: link.agentId,
+      groupAccountNumber: link.account,
+      email: `${name}@example.test`,
+      firstName: 'Pat',
+      lastName: name,
+      actor: { label: 'test' },
+    },
+  );
   return { id, username: name, password, portalId, role };
 }
 
 export async function createProducerTeam(t: TTestApp, subUsers = 2) {
   const agentId = nextAgentId();
-  await upsertProducer(t.database.db, { agentUniqueId: agentId, firstName: 'Pat', lastName: 'Producer', email: `p${agentId}@example.test`, agencyName: 'Team Agency', states: ['TX'] }, t.clock.now());
+  await upsertProducer(
+    t.database.db,
+    { agentUniqueId: agentId, firstName: 'Pat', lastName: 'Producer', email: `p${agentId}@example.test`, agencyName: 'Team Agency', states: ['TX'] },
+    t.clock.now(),
+  );
   const pp = await make(t, 'producers', 'primary-producer', { agentId });
   const subs: TFixtureUser[] = [];
   for (let i = 0; i < subUsers; i++) subs.push(await make(t, 'producers', 'producer-user', { agentId }));
@@ -58,7 +72,11 @@ export async function createStaff(t: TTestApp, role: 'help-desk' | 'producer-ser
 
 export async function createRetailUser(t: TTestApp) {
   const agentId = nextAgentId();
-  await upsertProducer(t.database.db, { agentUniqueId: agentId, firstName: 'Rita', lastName: 'Retail', email: `r${agentId}@example.test`, agencyName: 'Retail Agency', states: ['TX'] }, t.clock.now());
+  await upsertProducer(
+    t.database.db,
+    { agentUniqueId: agentId, firstName: 'Rita', lastName: 'Retail', email: `r${agentId}@example.test`, agencyName: 'Retail Agency', states: ['TX'] },
+    t.clock.now(),
+  );
   return make(t, 'retail', 'retail-producer', { agentId });
 }
 
@@ -75,5 +93,10 @@ export async function clientFor(t: TTestApp, user: { portalId: string; username:
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
   const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  return { session, get: (url) => send('GET', url), post: (url, payload) => send('POST', url, payload ?? {}), patch: (url, payload) => send('PATCH', url, payload) };
+  return {
+    session,
+    get: (url) => send('GET', url),
+    post: (url, payload) => send('POST', url, payload ?? {}),
+    patch: (url, payload) => send('PATCH', url, payload),
+  };
 }

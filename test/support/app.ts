@@ -62,20 +62,27 @@ export async function createTestUser(t: TTestApp, input: TUserFactoryInput = {})
   const agentId = String(100_000_000 + Math.floor(Math.random() * 899_999_999)).slice(0, 9);
   const account = unique('G');
   if (portalId === 'producers' || portalId === 'retail') {
-    await upsertProducer(t.database.db, { agentUniqueId: agentId, firstName: 'Pat', lastName: 'Producer', email: `${username}@example.test`, agencyName: 'Test Agency', states: ['TX'] }, t.clock.now());
+    await upsertProducer(
+      t.database.db,
+      { agentUniqueId: agentId, firstName: 'Pat', lastName: 'Producer', email: `${username}@example.test`, agencyName: 'Test Agency', states: ['TX'] },
+      t.clock.now(),
+    );
   }
   if (portalId === 'employers') await upsertEmployerGroup(t.database.db, { accountNumber: account, name: 'Test Group' }, t.clock.now());
-  const { id } = await createUser({ db: t.database.db, clock: t.clock }, {
-    portalId,
-    username,
-    password,
-    role: input.role ?? DEFAULT_ROLE[portalId],
-    producerAgentId: portalId === 'producers' || portalId === 'retail' ? agentId : undefined,
-    groupAccountNumber: portalId === 'employers' ? account : undefined,
-    firstName: 'Pat',
-    lastName: 'Tester',
-    actor: { label: 'test' },
-  });
+  const { id } = await createUser(
+    { db: t.database.db, clock: t.clock },
+    {
+      portalId,
+      username,
+      password,
+      role: input.role ?? DEFAULT_ROLE[portalId],
+      producerAgentId: portalId === 'producers' || portalId === 'retail' ? agentId : undefined,
+      groupAccountNumber: portalId === 'employers' ? account : undefined,
+      firstName: 'Pat',
+      lastName: 'Tester',
+      actor: { label: 'test' },
+    },
+  );
   return { id, username, password, portalId, agentId };
 }
 

@@ -73,9 +73,15 @@ export function createE2e(options: TE2eOptions = {}): TE2e {
   };
 
   const e2e: TE2e = {
-    get server() { return started(server, 'server'); },
-    get browser() { return started(browser, 'browser'); },
-    get smtp() { return started(smtp, 'smtp'); },
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get smtp() {
+      return started(smtp, 'smtp');
+    },
     newPage: async () => {
       // acceptDownloads is Playwright's default too; said here because the user list is downloaded.
       const context = await e2e.browser.newContext({ acceptDownloads: true });
@@ -111,7 +117,9 @@ export interface TApiSession {
 /** A signed-in API client (cookie and CSRF token) for setting up a test's data. */
 async function apiSession(baseUrl: string, login: { portal: TPortalId; username: string; password: string }): Promise<TApiSession> {
   const response = await fetch(`${baseUrl}/api/portals/${login.portal}/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: login.username, password: login.password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: login.username, password: login.password }),
   });
   if (!response.ok) throw new Error(`login of ${login.username} failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -119,7 +127,8 @@ async function apiSession(baseUrl: string, login: { portal: TPortalId; username:
   const headers = { cookie, 'x-csrf-token': csrfToken };
   return {
     get: (path) => fetch(`${baseUrl}${path}`, { headers }),
-    post: (path, body = {}) => fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    post: (path, body = {}) =>
+      fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   };
 }
 
@@ -148,7 +157,14 @@ export async function expectNoSeriousAxeViolations(page: Page, label: string): P
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) {
-    console.error(`axe violations on ${label}:`, JSON.stringify(serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })), null, 2));
+    console.error(
+      `axe violations on ${label}:`,
+      JSON.stringify(
+        serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) })),
+        null,
+        2,
+      ),
+    );
   }
   expect(serious, label).toEqual([]);
 }

@@ -35,13 +35,20 @@ export interface TServeProcess {
 export async function startPorticoServe(env: NodeJS.ProcessEnv, port = 4100 + Math.floor(Math.random() * 800)): Promise<TServeProcess> {
   const child = spawn(PORTICO_NODE, [PORTICO_BIN, 'serve'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let ready = false;
   for (let i = 0; i < 150 && !ready; i++) {
     await new Promise((r) => setTimeout(r, 200));
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
   }
   if (!ready) child.kill('SIGKILL');
   return {

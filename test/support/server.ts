@@ -39,9 +39,7 @@ export async function startServer(options: TStartServerOptions = {}): Promise<TR
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl, PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     ...options.env,
   });
-  const outbox = options.smtpUrl
-    ? createOutboxSender({ config, db: database.db, clock: systemClock, options: { pollIntervalMs: 250 } })
-    : undefined;
+  const outbox = options.smtpUrl ? createOutboxSender({ config, db: database.db, clock: systemClock, options: { pollIntervalMs: 250 } }) : undefined;
   const app = await buildApp({ config, database, logger: false, loginFailureLimit: { maxFailures: 10_000, windowMinutes: 15 }, ...(outbox ? { outbox } : {}) });
   await app.listen({ port, host: '127.0.0.1' });
   outbox?.start();

@@ -55,19 +55,22 @@ export async function startSmtpServer(): Promise<TTestSmtpServer> {
             return;
           }
           const raw = Buffer.concat(chunks);
-          PostalMime.parse(raw).then((email) => {
-            messages.push({
-              to: session.envelope.rcptTo.map((r) => r.address),
-              from: email.from?.address ?? '',
-              subject: email.subject ?? '',
-              text: email.text ?? '',
-              html: email.html ?? '',
-              messageId: email.messageId ?? '',
-              raw: raw.toString('utf8'),
-            });
-            for (const wake of waiters) wake();
-            callback();
-          }, (error: unknown) => callback(error as Error));
+          PostalMime.parse(raw).then(
+            (email) => {
+              messages.push({
+                to: session.envelope.rcptTo.map((r) => r.address),
+                from: email.from?.address ?? '',
+                subject: email.subject ?? '',
+                text: email.text ?? '',
+                html: email.html ?? '',
+                messageId: email.messageId ?? '',
+                raw: raw.toString('utf8'),
+              });
+              for (const wake of waiters) wake();
+              callback();
+            },
+            (error: unknown) => callback(error as Error),
+          );
         });
       },
     });
@@ -95,8 +98,12 @@ export async function startSmtpServer(): Promise<TTestSmtpServer> {
 
   await listen(0);
   return {
-    get port() { return port; },
-    get url() { return `smtp://127.0.0.1:${port}`; },
+    get port() {
+      return port;
+    },
+    get url() {
+      return `smtp://127.0.0.1:${port}`;
+    },
     messages,
     waitFor(predicate = () => true, timeoutMs = 5000) {
       return new Promise<TReceivedMail>((resolve, reject) => {

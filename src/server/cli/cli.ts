@@ -30,13 +30,25 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     switch (command) {
-      case 'serve': return await serve(config, parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values.demo === true);
-      case 'migrate': return await withDatabase(config, async () => { console.log('Migrations applied.'); return 0; });
-      case 'seed': return await seed(config, rest);
-      case 'users': return await usersCommand(config, rest);
-      case 'import': return await importCommand(config, rest);
-      case 'lifecycle': return await lifecycleCommand(config, rest);
-      case undefined: case 'help': case '--help': case '-h':
+      case 'serve':
+        return await serve(config, parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values.demo === true);
+      case 'migrate':
+        return await withDatabase(config, async () => {
+          console.log('Migrations applied.');
+          return 0;
+        });
+      case 'seed':
+        return await seed(config, rest);
+      case 'users':
+        return await usersCommand(config, rest);
+      case 'import':
+        return await importCommand(config, rest);
+      case 'lifecycle':
+        return await lifecycleCommand(config, rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
         console.log(USAGE);
         return command === undefined ? 1 : 0;
       default:
@@ -105,7 +117,10 @@ async function lifecycleCommand(config: TConfig, args: string[]): Promise<number
   }
   const { values } = parseArgs({ args: rest, options: { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' } } });
   return withDatabase(config, async ({ db }) => {
-    const result = await runLifecycle({ db, clock: systemClock }, { asOf: values['as-of'], dryRun: values['dry-run'] === true, trigger: 'cli', publicUrl: config.publicUrl });
+    const result = await runLifecycle(
+      { db, clock: systemClock },
+      { asOf: values['as-of'], dryRun: values['dry-run'] === true, trigger: 'cli', publicUrl: config.publicUrl },
+    );
     if (result.skipped) {
       console.log(`Lifecycle run skipped: ${result.reason}.`);
       return 0;

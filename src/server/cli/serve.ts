@@ -32,7 +32,10 @@ export async function serve(config: TConfig, demo: boolean): Promise<number> {
     stopLifecycle();
     // Stop taking connections, let in-flight requests finish, then (onClose) stop the outbox sender
     // after its batch in flight, then close the database.
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
@@ -40,7 +43,9 @@ export async function serve(config: TConfig, demo: boolean): Promise<number> {
   outbox.start();
   stopLifecycle = scheduleLifecycle({ db: database.db, clock: systemClock, publicUrl: config.publicUrl, log: server.log.child({ component: 'lifecycle' }) });
   console.log(`Portico is serving ${config.publicUrl} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
-  console.log(outbox.transportName === 'smtp' ? 'E-mail goes out through SMTP_URL.' : `No SMTP_URL: e-mail is kept in the dev mailbox at ${config.publicUrl}/dev/mail`);
+  console.log(
+    outbox.transportName === 'smtp' ? 'E-mail goes out through SMTP_URL.' : `No SMTP_URL: e-mail is kept in the dev mailbox at ${config.publicUrl}/dev/mail`,
+  );
   if (demo) console.log('Demo logins are listed in README.md (section "Demo logins").');
   return new Promise<number>(() => {}); // runs until a signal
 }

@@ -22,8 +22,14 @@ async function createCommand(config: TConfig, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      portal: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' },
-      producer: { type: 'string' }, group: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' },
+      portal: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      producer: { type: 'string' },
+      group: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const missing = (['portal', 'username', 'password', 'role'] as const).filter((k) => !values[k]);
@@ -43,15 +49,18 @@ async function createCommand(config: TConfig, args: string[]): Promise<number> {
     return 2;
   }
   return withDatabase(config, async ({ db }) => {
-    const { id } = await createUser({ db, clock: systemClock }, {
-      ...fields.data,
-      portalId: values.portal ?? '',
-      password: values.password ?? '',
-      role: values.role ?? '',
-      producerAgentId: values.producer,
-      groupAccountNumber: values.group,
-      actor: OPERATOR,
-    });
+    const { id } = await createUser(
+      { db, clock: systemClock },
+      {
+        ...fields.data,
+        portalId: values.portal ?? '',
+        password: values.password ?? '',
+        role: values.role ?? '',
+        producerAgentId: values.producer,
+        groupAccountNumber: values.group,
+        actor: OPERATOR,
+      },
+    );
     console.log(`Created user ${fields.data.username} (${values.role}) in the ${values.portal} portal: ${id}`);
     return 0;
   });

@@ -73,7 +73,9 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
   if (fastPath === 'pglite-one-trip') {
     directQueries.set(db, (name, text, params) => queryInOneTrip(client, name, text, params));
   } else {
-    warnOnce(`portico: this PGlite lacks ${missing.join(', ')}; prepared statements run through its public query(), slower (docs/decisions/0016-fenced-login-fast-path.md)`);
+    warnOnce(
+      `portico: this PGlite lacks ${missing.join(', ')}; prepared statements run through its public query(), slower (docs/decisions/0016-fenced-login-fast-path.md)`,
+    );
     directQueries.set(db, async (_name, text, params) => (await client.query<Record<string, unknown>>(text, [...params])).rows);
   }
   return {

@@ -29,9 +29,12 @@ export function readAnswer(bytes: Uint8Array, parsers: TTypeParsers): TAnswer {
       if (length < 4 || end > bytes.length) throw new Error(`pglite-answer: a message is cut short at byte ${at} of ${bytes.length}`);
       const type = bytes[at];
       const message = bytes.subarray(at + 5, end);
-      if (type === 0x31) answer.parsed = true; // '1' ParseComplete
-      else if (type === 0x54) columns = readColumns(message); // 'T' RowDescription
-      else if (type === 0x44 && columns) answer.rows.push(readRow(message, columns, parsers)); // 'D' DataRow
+      if (type === 0x31)
+        answer.parsed = true; // '1' ParseComplete
+      else if (type === 0x54)
+        columns = readColumns(message); // 'T' RowDescription
+      else if (type === 0x44 && columns)
+        answer.rows.push(readRow(message, columns, parsers)); // 'D' DataRow
       else if (type === 0x45) answer.error ??= readError(message); // 'E' ErrorResponse
       at = end;
     }
@@ -91,8 +94,18 @@ function readError(message: Uint8Array): Error {
   }
   const error = new protocol.messages.DatabaseError(fields.M ?? 'database error', message.length + 4, 'error');
   Object.assign(error, {
-    severity: fields.S, code: fields.C, detail: fields.D, hint: fields.H, position: fields.P, where: fields.W,
-    schema: fields.s, table: fields.t, column: fields.c, dataType: fields.d, constraint: fields.n, routine: fields.R,
+    severity: fields.S,
+    code: fields.C,
+    detail: fields.D,
+    hint: fields.H,
+    position: fields.P,
+    where: fields.W,
+    schema: fields.s,
+    table: fields.t,
+    column: fields.c,
+    dataType: fields.d,
+    constraint: fields.n,
+    routine: fields.R,
   });
   return error;
 }

@@ -22,24 +22,43 @@ function int(bytes: 2 | 4, value: number): Uint8Array {
 
 const INT4 = 23;
 const TEXT = 25;
-const columns = (...list: [string, number][]) => message('T', int(2, list.length),
-  ...list.map(([name, typeId]) => concat([cstring(name), int(4, 0), int(2, 0), int(4, typeId), int(2, -1), int(4, -1), int(2, 0)])));
-const row = (...values: (string | null)[]) => message('D', int(2, values.length),
-  ...values.map((v) => (v === null ? int(4, -1) : concat([int(4, text(v).length), text(v)]))));
+const columns = (...list: [string, number][]) =>
+  message(
+    'T',
+    int(2, list.length),
+    ...list.map(([name, typeId]) => concat([cstring(name), int(4, 0), int(2, 0), int(4, typeId), int(2, -1), int(4, -1), int(2, 0)])),
+  );
+const row = (...values: (string | null)[]) =>
+  message('D', int(2, values.length), ...values.map((v) => (v === null ? int(4, -1) : concat([int(4, text(v).length), text(v)]))));
 const parseComplete = message('1');
 const ready = message('Z', text('I'));
 const parsers = { [INT4]: (value: string) => Number(value) };
 
 describe('readAnswer', () => {
   it('reads rows by their columns, typed by the parsers, with nulls and non-ASCII text', () => {
-    const answer = readAnswer(concat([parseComplete, message('2'), columns(['n', INT4], ['name', TEXT]),
-      row('1', 'Zoë ☃'), row('2', null), message('C', cstring('SELECT 2')), ready]), parsers);
-    expect(answer).toEqual({ parsed: true, error: undefined, rows: [{ n: 1, name: 'Zoë ☃' }, { n: 2, name: null }] });
+    const answer = readAnswer(
+      concat([parseComplete, message('2'), columns(['n', INT4], ['name', TEXT]), row('1', 'Zoë ☃'), row('2', null), message('C', cstring('SELECT 2')), ready]),
+      parsers,
+    );
+    expect(answer).toEqual({
+      parsed: true,
+      error: undefined,
+      rows: [
+        { n: 1, name: 'Zoë ☃' },
+        { n: 2, name: null },
+      ],
+    });
   });
 
   it('gives an error response as a database error with its SQLSTATE and constraint', () => {
-    const answer = readAnswer(concat([message('2'), message('E', cstring('SERROR'), cstring('C23505'),
-      cstring('Mduplicate key value'), cstring('nsessions_pkey'), new Uint8Array([0])), ready]), parsers);
+    const answer = readAnswer(
+      concat([
+        message('2'),
+        message('E', cstring('SERROR'), cstring('C23505'), cstring('Mduplicate key value'), cstring('nsessions_pkey'), new Uint8Array([0])),
+        ready,
+      ]),
+      parsers,
+    );
     expect(answer.parsed).toBe(false);
     expect(answer.error).toBeInstanceOf(Error);
     expect(answer.error).toMatchObject({ message: 'duplicate key value', code: '23505', constraint: 'sessions_pkey', severity: 'ERROR' });

@@ -56,8 +56,11 @@ describe('the PGlite fast path', () => {
 
   it('answers through the public query() the same rows, types and errors as the fast path', async () => {
     const at = new Date('2026-11-25T10:00:00.000Z');
-    const types = { name: 'fence_types', text: `select $1::text as t, $2::int as n, $3::boolean as b, $4::text as z,
-      $5::timestamptz as at, '{"k":1}'::jsonb as j, $1 || '!' as again` };
+    const types = {
+      name: 'fence_types',
+      text: `select $1::text as t, $2::int as n, $3::boolean as b, $4::text as z,
+      $5::timestamptz as at, '{"k":1}'::jsonb as j, $1 || '!' as again`,
+    };
     const params = ["a'b", 7, true, null, at];
     const viaQuery = await executePreparedRows<Record<string, unknown>>(fallback.db, types, params);
     expect(viaQuery).toEqual(await executePreparedRows(fast.db, types, params));
@@ -65,7 +68,11 @@ describe('the PGlite fast path', () => {
     expect(toDate(viaQuery[0]?.at as Date)).toEqual(at);
     const failure = await executePreparedRows(fallback.db, { name: 'fence_divide', text: 'select 1 / $1::int as x' }, [0]).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: '22012' });
-    const named = await executePreparedRows<{ name: string }>(fast.db, { name: 'fence_named', text: `select name from pg_prepared_statements where name like 'fence%' order by name` }, []);
+    const named = await executePreparedRows<{ name: string }>(
+      fast.db,
+      { name: 'fence_named', text: `select name from pg_prepared_statements where name like 'fence%' order by name` },
+      [],
+    );
     expect(named).toEqual([{ name: 'fence_named' }, { name: 'fence_types' }]); // the fast path prepared by name; query() did not
   });
 

@@ -30,18 +30,20 @@ export async function queryInOneTrip(pglite: PGlite, name: string, text: string,
   await pglite._checkReady(); // a closed database answers "PGlite is closed", which reads as unavailable
   // The locks PGlite's query() takes, so the statement never lands inside another caller's
   // open transaction, and two first calls never both prepare it.
-  return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(async () => {
-    await pglite._checkReady(); // closed while this call waited for the locks
-    const names = prepared.get(pglite) ?? new Set<string>();
-    prepared.set(pglite, names);
-    try {
-      return await runNamed(pglite, names, name, text, values, false);
-    } catch (error) {
-      if (!isStalePreparedStatement(error)) throw error;
-      // A migration recreated a function the statement calls with other result columns.
-      return runNamed(pglite, names, name, text, values, true);
-    }
-  }));
+  return pglite._runExclusiveTransaction(() =>
+    pglite._runExclusiveQuery(async () => {
+      await pglite._checkReady(); // closed while this call waited for the locks
+      const names = prepared.get(pglite) ?? new Set<string>();
+      prepared.set(pglite, names);
+      try {
+        return await runNamed(pglite, names, name, text, values, false);
+      } catch (error) {
+        if (!isStalePreparedStatement(error)) throw error;
+        // A migration recreated a function the statement calls with other result columns.
+        return runNamed(pglite, names, name, text, values, true);
+      }
+    }),
+  );
 }
 
 async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: string, values: (string | null)[], reprepare: boolean): Promise<unknown[]> {
@@ -56,8 +58,13 @@ async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: 
   ]);
   const chunks: Uint8Array[] = [];
   // The engine hands over views of its own memory, which the next call overwrites: copied.
-  await pglite.execProtocolRawStream(message, { syncToFs: false, onRawData: (chunk) => { chunks.push(chunk.slice()); } });
-  const answer = readAnswer(chunks.length === 1 ? chunks[0] as Uint8Array : joinMessages(chunks), pglite.parsers as TTypeParsers);
+  await pglite.execProtocolRawStream(message, {
+    syncToFs: false,
+    onRawData: (chunk) => {
+      chunks.push(chunk.slice());
+    },
+  });
+  const answer = readAnswer(chunks.length === 1 ? (chunks[0] as Uint8Array) : joinMessages(chunks), pglite.parsers as TTypeParsers);
   if (isNew && answer.parsed) names.add(name);
   if (answer.error) throw answer.error;
   await pglite.syncToFs();

@@ -6,24 +6,39 @@ import { executePreparedRows, executeRows, toDate, type TDatabase } from './clie
 import { agencies } from './schema/index.ts';
 
 let database: TDatabase;
-beforeAll(async () => { database = await createTestDatabase(); });
-afterAll(async () => { await database.close(); });
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
 
 describe('executePreparedRows', () => {
-  it('takes the engine\'s fast path (pglite-fallback.int.test.ts covers PGlite without it)', () => {
+  it("takes the engine's fast path (pglite-fallback.int.test.ts covers PGlite without it)", () => {
     expect(database.fastPath).toBe(testEngine() === 'pglite' ? 'pglite-one-trip' : 'pg-prepared');
   });
 
   it('passes text, numbers, booleans, nulls and dates, and returns typed rows', async () => {
     const at = new Date('2026-11-25T10:00:00.000Z');
-    const types = { name: 'test_types', text: `select $1::text as t, $2::int as n, $3::boolean as b, $4::text as z,
-      $5::timestamptz as at, '{"k":1}'::jsonb as j` };
-    for (const n of [1, 2, 3]) { // the second and later calls reuse the prepared statement
-      const [row] = await executePreparedRows<{ t: string; n: number; b: boolean; z: null; at: Date | string; j: unknown }>(database.db, types, [`a'b${n}`, n, n > 1, null, at]);
+    const types = {
+      name: 'test_types',
+      text: `select $1::text as t, $2::int as n, $3::boolean as b, $4::text as z,
+      $5::timestamptz as at, '{"k":1}'::jsonb as j`,
+    };
+    for (const n of [1, 2, 3]) {
+      // the second and later calls reuse the prepared statement
+      const [row] = await executePreparedRows<{ t: string; n: number; b: boolean; z: null; at: Date | string; j: unknown }>(database.db, types, [
+        `a'b${n}`,
+        n,
+        n > 1,
+        null,
+        at,
+      ]);
       expect(row).toMatchObject({ t: `a'b${n}`, n, b: n > 1, z: null, j: { k: 1 } });
       expect(toDate(row?.at)).toEqual(at);
     }
-    if (testEngine() === 'pglite') { // one session: the statement it prepared is there to see
+    if (testEngine() === 'pglite') {
+      // one session: the statement it prepared is there to see
       const statements = await executeRows<{ name: string }>(database.db, sql`select name from pg_prepared_statements where name = 'test_types'`);
       expect(statements).toEqual([{ name: 'test_types' }]);
     }
@@ -40,8 +55,11 @@ describe('executePreparedRows', () => {
   });
 
   it('reads many rows with long, non-ASCII, empty and null values', async () => {
-    const values = { name: 'test_values', text: `select n, repeat('é€', $1::int) as long, '' as empty, null::text as nothing,
-      'Zoë ☃' as short from generate_series(1, 40) as n` };
+    const values = {
+      name: 'test_values',
+      text: `select n, repeat('é€', $1::int) as long, '' as empty, null::text as nothing,
+      'Zoë ☃' as short from generate_series(1, 40) as n`,
+    };
     const rows = await executePreparedRows<{ n: number; long: string; empty: string; nothing: null; short: string }>(database.db, values, [100_000]);
     expect(rows).toHaveLength(40); // about 10 MB in all: more than one buffer of the engine's output
     expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -50,37 +68,58 @@ describe('executePreparedRows', () => {
 
   it('runs inside a transaction it is given, seeing its uncommitted rows', async () => {
     let seen = -1;
-    await database.db.transaction(async (tx) => {
-      await tx.insert(agencies).values({ name: 'Agency In Transaction', createdAt: new Date() });
-      const [row] = await executePreparedRows<{ n: number }>(tx, { name: 'test_in_tx', text: 'select count(*)::int as n from agencies where name = $1' }, ['Agency In Transaction']);
-      seen = row?.n ?? -1;
-      tx.rollback();
-    }).catch(() => 'rolled back');
+    await database.db
+      .transaction(async (tx) => {
+        await tx.insert(agencies).values({ name: 'Agency In Transaction', createdAt: new Date() });
+        const [row] = await executePreparedRows<{ n: number }>(tx, { name: 'test_in_tx', text: 'select count(*)::int as n from agencies where name = $1' }, [
+          'Agency In Transaction',
+        ]);
+        seen = row?.n ?? -1;
+        tx.rollback();
+      })
+      .catch(() => 'rolled back');
     expect(seen).toBe(1);
   });
 
   it('binds parameters in a transaction through drizzle, by their numbers, typed as outside one', async () => {
     const at = new Date('2026-11-25T10:00:00.000Z');
-    const statement = { name: 'test_tx_params', text: `select $2::int as n, $1::text || $1::text as twice, $3::timestamptz as at, $4::json as j, '$$' as dollars` };
-    const rows = await database.db.transaction((tx) => executePreparedRows<{ n: number; twice: string; at: Date | string; j: unknown; dollars: string }>(tx, statement, ["o'", 4, at, '{"k":[1]}']));
+    const statement = {
+      name: 'test_tx_params',
+      text: `select $2::int as n, $1::text || $1::text as twice, $3::timestamptz as at, $4::json as j, '$$' as dollars`,
+    };
+    const rows = await database.db.transaction((tx) =>
+      executePreparedRows<{ n: number; twice: string; at: Date | string; j: unknown; dollars: string }>(tx, statement, ["o'", 4, at, '{"k":[1]}']),
+    );
     expect(rows).toMatchObject([{ n: 4, twice: "o'o'", j: { k: [1] }, dollars: '$$' }]);
     expect(toDate(rows[0]?.at)).toEqual(at);
-    await expect(database.db.transaction((tx) => executePreparedRows(tx, { name: 'test_tx_missing', text: 'select $2::int' }, [1]))).rejects.toThrow(/\$2 with 1 parameters/);
+    await expect(database.db.transaction((tx) => executePreparedRows(tx, { name: 'test_tx_missing', text: 'select $2::int' }, [1]))).rejects.toThrow(
+      /\$2 with 1 parameters/,
+    );
   });
 
-  it('never runs inside another caller\'s open transaction', async () => {
+  it("never runs inside another caller's open transaction", async () => {
     let release = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     let inserted = () => {};
-    const insertedYet = new Promise<void>((resolve) => { inserted = resolve; });
-    const rolledBack = database.db.transaction(async (tx) => {
-      await tx.insert(agencies).values({ name: 'Uncommitted Agency', createdAt: new Date() });
-      inserted();
-      await gate;
-      tx.rollback();
-    }).catch(() => 'rolled back');
+    const insertedYet = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const rolledBack = database.db
+      .transaction(async (tx) => {
+        await tx.insert(agencies).values({ name: 'Uncommitted Agency', createdAt: new Date() });
+        inserted();
+        await gate;
+        tx.rollback();
+      })
+      .catch(() => 'rolled back');
     await insertedYet;
-    const counted = executePreparedRows<{ n: number }>(database.db, { name: 'test_isolation', text: 'select count(*)::int as n from agencies where name = $1' }, ['Uncommitted Agency']);
+    const counted = executePreparedRows<{ n: number }>(
+      database.db,
+      { name: 'test_isolation', text: 'select count(*)::int as n from agencies where name = $1' },
+      ['Uncommitted Agency'],
+    );
     setTimeout(release, 50);
     expect(await rolledBack).toBe('rolled back');
     expect((await counted)[0]?.n).toBe(0);
@@ -91,8 +130,9 @@ describe('executePreparedRows', () => {
 
 describe('executePreparedRows under concurrency', () => {
   it('prepares a statement once when its first calls arrive together', async () => {
-    const rows = await Promise.all(Array.from({ length: 6 }, (_, i) =>
-      executePreparedRows<{ n: number }>(database.db, { name: 'test_together', text: 'select $1::int as n' }, [i])));
+    const rows = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => executePreparedRows<{ n: number }>(database.db, { name: 'test_together', text: 'select $1::int as n' }, [i])),
+    );
     expect(rows.map((r) => r[0]?.n)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 

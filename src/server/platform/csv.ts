@@ -27,19 +27,35 @@ export function* parseCsv(text: string): Generator<TCsvRecord> {
   for (let i = 0; i < input.length; i++) {
     const ch = input[i];
     if (inQuotes) {
-      if (ch === '"' && input[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') inQuotes = false;
-      else { if (ch === '\n') line++; field += ch; }
+      if (ch === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') inQuotes = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
       continue;
     }
-    if (ch === '"' && field === '') { inQuotes = true; sawAny = true; }
-    else if (ch === ',') { fields.push(field); field = ''; sawAny = true; }
-    else if (ch === '\n' || ch === '\r') {
+    if (ch === '"' && field === '') {
+      inQuotes = true;
+      sawAny = true;
+    } else if (ch === ',') {
+      fields.push(field);
+      field = '';
+      sawAny = true;
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && input[i + 1] === '\n') i++;
       if (sawAny || field !== '') yield { line: recordLine, fields: [...fields, field] };
-      fields = []; field = ''; sawAny = false;
-      line++; recordLine = line;
-    } else { field += ch; sawAny = true; }
+      fields = [];
+      field = '';
+      sawAny = false;
+      line++;
+      recordLine = line;
+    } else {
+      field += ch;
+      sawAny = true;
+    }
   }
   if (inQuotes) throw new CsvSyntaxError(recordLine, 'a quoted field is never closed');
   if (sawAny || field !== '') yield { line: recordLine, fields: [...fields, field] };

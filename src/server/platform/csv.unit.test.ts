@@ -13,10 +13,15 @@ describe('parseCsv', () => {
   });
 
   it('ignores a byte-order mark and a missing final newline', () => {
-    expect([...parseCsv('\uFEFFa,b\n1,2')]).toEqual([{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1', '2'] }]);
+    expect([...parseCsv('\uFEFFa,b\n1,2')]).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+    ]);
   });
 
   it('reports an unclosed quote with its line', () => {
-    expect(() => [...parseCsv('a\n"open,1\n')]).toThrow(expect.objectContaining({ name: 'CsvSyntaxError', line: 2, message: 'a quoted field is never closed' }));
+    expect(() => [...parseCsv('a\n"open,1\n')]).toThrow(
+      expect.objectContaining({ name: 'CsvSyntaxError', line: 2, message: 'a quoted field is never closed' }),
+    );
   });
 });

@@ -14,7 +14,13 @@ describe('toDataError', () => {
   });
 
   it('falls back by SQLSTATE for other constraints and refused values, with a 4xx and no SQL', () => {
-    const cases = [['23505', 'data.conflict', 409], ['23503', 'data.reference_missing', 409], ['23514', 'data.invalid', 400], ['22021', 'data.invalid', 400], ['22001', 'data.invalid', 400]] as const;
+    const cases = [
+      ['23505', 'data.conflict', 409],
+      ['23503', 'data.reference_missing', 409],
+      ['23514', 'data.invalid', 400],
+      ['22021', 'data.invalid', 400],
+      ['22001', 'data.invalid', 400],
+    ] as const;
     for (const [sqlState, code, status] of cases) {
       const error = toDataError(refused(sqlState, 'some_other_constraint'));
       expect({ sqlState, code: error?.code, status: error?.status }).toEqual({ sqlState, code, status });

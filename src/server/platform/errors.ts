@@ -31,7 +31,7 @@ export const ERROR_CODES = {
   'user.group_not_found': { status: 400, message: 'No employer group has that account number.' },
   'user.link_required': { status: 400, message: 'This role needs a link to a producer or employer group.' },
   'user.producer_has_account': { status: 409, message: 'This producer already has a Retail Producer Portal account.' },
-  'user.weak_password': { status: 400, message: 'The password does not meet the portal\'s password rules.' },
+  'user.weak_password': { status: 400, message: "The password does not meet the portal's password rules." },
   'user.deleted': { status: 409, message: 'A deleted user ID cannot be restored; create a new one.' },
   'user.not_disabled': { status: 409, message: 'This user ID is not disabled.' },
   'user.already_disabled': { status: 409, message: 'This user ID is already disabled.' },
@@ -54,7 +54,7 @@ export const ERROR_CODES = {
   'data.conflict': { status: 409, message: 'This conflicts with a record that already exists.' },
   'data.reference_missing': { status: 409, message: 'This refers to a record that does not exist or is still in use.' },
   'data.invalid': { status: 400, message: 'A value does not meet the rules for stored data.' },
-  'internal': { status: 500, message: 'Something went wrong on our side. Please try again.' },
+  internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type TErrorCode = keyof typeof ERROR_CODES;
@@ -70,10 +70,7 @@ export class AppError extends Error {
   readonly fields: TFieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    code: TErrorCode,
-    options: { message?: string; fields?: TFieldError[]; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: TErrorCode, options: { message?: string; fields?: TFieldError[]; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(options.message ?? ERROR_CODES[code].message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
@@ -88,8 +85,20 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 const CONNECTION_ERROR_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
 ]);
 
 /** True when the database (not the query) is the problem: the user gets ID-3's text and a 503. */

@@ -84,10 +84,13 @@ describe('GroupCommit', () => {
 
   it('never retries a batch answered with the wrong number of results: it may have committed', async () => {
     const batches: number[][] = [];
-    const group = new GroupCommit((items: readonly number[]) => {
-      batches.push([...items]);
-      return Promise.resolve([1]);
-    }, options({ maxBatch: 2 }));
+    const group = new GroupCommit(
+      (items: readonly number[]) => {
+        batches.push([...items]);
+        return Promise.resolve([1]);
+      },
+      options({ maxBatch: 2 }),
+    );
     const settled = Promise.allSettled([group.write(1), group.write(2)]);
     expect((await settled).map((s) => s.status === 'rejected' && s.reason instanceof BatchAnswerMismatch)).toEqual([true, true]);
     expect(batches).toEqual([[1, 2]]);

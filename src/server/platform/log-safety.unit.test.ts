@@ -8,7 +8,9 @@ describe('redactQueryParams', () => {
     const failed = new DrizzleQueryError('insert into outbox_messages (text_body) values ($1)', ['Temp-Secret-Pass-7'], cause);
     const wrapped = new Error('transaction failed', { cause: failed });
     const safe = redactQueryParams(wrapped) as Error & { cause: Error & { params?: unknown; query?: string; cause: { code?: string } } };
-    expect(JSON.stringify({ message: safe.message, stack: safe.stack, cause: { ...safe.cause, message: safe.cause.message, stack: safe.cause.stack } })).not.toContain('Temp-Secret-Pass-7');
+    expect(
+      JSON.stringify({ message: safe.message, stack: safe.stack, cause: { ...safe.cause, message: safe.cause.message, stack: safe.cause.stack } }),
+    ).not.toContain('Temp-Secret-Pass-7');
     expect(safe.cause.message).toContain('insert into outbox_messages');
     expect(safe.cause.query).toBe('insert into outbox_messages (text_body) values ($1)');
     expect(safe.cause.params).toBeUndefined();

@@ -4,7 +4,17 @@ import type { TPasswordProfileId } from '../../shared/portals.ts';
 import { isCommonPassword } from './common-passwords.ts';
 import { AppError } from './errors.ts';
 
-export function assertPasswordAllowed({ profile, password, username, field = 'password' }: { profile: TPasswordProfileId; password: string; username: string; field?: string }): void {
+export function assertPasswordAllowed({
+  profile,
+  password,
+  username,
+  field = 'password',
+}: {
+  profile: TPasswordProfileId;
+  password: string;
+  username: string;
+  field?: string;
+}): void {
   const problems = checkPassword(profile, password, { username, isCommon: isCommonPassword });
   if (problems.length) {
     throw new AppError('user.weak_password', { message: problems.join(' '), fields: problems.map((message) => ({ field, message })) });

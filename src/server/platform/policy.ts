@@ -49,8 +49,15 @@ export type TDecision = { allowed: true } | { allowed: false; reason: 'forbidden
 const BUSINESS_PORTALS: readonly TPortalId[] = ['producers', 'employers', 'retail'];
 const USER_ADMIN: readonly TPolicyAction[] = ['user.list', 'user.view', 'user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate'];
 const HELP_DESK: readonly TPolicyAction[] = [
-  'user.list', 'user.view', 'user.reset_password', 'user.unlock', 'user.reinstate', 'user.export',
-  'audit.search', 'lifecycle.report', 'portal.settings.view',
+  'user.list',
+  'user.view',
+  'user.reset_password',
+  'user.unlock',
+  'user.reinstate',
+  'user.export',
+  'audit.search',
+  'lifecycle.report',
+  'portal.settings.view',
 ];
 
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */

@@ -4,10 +4,15 @@ import { AppError } from './errors.ts';
 import { assertCan, auditScope, can, decide, POLICY_ACTIONS, userScope, type TPolicyActor, type TPolicyAction, type TPolicyUser } from './policy.ts';
 
 const PORTAL_OF: Record<TRole, TPortalId> = {
-  'primary-producer': 'producers', 'producer-user': 'producers',
-  'delegated-admin': 'employers', 'alternate-delegated-admin': 'employers', 'employer-user': 'employers',
+  'primary-producer': 'producers',
+  'producer-user': 'producers',
+  'delegated-admin': 'employers',
+  'alternate-delegated-admin': 'employers',
+  'employer-user': 'employers',
   'retail-producer': 'retail',
-  'help-desk': 'staff', 'producer-services': 'staff', 'security-admin': 'staff',
+  'help-desk': 'staff',
+  'producer-services': 'staff',
+  'security-admin': 'staff',
 };
 
 let n = 0;
@@ -17,7 +22,15 @@ function actor(role: TRole, tenant: { producerId?: number | null; groupId?: numb
   return { id: `actor-${++n}`, portalId: PORTAL_OF[role], role, producerId, groupId };
 }
 function user(role: TRole, tenant: { producerId?: number | null; groupId?: number | null; id?: string } = {}): { user: TPolicyUser } {
-  return { user: { id: tenant.id ?? `user-${++n}`, portalId: PORTAL_OF[role], role, producerId: tenant.producerId ?? (PORTAL_OF[role] === 'producers' ? 1 : null), groupId: tenant.groupId ?? (PORTAL_OF[role] === 'employers' ? 10 : null) } };
+  return {
+    user: {
+      id: tenant.id ?? `user-${++n}`,
+      portalId: PORTAL_OF[role],
+      role,
+      producerId: tenant.producerId ?? (PORTAL_OF[role] === 'producers' ? 1 : null),
+      groupId: tenant.groupId ?? (PORTAL_OF[role] === 'employers' ? 10 : null),
+    },
+  };
 }
 
 const MANAGE: TPolicyAction[] = ['user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate'];
@@ -28,7 +41,8 @@ describe('Primary Producer (LC-5)', () => {
     for (const action of [...MANAGE, 'user.view', 'user.create'] as const) expect(can(pp, action, user('producer-user', { producerId: 1 }))).toBe(true);
   });
   it("answers not_found for another producer ID's users", () => {
-    for (const action of [...MANAGE, 'user.view'] as const) expect(decide(pp, action, user('producer-user', { producerId: 2 }))).toEqual({ allowed: false, reason: 'not_found' });
+    for (const action of [...MANAGE, 'user.view'] as const)
+      expect(decide(pp, action, user('producer-user', { producerId: 2 }))).toEqual({ allowed: false, reason: 'not_found' });
   });
   it('may not act on itself or another Primary Producer', () => {
     expect(decide(pp, 'user.disable', { user: { ...user('primary-producer').user, id: pp.id } })).toEqual({ allowed: false, reason: 'forbidden' });
@@ -136,7 +150,9 @@ describe('assertCan', () => {
   it('throws 403 or 404', () => {
     const pp = actor('primary-producer', { producerId: 1 });
     expect(() => assertCan(pp, 'audit.search')).toThrow(expect.objectContaining({ status: 403, code: 'auth.forbidden' }));
-    expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 5 }))).toThrow(expect.objectContaining({ status: 404, code: 'user.not_found' }));
+    expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 5 }))).toThrow(
+      expect.objectContaining({ status: 404, code: 'user.not_found' }),
+    );
     expect(() => assertCan(pp, 'user.view', user('producer-user', { producerId: 1 }))).not.toThrow();
   });
 });

@@ -24,7 +24,10 @@ export function serverSecret(db: TDb, name: TServerSecretName): Promise<Buffer> 
 }
 
 async function loadOrCreate(db: TDb, name: TServerSecretName): Promise<Buffer> {
-  await db.insert(serverSecrets).values({ name, secret: randomBytes(32).toString('base64url') }).onConflictDoNothing({ target: serverSecrets.name });
+  await db
+    .insert(serverSecrets)
+    .values({ name, secret: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing({ target: serverSecrets.name });
   const [row] = await db.select({ secret: serverSecrets.secret }).from(serverSecrets).where(eq(serverSecrets.name, name));
   if (!row) throw new Error(`server secret ${name} is missing`);
   return Buffer.from(row.secret, 'base64url');

@@ -12,7 +12,4 @@ export interface TAuthenticatedSession {
   user: { id: string; username: string; role: TRole; producerId: number | null; groupId: number | null };
 }
 
-export type TSessionLookup =
-  | { kind: 'valid'; session: TAuthenticatedSession }
-  | { kind: 'expired' }
-  | { kind: 'none' };
+export type TSessionLookup = { kind: 'valid'; session: TAuthenticatedSession } | { kind: 'expired' } | { kind: 'none' };

@@ -20,7 +20,16 @@ describe('web routes', () => {
     expect(matchRoute('/staff/audit')).toEqual({ kind: 'staff-audit' });
     expect(matchRoute('/staff/lifecycle-report')).toEqual({ kind: 'staff-lifecycle' });
     expect(matchRoute('/staff/settings')).toEqual({ kind: 'staff-settings' });
-    for (const path of ['/employers/password-manager', '/producers/security-manager', '/retail/password-manager', '/producers/users', '/staff/password-manager', '/staff/users/x', '/producers/toString', '/staff/constructor']) {
+    for (const path of [
+      '/employers/password-manager',
+      '/producers/security-manager',
+      '/retail/password-manager',
+      '/producers/users',
+      '/staff/password-manager',
+      '/staff/users/x',
+      '/producers/toString',
+      '/staff/constructor',
+    ]) {
       expect(matchRoute(path), path).toEqual({ kind: 'not-found' });
     }
     expect(paths.passwordManager()).toBe('/producers/password-manager');

@@ -19,9 +19,7 @@ export function LandingPage() {
   return (
     <PublicLayout>
       <PageHeading>Portico</PageHeading>
-      <p className="lead">
-        Portico is the health insurer&rsquo;s portal platform for producers, employer groups and carrier staff.
-      </p>
+      <p className="lead">Portico is the health insurer&rsquo;s portal platform for producers, employer groups and carrier staff.</p>
       <h2>Choose your portal</h2>
       <ul className="portal-list">
         {portals.map((portal) => (
@@ -35,8 +33,7 @@ export function LandingPage() {
       </ul>
       <h2>Need help?</h2>
       <p>
-        Producers can call Producer Services for help with their accounts and business:{' '}
-        <Link to={paths.producerServices()}>Contact Producer Services</Link>
+        Producers can call Producer Services for help with their accounts and business: <Link to={paths.producerServices()}>Contact Producer Services</Link>
       </p>
     </PublicLayout>
   );

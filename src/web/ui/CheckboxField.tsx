@@ -13,14 +13,7 @@ export function CheckboxField({ id, label, error, ref, ...props }: TCheckboxFiel
   return (
     <div className="field">
       <label className="checkbox" htmlFor={id}>
-        <input
-          ref={ref}
-          id={id}
-          type="checkbox"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          {...props}
-        />
+        <input ref={ref} id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...props} />
         {label}
       </label>
       {error ? (

@@ -40,14 +40,7 @@ export function DisclosureMenu({ label, children }: TDisclosureMenuProps) {
 
   return (
     <div className="menu" ref={rootRef} onBlur={closeWhenFocusLeaves}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="menu-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
+      <button ref={buttonRef} type="button" className="menu-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((wasOpen) => !wasOpen)}>
         {label}
         <span className="menu-caret" aria-hidden="true" />
       </button>

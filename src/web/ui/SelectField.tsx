@@ -24,14 +24,7 @@ export function SelectField({ id, label, options, placeholder, error, requiredMa
   return (
     <div className="field">
       <FieldLabel htmlFor={id} label={label} requiredMark={requiredMark} />
-      <select
-        ref={ref}
-        id={id}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...selectProps}
-      >
+      <select ref={ref} id={id} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...selectProps}>
         <option value="">{placeholder}</option>
         {options.map((option) => {
           const { value, label: text } = typeof option === 'string' ? { value: option, label: option } : option;

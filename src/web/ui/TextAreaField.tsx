@@ -15,14 +15,7 @@ export function TextAreaField({ id, label, error, requiredMark, ref, ...props }:
   return (
     <div className="field">
       <FieldLabel htmlFor={id} label={label} requiredMark={requiredMark} />
-      <textarea
-        ref={ref}
-        id={id}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...props}
-      />
+      <textarea ref={ref} id={id} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...props} />
       <FieldError id={errorId} error={error} />
     </div>
   );

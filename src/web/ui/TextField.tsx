@@ -24,14 +24,7 @@ export function TextField({ id, label, error, hint, requiredMark, ref, ...inputP
           {hint}
         </p>
       ) : null}
-      <input
-        ref={ref}
-        id={id}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...inputProps}
-      />
+      <input ref={ref} id={id} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} {...inputProps} />
       <FieldError id={errorId} error={error} />
     </div>
   );

@@ -28,7 +28,9 @@ export function errorsFromIssues<TName extends string>(names: readonly TName[], 
 }
 
 export function useForm<TName extends string>(names: readonly TName[], initial: Partial<Record<TName, string>> = {}) {
-  const [values, setValues] = useState<Record<TName, string>>(() => Object.fromEntries(names.map((name) => [name, initial[name] ?? ''])) as Record<TName, string>);
+  const [values, setValues] = useState<Record<TName, string>>(
+    () => Object.fromEntries(names.map((name) => [name, initial[name] ?? ''])) as Record<TName, string>,
+  );
   const [errors, setErrors] = useState<TErrors<TName>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -48,7 +50,10 @@ export function useForm<TName extends string>(names: readonly TName[], initial: 
       setFormError(UNKNOWN_FAILURE);
       return;
     }
-    const fieldErrors = errorsFromIssues(names, failure.fields.map((item) => ({ path: [item.field], message: item.message })));
+    const fieldErrors = errorsFromIssues(
+      names,
+      failure.fields.map((item) => ({ path: [item.field], message: item.message })),
+    );
     const unplaced = failure.fields.filter((item) => !names.some((name) => name === item.field)).map((item) => item.message);
     const hasFieldErrors = Object.keys(fieldErrors).length > 0;
     setFormError(hasFieldErrors ? (unplaced.length > 0 ? unplaced.join(' ') : null) : [failure.message, ...unplaced].join(' '));
@@ -56,7 +61,8 @@ export function useForm<TName extends string>(names: readonly TName[], initial: 
   };
 
   /** An onSubmit handler: the form's own check first, then `send`; errors end up on screen either way. */
-  const onSubmit = <TData>(parse: (current: Record<TName, string>) => TParsed<TData, TName>, send: (data: TData) => Promise<void>) =>
+  const onSubmit =
+    <TData>(parse: (current: Record<TName, string>) => TParsed<TData, TName>, send: (data: TData) => Promise<void>) =>
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       if (submitting) return;

@@ -54,7 +54,11 @@ export function useRemoteData<T>(key: string, load: () => Promise<T>): TRemoteDa
           setSession(null);
           return;
         }
-        setLoaded((previous) => ({ for: current, data: previous.data, error: isApiError(failure) ? { message: failure.message, status: failure.status } : { message: UNKNOWN_FAILURE, status: 0 } }));
+        setLoaded((previous) => ({
+          for: current,
+          data: previous.data,
+          error: isApiError(failure) ? { message: failure.message, status: failure.status } : { message: UNKNOWN_FAILURE, status: 0 },
+        }));
       },
     );
     return () => {

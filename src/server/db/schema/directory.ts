@@ -18,7 +18,10 @@ export const producers = pgTable(
     lastName: text('last_name').notNull(),
     email: citext('email').notNull(),
     agencyId: integer('agency_id').references(() => agencies.id),
-    states: text('states').array().notNull().default(sql`'{}'::text[]`),
+    states: text('states')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

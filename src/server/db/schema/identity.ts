@@ -1,8 +1,6 @@
 // Users, sessions and the failure counters that drive lockout (ID-1, ID-2, ID-10).
 import { sql } from 'drizzle-orm';
-import {
-  boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, employerGroups, producers } from './directory.ts';
 import { portals } from './portals.ts';
 import { citext } from './types.ts';
@@ -14,7 +12,9 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    portalId: text('portal_id').notNull().references(() => portals.id),
+    portalId: text('portal_id')
+      .notNull()
+      .references(() => portals.id),
     username: citext('username').notNull(),
     passwordHash: text('password_hash'),
     role: text('role').notNull(),
@@ -50,13 +50,19 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_portal_username_key').on(t.portalId, t.username),
     // ID-5: one retail account per roster entry.
-    uniqueIndex('users_retail_producer_key').on(t.producerId).where(sql`${t.portalId} = 'retail' and ${t.status} <> 'deleted'`),
+    uniqueIndex('users_retail_producer_key')
+      .on(t.producerId)
+      .where(sql`${t.portalId} = 'retail' and ${t.status} <> 'deleted'`),
     index('users_producer_idx').on(t.producerId),
     // LC-1: the lifecycle job reads only the IDs past a cutoff, never the ones it keeps.
     // LC-1: the lifecycle job reads only the IDs past a cutoff, never the ones it keeps. Keyed by
     // a day, not a time, so most logins change no indexed value and update the row in place (HOT).
-    index('users_lifecycle_active_idx').on(t.portalId, t.lastActiveOn).where(sql`${t.status} = 'active'`),
-    index('users_lifecycle_disabled_idx').on(t.portalId, t.lastActiveOn).where(sql`${t.status} = 'disabled'`),
+    index('users_lifecycle_active_idx')
+      .on(t.portalId, t.lastActiveOn)
+      .where(sql`${t.status} = 'active'`),
+    index('users_lifecycle_disabled_idx')
+      .on(t.portalId, t.lastActiveOn)
+      .where(sql`${t.status} = 'disabled'`),
     index('users_group_idx').on(t.groupId),
     check('users_status_known', sql`${t.status} in ('active','pending','disabled','deleted')`),
     check('users_failed_attempts_nonnegative', sql`${t.failedAttempts} >= 0`),
@@ -67,7 +73,9 @@ export const users = pgTable(
 export const loginAttempts = pgTable(
   'login_attempts',
   {
-    portalId: text('portal_id').notNull().references(() => portals.id),
+    portalId: text('portal_id')
+      .notNull()
+      .references(() => portals.id),
     username: citext('username').notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -81,8 +89,12 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a stolen table cannot be replayed as cookies. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    portalId: text('portal_id').notNull().references(() => portals.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    portalId: text('portal_id')
+      .notNull()
+      .references(() => portals.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
@@ -102,7 +114,9 @@ export const oneTimeTokens = pgTable(
   {
     tokenHash: text('token_hash').primaryKey(),
     purpose: text('purpose').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -27,7 +27,9 @@ export const outboxMessages = pgTable(
     messageId: text('message_id'),
   },
   (t) => [
-    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
     check('outbox_status_known', sql`${t.status} in ('pending','sent','failed')`),
   ],
 );

@@ -77,9 +77,19 @@ function toLoginContext(row: TLoginContextRow): TLoginContext | undefined {
   if (row.portal_id === null) return undefined;
   const portal: TLoginPortal = { id: row.portal_id as TPortalId, name: row.portal_name, policy: row.policy, texts: row.texts };
   const profile = toProfile({
-    id: row.user_id, portalId: row.portal_id, username: row.username, role: row.role, firstName: row.first_name,
-    lastName: row.last_name, email: row.email, status: row.status, lastLoginAt: toDate(row.last_login_at),
-    agentUniqueId: row.agent_unique_id, agencyName: row.agency_name, accountNumber: row.account_number, groupName: row.group_name,
+    id: row.user_id,
+    portalId: row.portal_id,
+    username: row.username,
+    role: row.role,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    status: row.status,
+    lastLoginAt: toDate(row.last_login_at),
+    agentUniqueId: row.agent_unique_id,
+    agencyName: row.agency_name,
+    accountNumber: row.account_number,
+    groupName: row.group_name,
   });
   if (!profile) return { portal, candidate: undefined };
   return {
@@ -134,7 +144,9 @@ export async function countUnknownFailure(
 ): Promise<TFailureOutcome | undefined> {
   const now = `${input.now.toISOString()}`;
   const lockUntil = input.lockUntil.toISOString();
-  const [row] = await executeRows<{ failed_attempts: number; locked_until: string | Date | null }>(db, sql`
+  const [row] = await executeRows<{ failed_attempts: number; locked_until: string | Date | null }>(
+    db,
+    sql`
     insert into login_attempts as a (portal_id, username, failed_attempts, locked_until, updated_at)
     values (${portalId}, ${username}, 1,
             case when 1 >= ${input.threshold} then ${lockUntil}::timestamptz end, ${now}::timestamptz)
@@ -146,7 +158,8 @@ export async function countUnknownFailure(
                           then ${lockUntil}::timestamptz end,
       updated_at = ${now}::timestamptz
     where a.locked_until is null or a.locked_until <= ${now}::timestamptz
-    returning failed_attempts, locked_until`);
+    returning failed_attempts, locked_until`,
+  );
   return row && { failedAttempts: row.failed_attempts, lockedUntil: toDate(row.locked_until) };
 }
 

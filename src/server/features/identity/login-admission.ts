@@ -107,24 +107,31 @@ export class LoginAdmission<TPortalKey, TContext> {
     const batch = first.alone ? [first] : this.waiting.filter((w) => !w.read && !w.alone && w.portalId === first.portalId).slice(0, MAX_BATCH);
     this.reading = true;
     // Started from a promise, so a reader that throws at once still fails the batch, not the queue.
-    void Promise.resolve().then(() => this.readContexts(first.portalId, batch.map((w) => w.username))).then(
-      (contexts) => {
+    void Promise.resolve()
+      .then(() =>
+        this.readContexts(
+          first.portalId,
+          batch.map((w) => w.username),
+        ),
+      )
+      .then((contexts) => {
         if (contexts.length !== batch.length) throw new Error(`readContexts answered ${contexts.length} for ${batch.length}`);
         for (const [i, w] of batch.entries()) w.read = { context: contexts[i] as TContext };
-      },
-    ).catch((error: unknown) => {
-      // No login may fail another's: the logins of a failed batch are read again, each alone.
-      if (batch.length > 1 && this.retryAlone(error)) {
-        for (const w of batch) w.alone = true;
-        return;
-      }
-      for (const w of batch) {
-        this.waiting.splice(this.waiting.indexOf(w), 1);
-        w.fail(error);
-      }
-    }).finally(() => {
-      this.reading = false;
-      this.advance();
-    });
+      })
+      .catch((error: unknown) => {
+        // No login may fail another's: the logins of a failed batch are read again, each alone.
+        if (batch.length > 1 && this.retryAlone(error)) {
+          for (const w of batch) w.alone = true;
+          return;
+        }
+        for (const w of batch) {
+          this.waiting.splice(this.waiting.indexOf(w), 1);
+          w.fail(error);
+        }
+      })
+      .finally(() => {
+        this.reading = false;
+        this.advance();
+      });
   }
 }

@@ -4,14 +4,15 @@ import { LoginAdmission } from './login-admission.ts';
 /** A context reader whose reads the test answers by hand, recording what each read asked for. */
 function manualReader() {
   const reads: { portalId: string; usernames: readonly string[]; answer: (contexts?: string[]) => void; fail: (error: Error) => void }[] = [];
-  const read = (portalId: string, usernames: readonly string[]) => new Promise<readonly string[]>((resolve, reject) => {
-    reads.push({
-      portalId,
-      usernames,
-      answer: (contexts) => resolve(contexts ?? usernames.map((u) => `${portalId}:${u}`)),
-      fail: reject,
+  const read = (portalId: string, usernames: readonly string[]) =>
+    new Promise<readonly string[]>((resolve, reject) => {
+      reads.push({
+        portalId,
+        usernames,
+        answer: (contexts) => resolve(contexts ?? usernames.map((u) => `${portalId}:${u}`)),
+        fail: reject,
+      });
     });
-  });
   const nth = (i: number) => {
     const r = reads[i];
     if (!r) throw new Error(`no read number ${i}`);
@@ -39,7 +40,11 @@ describe('LoginAdmission', () => {
     const { reads, read, nth } = manualReader();
     const turns = new LoginAdmission(1, read);
     const order: string[] = [];
-    const track = (name: string) => turns.enter('retail', name).then((a) => { order.push(name); return a; });
+    const track = (name: string) =>
+      turns.enter('retail', name).then((a) => {
+        order.push(name);
+        return a;
+      });
     const ann = track('ann'); // read at once: nobody is waiting
     const bob = track('bob');
     const cid = track('cid');
@@ -75,10 +80,17 @@ describe('LoginAdmission', () => {
     expect(reads).toHaveLength(1); // one read at a time
     nth(0).answer();
     await settle();
-    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([['retail', ['ann']], ['staff', ['bob']]]);
+    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([
+      ['retail', ['ann']],
+      ['staff', ['bob']],
+    ]);
     nth(1).answer();
     await settle();
-    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([['retail', ['ann']], ['staff', ['bob']], ['retail', ['cid']]]);
+    expect(reads.map((r) => [r.portalId, r.usernames])).toEqual([
+      ['retail', ['ann']],
+      ['staff', ['bob']],
+      ['retail', ['cid']],
+    ]);
     nth(2).answer();
     const [first, second] = [await ann, await bob];
     expect([first.context, second.context]).toEqual(['retail:ann', 'staff:bob']);
@@ -180,7 +192,15 @@ describe('LoginAdmission', () => {
     });
     const ann = await turns.enter('retail', 'ann');
     // Arrive while ann holds the only turn: read together, in one batch that fails.
-    const others = ['bob', 'bad', 'cy'].map((u) => turns.enter('retail', u).then((a) => { a.release(); return a.context; }, (e: Error) => e.message));
+    const others = ['bob', 'bad', 'cy'].map((u) =>
+      turns.enter('retail', u).then(
+        (a) => {
+          a.release();
+          return a.context;
+        },
+        (e: Error) => e.message,
+      ),
+    );
     await settle();
     ann.release();
     expect(await Promise.all(others)).toEqual(['ok:bob', 'invalid byte sequence', 'ok:cy']);
@@ -190,11 +210,20 @@ describe('LoginAdmission', () => {
 
   it('fails a whole batch at once when its error is not worth retrying alone (the database unreachable)', async () => {
     let calls = 0;
-    const turns = new LoginAdmission(1, (_portalId: string, usernames: readonly string[]) => {
-      calls++;
-      return calls === 1 ? Promise.resolve(usernames.map((u) => `ok:${u}`)) : Promise.reject(new Error('ECONNREFUSED'));
-    }, { retryAlone: () => false });
-    const [ann, ...others] = ['ann', 'bob', 'cy'].map((u) => turns.enter('retail', u).then((a) => a.context, (e: Error) => e.message));
+    const turns = new LoginAdmission(
+      1,
+      (_portalId: string, usernames: readonly string[]) => {
+        calls++;
+        return calls === 1 ? Promise.resolve(usernames.map((u) => `ok:${u}`)) : Promise.reject(new Error('ECONNREFUSED'));
+      },
+      { retryAlone: () => false },
+    );
+    const [ann, ...others] = ['ann', 'bob', 'cy'].map((u) =>
+      turns.enter('retail', u).then(
+        (a) => a.context,
+        (e: Error) => e.message,
+      ),
+    );
     expect(await ann).toBe('ok:ann');
     expect(await Promise.all(others)).toEqual(['ECONNREFUSED', 'ECONNREFUSED']);
     expect(calls).toBe(2);

@@ -6,8 +6,12 @@ import { createTestApp, createTestUser, loginRequest, type TTestApp } from '../.
 import { createLogInDeps, logIn } from './login.service.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 describe('a login with a user name the database cannot store', () => {
   it('is refused at the edge with 400, and the correct logins sent beside it all succeed', async () => {
@@ -24,7 +28,10 @@ describe('a login with a user name the database cannot store', () => {
     const deps = createLogInDeps({ db: t.database.db, clock: t.clock });
     const accounts = await Promise.all(Array.from({ length: 6 }, () => createTestUser(t, { portalId: 'producers' })));
     const attempt = (username: string, password: string) =>
-      logIn(deps, { portalId: 'producers', username, password }).then(() => 'in', (error: Error & { code?: string }) => error.code ?? error.message);
+      logIn(deps, { portalId: 'producers', username, password }).then(
+        () => 'in',
+        (error: Error & { code?: string }) => error.code ?? error.message,
+      );
     // More logins than turns, so the ones waiting are read together with the bad name among them.
     const outcomes = await Promise.all([
       ...accounts.slice(0, 3).map((u) => attempt(u.username, u.password)),

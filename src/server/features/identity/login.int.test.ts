@@ -9,8 +9,12 @@ import { GroupCommit } from '../../platform/group-commit.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function userRow(id: string) {
   const [row] = await t.database.db.select().from(users).where(eq(users.id, id));
@@ -75,10 +79,12 @@ describe('logins that wait together (login-admission.ts)', () => {
     expect(responses.map((r) => r.statusCode)).toEqual(attempts.map((a) => a.status));
     expect(responses.slice(0, 4).map((r) => r.json<{ user: { username: string } }>().user.username)).toEqual(people.map((p) => p.username));
     // Each cookie is its own account's session (the successes were written together).
-    const sessionsOf = await Promise.all(responses.slice(0, 4).map((r) => {
-      const cookie = r.cookies.find((c) => c.name === 'portico_session');
-      return t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `portico_session=${cookie?.value ?? ''}` } });
-    }));
+    const sessionsOf = await Promise.all(
+      responses.slice(0, 4).map((r) => {
+        const cookie = r.cookies.find((c) => c.name === 'portico_session');
+        return t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `portico_session=${cookie?.value ?? ''}` } });
+      }),
+    );
     expect(sessionsOf.map((r) => r.json<{ user: { username: string } }>().user.username)).toEqual(people.map((p) => p.username));
   });
 });
@@ -126,7 +132,9 @@ describe('lockout (ID-2)', () => {
     await unlockUser({ db: t.database.db, clock: t.clock }, { portalId: 'producers', username: u.username.toUpperCase(), actor: { label: 'help desk' } });
     expect((await loginRequest(t, 'producers', u.username, u.password)).statusCode).toBe(200);
     expect(await auditCount('account.unlocked', u.username)).toBe(1);
-    await expect(unlockUser({ db: t.database.db, clock: t.clock }, { portalId: 'producers', username: unique('nobody'), actor: { label: 'x' } })).rejects.toMatchObject({ code: 'user.not_found' });
+    await expect(
+      unlockUser({ db: t.database.db, clock: t.clock }, { portalId: 'producers', username: unique('nobody'), actor: { label: 'x' } }),
+    ).rejects.toMatchObject({ code: 'user.not_found' });
   });
 
   it('restarts the count after an expired lock instead of locking again at once', async () => {
@@ -211,10 +219,20 @@ describe('bad input', () => {
   });
 
   it('refuses malformed JSON and other media types', async () => {
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('request.malformed_json');
-    const form = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=a&password=b' });
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'username=a&password=b',
+    });
     expect(form.statusCode).toBe(415);
     expect(form.json().code).toBe('request.unsupported_media_type');
   });
@@ -236,30 +254,55 @@ describe('the success statement re-checks what a parallel request may have chang
   it('writes several logins in one statement, each judged on its own, in the order given', async () => {
     // Ids descending, the locked one first: the statement writes in id order, so answers given
     // back in its order instead of the caller's would put the refusal last.
-    const created = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    const created = [
+      await createTestUser(t, { portalId: 'retail' }),
+      await createTestUser(t, { portalId: 'retail' }),
+      await createTestUser(t, { portalId: 'retail' }),
+    ];
     const [locked, mid, low] = created.sort((a, b) => (a.id < b.id ? 1 : -1));
     if (!locked || !mid || !low) throw new Error('no users');
     for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', locked.username, 'wrong1');
     const inputs = await Promise.all([locked, low, mid, low].map((u) => success(u)));
     expect(await recordLoginSuccesses(t.database.db, inputs)).toEqual([false, true, true, true]);
     expect(await Promise.all([locked, mid, low].map((u) => auditCount('login.success', u.username)))).toEqual([0, 1, 2]);
-    const started = await t.database.db.select().from(sessions).where(inArray(sessions.tokenHash, inputs.map((i) => i.session.tokenHash)));
-    expect(new Map(started.map((s) => [s.tokenHash, s.userId]))).toEqual(new Map([1, 2, 3].map((i) => [inputs[i]?.session.tokenHash, inputs[i]?.session.userId])));
+    const started = await t.database.db
+      .select()
+      .from(sessions)
+      .where(
+        inArray(
+          sessions.tokenHash,
+          inputs.map((i) => i.session.tokenHash),
+        ),
+      );
+    expect(new Map(started.map((s) => [s.tokenHash, s.userId]))).toEqual(
+      new Map([1, 2, 3].map((i) => [inputs[i]?.session.tokenHash, inputs[i]?.session.userId])),
+    );
   });
 
   it('fails only the faulty login of a batch that rolled back; the others commit with their audit rows', async () => {
-    const [ann, bob, cy] = [await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' }), await createTestUser(t, { portalId: 'retail' })];
+    const [ann, bob, cy] = [
+      await createTestUser(t, { portalId: 'retail' }),
+      await createTestUser(t, { portalId: 'retail' }),
+      await createTestUser(t, { portalId: 'retail' }),
+    ];
     const [earlier, a, b, c] = await Promise.all([ann, ann, bob, cy].map((u) => success(u)));
     if (!earlier || !a || !b || !c) throw new Error('no inputs');
     expect(await recordLoginSuccesses(t.database.db, [earlier])).toEqual([true]);
     // The token of a session already committed: a unique violation whichever retry runs first.
     const clash = { ...b, session: { ...b.session, tokenHash: earlier.session.tokenHash } };
     const group = new GroupCommit((items: readonly TLoginSuccess[]) => recordLoginSuccesses(t.database.db, items), {
-      holdMs: 1_000, maxBatch: 3, worthHolding: () => true, retryAlone: () => true,
+      holdMs: 1_000,
+      maxBatch: 3,
+      worthHolding: () => true,
+      retryAlone: () => true,
     });
     const settled = await Promise.allSettled([group.write(a), group.write(clash), group.write(c)]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect([await auditCount('login.success', ann.username), await auditCount('login.success', bob.username), await auditCount('login.success', cy.username)]).toEqual([2, 0, 1]);
+    expect([
+      await auditCount('login.success', ann.username),
+      await auditCount('login.success', bob.username),
+      await auditCount('login.success', cy.username),
+    ]).toEqual([2, 0, 1]);
     expect((await userRow(bob.id)).lastLoginAt).toBeNull();
   });
 
@@ -273,7 +316,10 @@ describe('the success statement re-checks what a parallel request may have chang
 
   it('refuses a disabled account, and a temporary password used by a parallel login', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });
-    await t.database.db.update(users).set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) })
+      .where(eq(users.id, u.id));
     expect(await succeed(u, true)).toBe(true);
     expect(await succeed(u, true)).toBe(false);
     await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
@@ -284,7 +330,10 @@ describe('the success statement re-checks what a parallel request may have chang
     const u = await createTestUser(t, { portalId: 'retail' });
     for (let i = 0; i < 3; i++) await loginRequest(t, 'retail', u.username, 'wrong1');
     const locked = await userRow(u.id);
-    await t.database.db.update(users).set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ tempPasswordHash: 'x', tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) })
+      .where(eq(users.id, u.id));
     expect(await succeed(u)).toBe(false);
     expect(await succeed(u, true)).toBe(true);
     const after = await userRow(u.id);
@@ -303,8 +352,14 @@ describe('the success statement re-checks what a parallel request may have chang
     if (right?.statusCode === 200) expect(await auditCount('account.locked', u.username)).toBeLessThanOrEqual(1);
     else expect(right?.json().code).toBe('auth.locked');
     if (row.lockedUntil && row.lockedUntil > t.clock.now()) {
-      const successes = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'login.success'), eq(auditEvents.targetLabel, u.username)));
-      const locks = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'account.locked'), eq(auditEvents.targetLabel, u.username)));
+      const successes = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'login.success'), eq(auditEvents.targetLabel, u.username)));
+      const locks = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'account.locked'), eq(auditEvents.targetLabel, u.username)));
       for (const s of successes) for (const l of locks) expect(s.id).toBeLessThan(l.id);
     }
   });

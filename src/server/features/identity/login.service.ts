@@ -11,8 +11,15 @@ import type { TPortal } from '../portals/portals.service.ts';
 import { threadPoolSize } from '../../platform/thread-pool.ts';
 import { GroupCommit } from '../../platform/group-commit.ts';
 import {
-  countUnknownFailure, countUserFailure, findLoginContexts, recordLoginSuccesses,
-  type TFailureOutcome, type TLoginSuccess, type TLoginCandidate, type TLoginContext, type TUserProfile,
+  countUnknownFailure,
+  countUserFailure,
+  findLoginContexts,
+  recordLoginSuccesses,
+  type TFailureOutcome,
+  type TLoginSuccess,
+  type TLoginCandidate,
+  type TLoginContext,
+  type TUserProfile,
 } from './identity.store.ts';
 import { LoginAdmission } from './login-admission.ts';
 import { prepareSession } from './sessions.service.ts';
@@ -91,7 +98,10 @@ export async function logIn(deps: TLogInDeps, input: TLogInInput): Promise<TLogI
   }
   if (candidate.status !== 'active') {
     // A registration not yet confirmed (ID-5) answers like a wrong password and counts nothing.
-    await recordAudit(deps.db, { ...refusal({ portal, input, now }, { action: 'login.failure', userId: candidate.id, label: candidate.username }), details: { reason: candidate.status } });
+    await recordAudit(deps.db, {
+      ...refusal({ portal, input, now }, { action: 'login.failure', userId: candidate.id, label: candidate.username }),
+      details: { reason: candidate.status },
+    });
     throw invalidError(portal);
   }
   const session = prepareSession({
@@ -135,7 +145,8 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
     // Always exactly one Argon2id verification, against a dummy hash for unknown names, whether
     // or not a temporary password is live (its check is an HMAC): every failure costs the same.
     const passwordOk = await verifyPassword(candidate?.passwordHash, input.password);
-    const withTemporaryPassword = !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(deps, { candidate, password: input.password, now }));
+    const withTemporaryPassword =
+      !passwordOk && candidate !== undefined && (await matchesTemporaryPassword(deps, { candidate, password: input.password, now }));
     return { portal, candidate, now, passwordOk, withTemporaryPassword };
   } finally {
     turn.release();
@@ -143,7 +154,10 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
 }
 
 /** Checked only after the real password failed: a reset never locks anyone out of the password they remember. */
-async function matchesTemporaryPassword(deps: TServiceDeps, { candidate, password, now }: { candidate: TLoginCandidate; password: string; now: Date }): Promise<boolean> {
+async function matchesTemporaryPassword(
+  deps: TServiceDeps,
+  { candidate, password, now }: { candidate: TLoginCandidate; password: string; now: Date },
+): Promise<boolean> {
   if (!candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
   return verifyTemporaryPassword(deps.db, candidate.tempPasswordHash, password);
 }
@@ -185,9 +199,15 @@ async function recordFailureEvents(
     await recordAudit(tx, refusal(attempt, { action: 'login.refused_locked', userId, label: input.username }));
     return;
   }
-  await recordAudit(tx, { ...refusal(attempt, { action: 'login.failure', userId, label: input.username }), details: { reason, failedAttempts: outcome.failedAttempts } });
+  await recordAudit(tx, {
+    ...refusal(attempt, { action: 'login.failure', userId, label: input.username }),
+    details: { reason, failedAttempts: outcome.failedAttempts },
+  });
   if (outcome.lockedUntil) {
-    await recordAudit(tx, { ...refusal(attempt, { action: 'account.locked', userId, label: input.username }), details: { reason, lockedUntil: outcome.lockedUntil.toISOString() } });
+    await recordAudit(tx, {
+      ...refusal(attempt, { action: 'account.locked', userId, label: input.username }),
+      details: { reason, lockedUntil: outcome.lockedUntil.toISOString() },
+    });
   }
 }
 
@@ -209,7 +229,11 @@ function invalidError(portal: TPortal): AppError {
 
 function refusal(
   { portal, input: ctx, now }: { portal: TPortal; input: TAuditContext; now: Date },
-  { action, userId, label }: { action: 'login.failure' | 'login.refused_locked' | 'login.refused_disabled' | 'account.locked'; userId: string | null; label: string },
+  {
+    action,
+    userId,
+    label,
+  }: { action: 'login.failure' | 'login.refused_locked' | 'login.refused_disabled' | 'account.locked'; userId: string | null; label: string },
 ) {
   return {
     action,

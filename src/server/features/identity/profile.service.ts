@@ -21,11 +21,20 @@ import { verifyTemporaryPassword } from './temporary-password.ts';
 export async function describeSession(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TSessionResponse> {
   const [user, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
   if (!user) throw new AppError('auth.unauthenticated');
-  return { user: toSessionUser(user), portal: { id: portal.id, name: portal.name }, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
+  return {
+    user: toSessionUser(user),
+    portal: { id: portal.id, name: portal.name },
+    csrfToken: session.csrfToken,
+    mustChangePassword: session.mustChangePassword,
+  };
 }
 
 export async function getProfile(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
-  const [user, state, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
+  const [user, state, portal] = await Promise.all([
+    findUserProfile(deps.db, session.user.id),
+    findPasswordState(deps.db, session.user.id),
+    getPortal(deps.db, session.portalId),
+  ]);
   if (!user || !state) throw new AppError('auth.unauthenticated');
   const profile = PASSWORD_PROFILES[portal.policy.passwordProfile];
   return {
@@ -67,7 +76,11 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
     }
   } else if (!(await verifyPassword(state.passwordHash, input.currentPassword))) {
     const locked = await deps.db.transaction(async (tx) => {
-      const outcome = await countUserFailure(tx, state.id, { now, threshold: portal.policy.lockoutThreshold, lockUntil: addMinutes(now, portal.policy.lockoutMinutes) });
+      const outcome = await countUserFailure(tx, state.id, {
+        now,
+        threshold: portal.policy.lockoutThreshold,
+        lockUntil: addMinutes(now, portal.policy.lockoutMinutes),
+      });
       await recordAudit(tx, { ...audit, action: 'password.change_failed', details: { failedAttempts: outcome?.failedAttempts ?? null } });
       if (outcome?.lockedUntil) await recordAudit(tx, { ...audit, action: 'account.locked', details: { reason: 'wrong_current_password' } });
       const locked = !outcome || !!outcome.lockedUntil;
@@ -78,7 +91,9 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
     throw currentWrong();
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError('password.same_as_current', { fields: [{ field: 'newPassword', message: 'The New Password must be different from the Current Password.' }] });
+    throw new AppError('password.same_as_current', {
+      fields: [{ field: 'newPassword', message: 'The New Password must be different from the Current Password.' }],
+    });
   }
   assertPasswordAllowed({ profile: portal.policy.passwordProfile, password: input.newPassword, username: state.username, field: 'newPassword' });
   const hash = await hashPassword(input.newPassword);
@@ -87,7 +102,12 @@ export async function changePassword(deps: TServiceDeps, input: TChangePasswordI
     await replacePassword(tx, { userId: state.id, hash, now });
     if (state.email) await enqueueEmail(tx, passwordChangedEmail(portal, { to: state.email, username: state.username, when: now }), now);
     await recordAudit(tx, { ...audit, action: 'password.changed', details: { fromTemporaryPassword: session.mustChangePassword } });
-    if (liftedLock) await recordAudit(tx, { ...audit, action: 'account.unlocked', details: { reason: 'password_changed', fromTemporaryPassword: session.mustChangePassword } });
+    if (liftedLock)
+      await recordAudit(tx, {
+        ...audit,
+        action: 'account.unlocked',
+        details: { reason: 'password_changed', fromTemporaryPassword: session.mustChangePassword },
+      });
   });
 }
 
@@ -100,13 +120,24 @@ export function normalizeChallengeAnswer(answer: string): string {
   return answer.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-export async function updateChallengeQuestion(deps: TServiceDeps, input: TAuditContext & TChallengeQuestionRequest & { session: TAuthenticatedSession }): Promise<void> {
+export async function updateChallengeQuestion(
+  deps: TServiceDeps,
+  input: TAuditContext & TChallengeQuestionRequest & { session: TAuthenticatedSession },
+): Promise<void> {
   const answerHash = await hashPassword(normalizeChallengeAnswer(input.answer));
   const now = deps.clock.now();
   const who = { id: input.session.user.id, label: input.session.user.username };
   await deps.db.transaction(async (tx) => {
     await setChallengeQuestion(tx, { userId: input.session.user.id, question: input.question, answerHash });
-    await recordAudit(tx, { action: 'challenge_question.updated', occurredAt: now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
+    await recordAudit(tx, {
+      action: 'challenge_question.updated',
+      occurredAt: now,
+      portalId: input.session.portalId,
+      actor: who,
+      target: who,
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+    });
   });
 }
 

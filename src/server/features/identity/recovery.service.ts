@@ -9,9 +9,7 @@ import type { TForgotUsernameRequest, TPasswordResetRequest } from '../../../sha
 import { getPortal, type TPortal } from '../portals/portals.service.ts';
 import { forgotUsernameEmail, passwordResetEmail } from './emails.ts';
 import { RESETS_PER_ACCOUNT, takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
-import {
-  countSelfServiceResets, findAccountByUsername, findAccountsByEmail, setTemporaryPassword, type TRecoveryAccount,
-} from './self-service.store.ts';
+import { countSelfServiceResets, findAccountByUsername, findAccountsByEmail, setTemporaryPassword, type TRecoveryAccount } from './self-service.store.ts';
 import { generateTemporaryPassword, hashTemporaryPassword } from './temporary-password.ts';
 
 /** Self-service recovery exists for the business portals; staff accounts are reset by security. */
@@ -32,8 +30,25 @@ export async function sendForgottenUsernames(deps: TServiceDeps, input: TAuditCo
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const first = accounts[0];
-    if (proven && first?.email) await enqueueEmail(tx, forgotUsernameEmail(portal, first.email, accounts.map((a) => a.username)), now);
-    await recordAudit(tx, { action: 'username.reminder_requested', occurredAt: now, portalId: portal.id, target: { label: input.email }, ipAddress: input.ipAddress, requestId: input.requestId, details: { matched: proven ? accounts.length : 0 } });
+    if (proven && first?.email)
+      await enqueueEmail(
+        tx,
+        forgotUsernameEmail(
+          portal,
+          first.email,
+          accounts.map((a) => a.username),
+        ),
+        now,
+      );
+    await recordAudit(tx, {
+      action: 'username.reminder_requested',
+      occurredAt: now,
+      portalId: portal.id,
+      target: { label: input.email },
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+      details: { matched: proven ? accounts.length : 0 },
+    });
   });
 }
 

@@ -15,10 +15,7 @@ import { insertUserRecord } from '../users/users.service.ts';
 import { registrationEmail } from './emails.ts';
 import { takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
 import { hashToken } from './sessions.service.ts';
-import {
-  activatePendingUser, deleteUser, findRetailAccountOfProducer, findRosterEntry, insertOneTimeToken,
-  useOneTimeToken,
-} from './self-service.store.ts';
+import { activatePendingUser, deleteUser, findRetailAccountOfProducer, findRosterEntry, insertOneTimeToken, useOneTimeToken } from './self-service.store.ts';
 
 export const REGISTRATION_LINK_HOURS = 24;
 const PURPOSE = 'registration';
@@ -48,15 +45,39 @@ export async function registerRetailProducer(deps: TSelfServiceDeps, input: TReg
       // An unconfirmed earlier attempt gives way to the new one (its link stops working).
       if (existing) await deleteUser(tx, existing.id);
       const userId = await insertUserRecord(tx, {
-        portalId: 'retail', username: input.username, passwordHash, role: 'retail-producer', status: 'pending',
-        firstName: producer.firstName, lastName: producer.lastName, email: producer.email,
-        producerId: producer.id, agencyId: producer.agencyId, createdAt: now,
+        portalId: 'retail',
+        username: input.username,
+        passwordHash,
+        role: 'retail-producer',
+        status: 'pending',
+        firstName: producer.firstName,
+        lastName: producer.lastName,
+        email: producer.email,
+        producerId: producer.id,
+        agencyId: producer.agencyId,
+        createdAt: now,
       });
-      if (!userId) throw new AppError('user.username_taken', { fields: [{ field: 'username', message: 'That User Name is already taken. Please choose another.' }] });
-      await insertOneTimeToken(tx, { tokenHash: hashToken(token), purpose: PURPOSE, userId, createdAt: now, expiresAt: addMinutes(now, REGISTRATION_LINK_HOURS * 60) });
+      if (!userId)
+        throw new AppError('user.username_taken', { fields: [{ field: 'username', message: 'That User Name is already taken. Please choose another.' }] });
+      await insertOneTimeToken(tx, {
+        tokenHash: hashToken(token),
+        purpose: PURPOSE,
+        userId,
+        createdAt: now,
+        expiresAt: addMinutes(now, REGISTRATION_LINK_HOURS * 60),
+      });
       const link = `${input.publicUrl}/retail/register/confirm?token=${token}`;
       await enqueueEmail(tx, registrationEmail(portal, { to: producer.email, username: input.username, link, validHours: REGISTRATION_LINK_HOURS }), now);
-      await recordAudit(tx, { action: 'user.registered', occurredAt: now, portalId: 'retail', actor: { id: userId, label: input.username }, target: { id: userId, label: input.username }, ipAddress: input.ipAddress, requestId: input.requestId, details: { agentUniqueId: producer.agentUniqueId } });
+      await recordAudit(tx, {
+        action: 'user.registered',
+        occurredAt: now,
+        portalId: 'retail',
+        actor: { id: userId, label: input.username },
+        target: { id: userId, label: input.username },
+        ipAddress: input.ipAddress,
+        requestId: input.requestId,
+        details: { agentUniqueId: producer.agentUniqueId },
+      });
     });
   } catch (error) {
     // Two registrations racing for one roster entry: the unique index decides.
@@ -76,6 +97,14 @@ export async function confirmRegistration(deps: TServiceDeps, input: TAuditConte
     const userId = await useOneTimeToken(tx, { tokenHash: hashToken(input.token), purpose: PURPOSE, now });
     const user = userId ? await activatePendingUser(tx, userId) : undefined;
     if (!userId || !user) throw new AppError('registration.link_invalid');
-    await recordAudit(tx, { action: 'user.registration_confirmed', occurredAt: now, portalId: 'retail', actor: { id: userId, label: user.username }, target: { id: userId, label: user.username }, ipAddress: input.ipAddress, requestId: input.requestId });
+    await recordAudit(tx, {
+      action: 'user.registration_confirmed',
+      occurredAt: now,
+      portalId: 'retail',
+      actor: { id: userId, label: user.username },
+      target: { id: userId, label: user.username },
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+    });
   });
 }

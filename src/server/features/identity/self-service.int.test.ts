@@ -11,22 +11,34 @@ import { verifyChallengeAnswer } from './profile.service.ts';
 import { NEUTRAL_ANSWER_MS } from './self-service.routes.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 const postFrom = (remoteAddress: string, url: string, payload: unknown) => t.app.inject({ method: 'POST', url, payload: payload as object, remoteAddress });
 let agentSeq = 0;
 async function rosterEntry(email = `${unique('agent')}@example.test`) {
   const agentUniqueId = String(700_000_000 + process.pid * 10 + ++agentSeq).slice(-9);
-  await upsertProducer(t.database.db, { agentUniqueId, firstName: 'Riley', lastName: 'Roster', email, agencyName: 'Roster Agency', states: ['IL'] }, t.clock.now());
+  await upsertProducer(
+    t.database.db,
+    { agentUniqueId, firstName: 'Riley', lastName: 'Roster', email, agencyName: 'Roster Agency', states: ['IL'] },
+    t.clock.now(),
+  );
   return { agentUniqueId, email };
 }
 async function mailTo(address: string) {
   return t.database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, address)).orderBy(desc(outboxMessages.id));
 }
 async function userByName(portalId: string, username: string) {
-  const [row] = await t.database.db.select().from(users).where(and(eq(users.portalId, portalId), eq(users.username, username)));
+  const [row] = await t.database.db
+    .select()
+    .from(users)
+    .where(and(eq(users.portalId, portalId), eq(users.username, username)));
   return row;
 }
 const register = (body: Record<string, string>) => post('/api/portals/retail/registrations', body);
@@ -58,8 +70,20 @@ describe('registration (ID-5)', () => {
 
   it('refuses a roster mismatch with one answer for a wrong e-mail and an unknown ID', async () => {
     const entry = await rosterEntry();
-    const wrongEmail = await register({ ...entry, email: 'someone.else@example.test', username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' });
-    const unknownId = await register({ agentUniqueId: '999999998', email: entry.email, username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' });
+    const wrongEmail = await register({
+      ...entry,
+      email: 'someone.else@example.test',
+      username: unique('reg'),
+      password: 'Kp4xw9Qz',
+      confirmPassword: 'Kp4xw9Qz',
+    });
+    const unknownId = await register({
+      agentUniqueId: '999999998',
+      email: entry.email,
+      username: unique('reg'),
+      password: 'Kp4xw9Qz',
+      confirmPassword: 'Kp4xw9Qz',
+    });
     expect(wrongEmail.statusCode).toBe(400);
     expect(wrongEmail.json().code).toBe('registration.no_match');
     expect(unknownId.body).toBe(wrongEmail.body);
@@ -107,7 +131,14 @@ describe('registration (ID-5)', () => {
     const entry = await rosterEntry();
     const answers = [];
     for (const [i, user] of taken.entries()) {
-      answers.push(await postFrom(`10.8.0.${i + 1}`, '/api/portals/retail/registrations', { ...entry, username: user.username, password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' }));
+      answers.push(
+        await postFrom(`10.8.0.${i + 1}`, '/api/portals/retail/registrations', {
+          ...entry,
+          username: user.username,
+          password: 'Kp4xw9Qz',
+          confirmPassword: 'Kp4xw9Qz',
+        }),
+      );
     }
     expect(answers.slice(0, 5).map((r) => r.json<{ code: string }>().code)).toEqual(Array(5).fill('user.username_taken'));
     const over = answers[5];
@@ -124,7 +155,13 @@ describe('registration (ID-5)', () => {
   });
 
   it('limits registration attempts per address across roster entries, with 429 and Retry-After', async () => {
-    const probes = Array.from({ length: 20 }, (_v, i) => ({ agentUniqueId: String(990_000_000 + process.pid * 100 + i).slice(-9), email: 'guess@example.test', username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' }));
+    const probes = Array.from({ length: 20 }, (_v, i) => ({
+      agentUniqueId: String(990_000_000 + process.pid * 100 + i).slice(-9),
+      email: 'guess@example.test',
+      username: unique('reg'),
+      password: 'Kp4xw9Qz',
+      confirmPassword: 'Kp4xw9Qz',
+    }));
     for (const probe of probes) expect((await postFrom('10.8.1.1', '/api/portals/retail/registrations', probe)).json().code).toBe('registration.no_match');
     const entry = await rosterEntry();
     const real = { ...entry, username: unique('reg'), password: 'Kp4xw9Qz', confirmPassword: 'Kp4xw9Qz' };
@@ -200,14 +237,24 @@ describe('Reset Password (ID-7)', () => {
     expect(login.json().mustChangePassword).toBe(true);
     const cookie = `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`;
     const csrf = login.json().csrfToken;
-    const blocked = await t.app.inject({ method: 'PUT', url: '/api/me/challenge-question', headers: { cookie, 'x-csrf-token': csrf }, payload: { question: 'What was the name of your first pet?', answer: 'Rex' } });
+    const blocked = await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/challenge-question',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { question: 'What was the name of your first pet?', answer: 'Rex' },
+    });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('auth.password_change_required');
     expect((await t.app.inject({ url: '/api/me/profile', headers: { cookie } })).json().mustChangePassword).toBe(true);
     // Single use: the temporary password logs in once.
     expect((await loginRequest(t, 'retail', u.username, temporary)).statusCode).toBe(401);
 
-    const changed = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie, 'x-csrf-token': csrf }, payload: { currentPassword: temporary, newPassword: 'Nw5pq8Rt', confirmNewPassword: 'Nw5pq8Rt' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { currentPassword: temporary, newPassword: 'Nw5pq8Rt', confirmNewPassword: 'Nw5pq8Rt' },
+    });
     expect(changed.json()).toEqual({ message: SELF_SERVICE_TEXTS.passwordUpdated });
     expect((await t.app.inject({ url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
     expect((await loginRequest(t, 'retail', u.username, u.password)).statusCode).toBe(401);
@@ -245,7 +292,12 @@ describe('Reset Password (ID-7)', () => {
     expect((await loginRequest(t, 'producers', u.username, u.password)).json().code).toBe('auth.locked');
 
     const cookie = `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`;
-    const changed = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { currentPassword: temporary, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' } });
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+      payload: { currentPassword: temporary, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' },
+    });
     expect(changed.statusCode).toBe(200);
     const after = await userByName('producers', u.username);
     expect(after?.lockedUntil).toBeNull();
@@ -263,7 +315,10 @@ describe('Reset Password (ID-7)', () => {
     const login = await loginRequest(t, 'producers', u.username, u.password);
     expect(login.statusCode).toBe(200);
     expect(login.json().mustChangePassword).toBe(false);
-    const [issued] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.reset_issued'), eq(auditEvents.targetUserId, u.id)));
+    const [issued] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'password.reset_issued'), eq(auditEvents.targetUserId, u.id)));
     expect(issued?.details).toEqual({ accountLocked: true });
   });
 
@@ -275,7 +330,8 @@ describe('Reset Password (ID-7)', () => {
     const login = await loginRequest(t, 'retail', u.username, temporary);
     expect(login.statusCode).toBe(200);
     const headers = { cookie: `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`, 'x-csrf-token': login.json().csrfToken };
-    const change = (currentPassword: string) => t.app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { currentPassword, newPassword: 'Nw5pq8Rt', confirmNewPassword: 'Nw5pq8Rt' } });
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/me/password', headers, payload: { currentPassword, newPassword: 'Nw5pq8Rt', confirmNewPassword: 'Nw5pq8Rt' } });
     // Neither a slip nor the real password (which the lock still refuses) ends the step or counts.
     for (const wrong of ['Wrong123', u.password]) {
       const refused = await change(wrong);
@@ -296,8 +352,14 @@ describe('Reset Password (ID-7)', () => {
     expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
     expect(new Set(answers.map((r) => r.body))).toEqual(new Set([JSON.stringify({ message: SELF_SERVICE_TEXTS.passwordResetSent })]));
     expect(await mailTo(email)).toHaveLength(3);
-    const limited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'password.reset_limited'), eq(auditEvents.targetUserId, u.id)));
-    expect(limited.map((e) => e.details)).toEqual([{ limit: 'account', issuedInWindow: 3 }, { limit: 'account', issuedInWindow: 3 }]);
+    const limited = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'password.reset_limited'), eq(auditEvents.targetUserId, u.id)));
+    expect(limited.map((e) => e.details)).toEqual([
+      { limit: 'account', issuedInWindow: 3 },
+      { limit: 'account', issuedInWindow: 3 },
+    ]);
     // Over the limit, the answer still takes the neutral answer's time.
     const started = performance.now();
     expect((await request()).body).toBe(answers[0]?.body);
@@ -347,7 +409,9 @@ describe('Reset Password (ID-7)', () => {
     const neither = await post('/api/portals/retail/password-resets', { username: u.username });
     expect(neither.statusCode).toBe(400);
     expect(neither.json().fields[0].message).toMatch(/User Name AND one of these/);
-    expect((await post('/api/portals/producers/password-resets', { username: 'x', agentUniqueId: '123456789' })).json().fields).toEqual([{ field: 'email', message: 'Enter your E-mail Address.' }]);
+    expect((await post('/api/portals/producers/password-resets', { username: 'x', agentUniqueId: '123456789' })).json().fields).toEqual([
+      { field: 'email', message: 'Enter your E-mail Address.' },
+    ]);
   });
 });
 
@@ -358,12 +422,23 @@ describe('Change Password (ID-8)', () => {
     const me = await logInAs(t, u);
     const change = (payload: Record<string, string>, headers: Record<string, string> = { cookie: me.cookie, 'x-csrf-token': me.csrfToken }) =>
       t.app.inject({ method: 'POST', url: '/api/me/password', headers, payload });
-    expect((await change({ currentPassword: 'nope nope nope', newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' })).json().fields).toEqual([{ field: 'currentPassword', message: 'The Current Password is not correct.' }]);
+    expect(
+      (await change({ currentPassword: 'nope nope nope', newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' })).json().fields,
+    ).toEqual([{ field: 'currentPassword', message: 'The Current Password is not correct.' }]);
     expect((await change({ currentPassword: u.password, newPassword: 'short', confirmNewPassword: 'short' })).json().fields[0].field).toBe('newPassword');
-    expect((await change({ currentPassword: u.password, newPassword: 'password123', confirmNewPassword: 'password123' })).json().code).toBe('user.weak_password');
-    expect((await change({ currentPassword: u.password, newPassword: u.password, confirmNewPassword: u.password })).json().code).toBe('password.same_as_current');
-    expect((await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 8' })).json().fields[0].field).toBe('confirmNewPassword');
-    expect((await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' }, { cookie: me.cookie })).statusCode).toBe(403);
+    expect((await change({ currentPassword: u.password, newPassword: 'password123', confirmNewPassword: 'password123' })).json().code).toBe(
+      'user.weak_password',
+    );
+    expect((await change({ currentPassword: u.password, newPassword: u.password, confirmNewPassword: u.password })).json().code).toBe(
+      'password.same_as_current',
+    );
+    expect(
+      (await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 8' })).json().fields[0].field,
+    ).toBe('confirmNewPassword');
+    expect(
+      (await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' }, { cookie: me.cookie }))
+        .statusCode,
+    ).toBe(403);
     expect((await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' }, {})).statusCode).toBe(401);
 
     const ok = await change({ currentPassword: u.password, newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' });
@@ -376,7 +451,13 @@ describe('Change Password (ID-8)', () => {
   it('counts wrong current passwords towards the lockout, which ends the session', async () => {
     const u = await createTestUser(t, { portalId: 'producers' });
     const me = await logInAs(t, u);
-    const wrong = () => t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie: me.cookie, 'x-csrf-token': me.csrfToken }, payload: { currentPassword: 'guess guess 1', newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' } });
+    const wrong = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/me/password',
+        headers: { cookie: me.cookie, 'x-csrf-token': me.csrfToken },
+        payload: { currentPassword: 'guess guess 1', newPassword: 'Brand new pass 7', confirmNewPassword: 'Brand new pass 7' },
+      });
     expect((await wrong()).statusCode).toBe(400);
     expect((await wrong()).statusCode).toBe(400);
     const third = await wrong();
@@ -392,7 +473,12 @@ describe('challenge question (ID-9)', () => {
     const me = await logInAs(t, u);
     const put = (payload: unknown, headers: Record<string, string> = { cookie: me.cookie, 'x-csrf-token': me.csrfToken }) =>
       t.app.inject({ method: 'PUT', url: '/api/me/challenge-question', headers, payload: payload as object });
-    expect((await put({ question: 'Who are you?', answer: 'x' })).json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['answer', 'question']);
+    expect(
+      (await put({ question: 'Who are you?', answer: 'x' }))
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['answer', 'question']);
     expect((await put({ question: 'What was the name of your first pet?', answer: 'Rex' }, { cookie: me.cookie })).statusCode).toBe(403);
     expect((await put({ question: 'What was the name of your first pet?', answer: 'Rex' }, {})).statusCode).toBe(401);
     const ok = await put({ question: 'What is the name of the street you grew up on?', answer: '  Main   Street ' });
@@ -404,6 +490,8 @@ describe('challenge question (ID-9)', () => {
     expect(await verifyChallengeAnswer(deps, u.id, 'mainstreet')).toBe(true);
     expect(await verifyChallengeAnswer(deps, u.id, 'MAIN STREET')).toBe(true);
     expect(await verifyChallengeAnswer(deps, u.id, 'Elm Street')).toBe(false);
-    expect((await t.app.inject({ url: '/api/me/profile', headers: { cookie: me.cookie } })).json().challengeQuestion).toBe('What is the name of the street you grew up on?');
+    expect((await t.app.inject({ url: '/api/me/profile', headers: { cookie: me.cookie } })).json().challengeQuestion).toBe(
+      'What is the name of the street you grew up on?',
+    );
   });
 });

@@ -29,7 +29,10 @@ export async function insertOneTimeToken(db: TDbOrTx, row: typeof oneTimeTokens.
 }
 
 /** Uses a live token once: marks it used and returns its user, or nothing if it is unknown, used or expired. */
-export async function useOneTimeToken(db: TDbOrTx, { tokenHash, purpose, now }: { tokenHash: string; purpose: string; now: Date }): Promise<string | undefined> {
+export async function useOneTimeToken(
+  db: TDbOrTx,
+  { tokenHash, purpose, now }: { tokenHash: string; purpose: string; now: Date },
+): Promise<string | undefined> {
   const [row] = await db
     .update(oneTimeTokens)
     .set({ usedAt: now })
@@ -90,12 +93,15 @@ export async function findAccountByUsername(db: TDbOrTx, portalId: TPortalId, us
  */
 export async function countSelfServiceResets(db: TDbOrTx, userId: string, since: Date): Promise<number> {
   await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-  return db.$count(auditEvents, and(
-    eq(auditEvents.targetUserId, userId),
-    gt(auditEvents.occurredAt, since),
-    eq(auditEvents.action, 'password.reset_issued'),
-    sql`${auditEvents.details}->>'byAdministrator' is null`,
-  ));
+  return db.$count(
+    auditEvents,
+    and(
+      eq(auditEvents.targetUserId, userId),
+      gt(auditEvents.occurredAt, since),
+      eq(auditEvents.action, 'password.reset_issued'),
+      sql`${auditEvents.details}->>'byAdministrator' is null`,
+    ),
+  );
 }
 
 /**
@@ -104,7 +110,8 @@ export async function countSelfServiceResets(db: TDbOrTx, userId: string, since:
  * account is locked now.
  */
 export async function setTemporaryPassword(
-  db: TDbOrTx, { userId, hash, expiresAt, now }: { userId: string; hash: string; expiresAt: Date; now: Date },
+  db: TDbOrTx,
+  { userId, hash, expiresAt, now }: { userId: string; hash: string; expiresAt: Date; now: Date },
 ): Promise<{ locked: boolean }> {
   const [row] = await db
     .update(users)
@@ -158,6 +165,9 @@ export async function endAllSessions(db: TDbOrTx, userId: string): Promise<void>
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function setChallengeQuestion(db: TDbOrTx, { userId, question, answerHash }: { userId: string; question: string; answerHash: string }): Promise<void> {
+export async function setChallengeQuestion(
+  db: TDbOrTx,
+  { userId, question, answerHash }: { userId: string; question: string; answerHash: string },
+): Promise<void> {
   await db.update(users).set({ challengeQuestion: question, challengeAnswerHash: answerHash }).where(eq(users.id, userId));
 }

@@ -6,8 +6,12 @@ import { createTestApp, createTestUser, logInAs, type TTestApp } from '../../../
 import { hashToken } from './sessions.service.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const getSession = (cookie?: string) => t.app.inject({ method: 'GET', url: '/api/session', headers: cookie ? { cookie } : {} });
 const logout = (cookie: string, csrf?: string, extra: Record<string, string> = {}) =>
@@ -32,7 +36,12 @@ describe('session cookie', () => {
   it('is Secure in production', async () => {
     const { buildApp } = await import('../../app.ts');
     const { loadConfig } = await import('../../config.ts');
-    const prod = await buildApp({ config: loadConfig({ NODE_ENV: 'production', DATA_DIR: '/x' }), database: { ...t.database, close: async () => {} }, clock: t.clock, logger: false });
+    const prod = await buildApp({
+      config: loadConfig({ NODE_ENV: 'production', DATA_DIR: '/x' }),
+      database: { ...t.database, close: async () => {} },
+      clock: t.clock,
+      logger: false,
+    });
     const u = await createTestUser(t, { portalId: 'staff' });
     const r = await prod.inject({ method: 'POST', url: '/api/portals/staff/login', payload: { username: u.username, password: u.password } });
     expect(String(r.headers['set-cookie'])).toMatch(/Secure/);
@@ -42,7 +51,12 @@ describe('session cookie', () => {
   it('is rotated at login: the session the browser had before ends', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });
     const first = await logInAs(t, u);
-    const again = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: u.username, password: u.password }, headers: { cookie: first.cookie } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      payload: { username: u.username, password: u.password },
+      headers: { cookie: first.cookie },
+    });
     const second = again.cookies.find((c) => c.name === 'portico_session')?.value;
     expect(second).toBeDefined();
     expect(`portico_session=${second}`).not.toBe(first.cookie);
@@ -77,7 +91,7 @@ describe('timeouts', () => {
     expect((await getSession(cookie)).statusCode).toBe(401);
   });
 
-  it("fails the next request of a user who is disabled meanwhile", async () => {
+  it('fails the next request of a user who is disabled meanwhile', async () => {
     const u = await createTestUser(t, { portalId: 'producers' });
     const { cookie } = await logInAs(t, u);
     await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
@@ -115,7 +129,12 @@ describe('CSRF', () => {
     const { cookie, csrfToken } = await logInAs(t, u);
     expect((await logout(cookie, csrfToken, { origin: 'https://evil.example' })).statusCode).toBe(403);
     expect((await logout(cookie, csrfToken, { 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
-    const login = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: u.username, password: u.password }, headers: { origin: 'https://evil.example' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      payload: { username: u.username, password: u.password },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(login.statusCode).toBe(403);
     expect((await getSession(cookie)).statusCode).toBe(200);
   });

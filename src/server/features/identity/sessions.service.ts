@@ -11,7 +11,6 @@ import { deleteExpiredSessions, deleteSession, findSessionWithUser, touchSession
 /** Sliding the idle deadline costs a write; once a minute is precise enough for a 20-minute timeout. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -107,7 +106,15 @@ export async function endSession(db: TDb, input: TEndSessionInput): Promise<void
   await db.transaction(async (tx) => {
     await deleteSession(tx, input.session.tokenHash);
     const who = { id: input.session.user.id, label: input.session.user.username };
-    await recordAudit(tx, { action: 'logout', occurredAt: input.now, portalId: input.session.portalId, actor: who, target: who, ipAddress: input.ipAddress, requestId: input.requestId });
+    await recordAudit(tx, {
+      action: 'logout',
+      occurredAt: input.now,
+      portalId: input.session.portalId,
+      actor: who,
+      target: who,
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+    });
   });
 }
 

@@ -15,14 +15,22 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 });
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 async function withTemporaryPassword() {
   const u = await createTestUser(t, { portalId: 'retail' });
   const r = await t.app.inject({ method: 'POST', url: '/api/portals/retail/password-resets', payload: { username: u.username, agentUniqueId: u.agentId } });
   expect(r.statusCode).toBe(200);
-  const [mail] = await t.database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, `${u.username}@example.test`)).orderBy(desc(outboxMessages.id));
+  const [mail] = await t.database.db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.toAddress, `${u.username}@example.test`))
+    .orderBy(desc(outboxMessages.id));
   const temporary = /usable once\): (\S+)/.exec(mail?.textBody ?? '')?.[1];
   if (!temporary) throw new Error('no temporary password e-mailed');
   return { ...u, temporary };
@@ -46,7 +54,11 @@ describe('the cost of a failed login (ID-2: no enumeration by timing)', () => {
     expect(costs).toEqual({ unknown: 1, ordinary: 1, temporaryPassword: 1 });
     // And the temporary password itself still logs in, at the same cost.
     let login: Awaited<ReturnType<typeof loginRequest>> | undefined;
-    expect(await argon2VerificationsOf(async () => { login = await loginRequest(t, 'retail', pending.username, pending.temporary); })).toBe(1);
+    expect(
+      await argon2VerificationsOf(async () => {
+        login = await loginRequest(t, 'retail', pending.username, pending.temporary);
+      }),
+    ).toBe(1);
     expect(login?.json().mustChangePassword).toBe(true);
   });
 });
@@ -64,7 +76,10 @@ describe('temporary passwords at rest', () => {
 
   it('no longer accept a temporary password stored by an earlier release as Argon2id', async () => {
     const u = await createTestUser(t, { portalId: 'retail' });
-    await t.database.db.update(users).set({ tempPasswordHash: await hashPassword('Old2tempX'), tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ tempPasswordHash: await hashPassword('Old2tempX'), tempPasswordExpiresAt: new Date(t.clock.now().getTime() + 3_600_000) })
+      .where(eq(users.id, u.id));
     expect(await argon2VerificationsOf(async () => expect((await loginRequest(t, 'retail', u.username, 'Old2tempX')).statusCode).toBe(401))).toBe(1);
   });
 });

@@ -14,10 +14,18 @@ const ZProducerCsvRow = z
     first_name: z.string().min(1, 'first_name is required').max(100, 'first_name is longer than 100 characters'),
     last_name: z.string().min(1, 'last_name is required').max(100, 'last_name is longer than 100 characters'),
     email: z.string().max(254, 'email is longer than 254 characters').pipe(z.email('email is not a valid e-mail address')),
-    agency_name: z.string().max(200, 'agency_name is longer than 200 characters').transform((v) => v || null),
+    agency_name: z
+      .string()
+      .max(200, 'agency_name is longer than 200 characters')
+      .transform((v) => v || null),
     states: z
       .string()
-      .transform((v) => v.split(';').map((s) => s.trim().toUpperCase()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(';')
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(APPOINTMENT_STATES, { error: (issue) => `states: "${String(issue.input)}" is not one of ${APPOINTMENT_STATES.join(', ')}` }))),
   })
   .transform((r): TProducerRow => ({

@@ -16,7 +16,9 @@ export interface TProducerRow {
  */
 export async function upsertProducer(db: TDbOrTx, row: TProducerRow, now: Date): Promise<'inserted' | 'updated'> {
   const at = now.toISOString();
-  const [outcome] = await executeRows<{ inserted: boolean }>(db, sql`
+  const [outcome] = await executeRows<{ inserted: boolean }>(
+    db,
+    sql`
     with agency as (
       insert into agencies (name) select ${row.agencyName}::text where ${row.agencyName}::text is not null
       on conflict (name) do update set name = agencies.name
@@ -29,6 +31,7 @@ export async function upsertProducer(db: TDbOrTx, row: TProducerRow, now: Date):
     on conflict (agent_unique_id) do update set
       first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
       agency_id = excluded.agency_id, states = excluded.states, updated_at = excluded.updated_at
-    returning (xmax = 0) as inserted`);
+    returning (xmax = 0) as inserted`,
+  );
   return outcome?.inserted ? 'inserted' : 'updated';
 }

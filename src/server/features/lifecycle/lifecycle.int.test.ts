@@ -8,8 +8,12 @@ import { createTestApp, createTestUser, loginRequest, logInAs, type TTestApp } f
 import { reportUpcomingLifecycle, runLifecycle, type TLifecycleResult } from './lifecycle.service.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const deps = () => ({ db: t.database.db, clock: t.clock });
 /** Runs as the daily job would: on the as-of day itself (the clock stamps what it changes). */
@@ -18,14 +22,21 @@ const run = (asOf: string, dryRun = false) => {
   return runLifecycle(deps(), { asOf, dryRun, trigger: 'test', publicUrl: 'http://portico.test' });
 };
 
-async function aged(portalId: TPortalId, role: TRole | undefined, times: { lastLogin?: string | null; created?: string; reinstated?: string; status?: 'active' | 'disabled' }) {
+async function aged(
+  portalId: TPortalId,
+  role: TRole | undefined,
+  times: { lastLogin?: string | null; created?: string; reinstated?: string; status?: 'active' | 'disabled' },
+) {
   const u = await createTestUser(t, { portalId, ...(role ? { role } : {}) });
-  await t.database.db.update(users).set({
-    lastLoginAt: times.lastLogin === undefined ? new Date('2026-01-01T10:00:00Z') : times.lastLogin === null ? null : new Date(times.lastLogin),
-    createdAt: new Date(times.created ?? '2024-01-01T10:00:00Z'),
-    reinstatedAt: times.reinstated ? new Date(times.reinstated) : null,
-    status: times.status ?? 'active',
-  }).where(eq(users.id, u.id));
+  await t.database.db
+    .update(users)
+    .set({
+      lastLoginAt: times.lastLogin === undefined ? new Date('2026-01-01T10:00:00Z') : times.lastLogin === null ? null : new Date(times.lastLogin),
+      createdAt: new Date(times.created ?? '2024-01-01T10:00:00Z'),
+      reinstatedAt: times.reinstated ? new Date(times.reinstated) : null,
+      status: times.status ?? 'active',
+    })
+    .where(eq(users.id, u.id));
   return u;
 }
 const statusOf = async (id: string) => (await t.database.db.select({ status: users.status }).from(users).where(eq(users.id, id)))[0]?.status;
@@ -35,7 +46,10 @@ describe('disabling after more than 180 days (LC-1)', () => {
   it('keeps an ID at day 180 and disables it at day 181, ending its sessions; login then shows ID-3', async () => {
     const u = await aged('producers', 'producer-user', { lastLogin: '2026-01-01T10:00:00Z' });
     await logInAs(t, u); // a session, which also sets last_login_at; put it back
-    await t.database.db.update(users).set({ lastLoginAt: new Date('2026-01-01T10:00:00Z') }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ lastLoginAt: new Date('2026-01-01T10:00:00Z') })
+      .where(eq(users.id, u.id));
     await run('2026-06-30');
     expect(await statusOf(u.id)).toBe('active');
     const result = await run('2026-07-01');
@@ -165,7 +179,11 @@ describe('warnings (LC-2)', () => {
     const u = await aged('producers', 'producer-user', { lastLogin: '2027-01-01T10:00:00Z' });
     const email = `${u.username}@example.test`;
     await t.database.db.update(users).set({ email }).where(eq(users.id, u.id));
-    const mails = () => t.database.db.select().from(outboxMessages).where(and(eq(outboxMessages.toAddress, email), eq(outboxMessages.kind, 'lifecycle_warning')));
+    const mails = () =>
+      t.database.db
+        .select()
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.toAddress, email), eq(outboxMessages.kind, 'lifecycle_warning')));
     await run('2027-06-16'); // day 166
     expect(await mails()).toHaveLength(0);
     await run('2027-06-17'); // day 167: it would be disabled on day 181, July 1, 14 days from now
@@ -177,7 +195,10 @@ describe('warnings (LC-2)', () => {
     expect(mail?.htmlBody).toContain(u.username);
     await run('2027-06-20');
     expect(await mails()).toHaveLength(1);
-    await t.database.db.update(users).set({ lastLoginAt: new Date('2027-06-25T10:00:00Z') }).where(eq(users.id, u.id));
+    await t.database.db
+      .update(users)
+      .set({ lastLoginAt: new Date('2027-06-25T10:00:00Z') })
+      .where(eq(users.id, u.id));
     await run('2027-12-08'); // day 166 after the new login
     expect(await mails()).toHaveLength(1);
     await run('2027-12-09'); // day 167
@@ -189,14 +210,21 @@ describe('the staff report', () => {
   it('lists IDs due to be disabled or deleted within the next 30 days', async () => {
     const soon = await aged('employers', 'employer-user', { lastLogin: '2028-01-10T10:00:00Z' });
     const later = await aged('employers', 'employer-user', { lastLogin: '2028-03-10T10:00:00Z' });
-    const report = await reportUpcomingLifecycle(deps(), { asOf: new Date('2028-06-20T12:00:00Z'), days: 30, scope: { portals: ['employers'] }, portalId: 'employers', page: 1, pageSize: 100 });
+    const report = await reportUpcomingLifecycle(deps(), {
+      asOf: new Date('2028-06-20T12:00:00Z'),
+      days: 30,
+      scope: { portals: ['employers'] },
+      portalId: 'employers',
+      page: 1,
+      pageSize: 100,
+    });
     const names = report.rows.map((r) => r.username);
     expect(names).toContain(soon.username);
     expect(names).not.toContain(later.username);
     expect(report.rows.find((r) => r.username === soon.username)).toMatchObject({ action: 'disable', dueOn: '2028-07-09' });
   });
 
-  it('lists only the reader\'s scope: its portals, producer ID or group, and roles', async () => {
+  it("lists only the reader's scope: its portals, producer ID or group, and roles", async () => {
     const soon = await aged('employers', 'employer-user', { lastLogin: '2028-01-10T10:00:00Z' });
     const names = async (scope: Parameters<typeof reportUpcomingLifecycle>[1]['scope']) =>
       (await reportUpcomingLifecycle(deps(), { asOf: new Date('2028-06-20T12:00:00Z'), days: 30, scope, page: 1, pageSize: 100 })).rows.map((r) => r.username);

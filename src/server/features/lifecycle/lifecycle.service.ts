@@ -10,8 +10,22 @@ import { purgeOldMessages } from '../../platform/outbox/index.ts';
 import { purgeExpiredSessions } from '../identity/sessions.service.ts';
 import { lifecycleWarningTemplate } from './lifecycle-email.ts';
 import {
-  deleteInactive, disableInactive, findUpcoming, previewDeletions, previewDisables, previewWarnings, purgeStaleLoginAttempts,
-  recordRun, tryLifecycleLock, warnInactive, type TDeletionRule, type TPortalRule, type TPreview, type TRunTime, type TUpcomingRow, type TWarningRule,
+  deleteInactive,
+  disableInactive,
+  findUpcoming,
+  previewDeletions,
+  previewDisables,
+  previewWarnings,
+  purgeStaleLoginAttempts,
+  recordRun,
+  tryLifecycleLock,
+  warnInactive,
+  type TDeletionRule,
+  type TPortalRule,
+  type TPreview,
+  type TRunTime,
+  type TUpcomingRow,
+  type TWarningRule,
 } from './lifecycle.store.ts';
 
 export const LIFECYCLE_ACTIONS = ['deleted', 'disabled', 'warned'] as const;
@@ -24,9 +38,7 @@ export interface TPortalOutcome {
   samples?: Record<TLifecycleAction, string[]>;
 }
 
-export type TLifecycleResult =
-  | { skipped: true; reason: string }
-  | { skipped: false; asOf: string; dryRun: boolean; portals: TPortalOutcome[] };
+export type TLifecycleResult = { skipped: true; reason: string } | { skipped: false; asOf: string; dryRun: boolean; portals: TPortalOutcome[] };
 
 export interface TRunLifecycleInput {
   /** YYYY-MM-DD; defaults to today (UTC) by the clock. */
@@ -42,7 +54,10 @@ export function parseAsOf(value: string | undefined, now: Date): string {
   if (value === undefined) return now.toISOString().slice(0, 10);
   const parsed = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-    throw new AppError('request.invalid', { message: `--as-of must be a date like 2026-11-22, not "${value}".`, fields: [{ field: 'asOf', message: 'Use the form YYYY-MM-DD.' }] });
+    throw new AppError('request.invalid', {
+      message: `--as-of must be a date like 2026-11-22, not "${value}".`,
+      fields: [{ field: 'asOf', message: 'Use the form YYYY-MM-DD.' }],
+    });
   }
   return value;
 }
@@ -104,7 +119,11 @@ export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput
       await purgeOldMessages(tx, startedAt);
     }
     await recordRun(tx, {
-      asOf, dryRun, trigger: input.trigger, startedAt, finishedAt: deps.clock.now(),
+      asOf,
+      dryRun,
+      trigger: input.trigger,
+      startedAt,
+      finishedAt: deps.clock.now(),
       counts: Object.fromEntries(outcomes.map((o) => [o.portalId, o.counts])),
     });
     return { skipped: false, asOf, dryRun, portals: outcomes };
@@ -134,8 +153,15 @@ export async function reportUpcomingLifecycle(deps: TServiceDeps, input: TUpcomi
   const asOf = input.asOf.toISOString().slice(0, 10);
   const until = cutoff(asOf, -input.days);
   const { scope } = input;
-  const portals = (await getPortals(deps.db)).filter((p) => p.policy.lifecycleEnabled && scope.portals.includes(p.id) && (!input.portalId || p.id === input.portalId));
-  const rules = portals.map((p) => ({ portalId: p.id, exemptRoles: p.policy.lifecycleExemptRoles, disableAfterDays: p.policy.disableAfterDays, deleteAfterDays: p.policy.deleteAfterDays }));
+  const portals = (await getPortals(deps.db)).filter(
+    (p) => p.policy.lifecycleEnabled && scope.portals.includes(p.id) && (!input.portalId || p.id === input.portalId),
+  );
+  const rules = portals.map((p) => ({
+    portalId: p.id,
+    exemptRoles: p.policy.lifecycleExemptRoles,
+    disableAfterDays: p.policy.disableAfterDays,
+    deleteAfterDays: p.policy.deleteAfterDays,
+  }));
   const tenant = { producerId: scope.producerId, groupId: scope.groupId, roles: scope.roles };
   return findUpcoming(deps.db, rules, { until, tenant, limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
 }

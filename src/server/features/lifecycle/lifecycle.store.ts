@@ -32,9 +32,12 @@ export interface TPreview {
 }
 
 async function preview(db: TDbOrTx, query: SQL): Promise<TPreview> {
-  const [row] = await executeRows<{ count: number | string; sample: string[] | null }>(db, sql`
+  const [row] = await executeRows<{ count: number | string; sample: string[] | null }>(
+    db,
+    sql`
     with t as (${query})
-    select count(*) as count, (select array_agg(username::text order by username) from (select username from t order by username limit 20) s) as sample from t`);
+    select count(*) as count, (select array_agg(username::text order by username) from (select username from t order by username limit 20) s) as sample from t`,
+  );
   return { count: Number(row?.count ?? 0), sample: row?.sample ?? [] };
 }
 
@@ -66,7 +69,9 @@ export function previewDeletions(db: TDbOrTx, rule: TDeletionRule): Promise<TPre
 
 /** Deleted IDs keep their row (a tombstone for the audit trail and tickets) but lose credentials and personal data (LC-3). */
 export async function deleteInactive(db: TDbOrTx, rule: TDeletionRule, time: TRunTime): Promise<number> {
-  const [row] = await executeRows<{ count: number | string }>(db, sql`
+  const [row] = await executeRows<{ count: number | string }>(
+    db,
+    sql`
     with t as (${deletionTargets(rule)} for update),
     tombstone as (
       update users u set status = 'deleted', deleted_at = ${ts(time.effective)}, username = 'deleted-' || u.id::text,
@@ -77,7 +82,8 @@ export async function deleteInactive(db: TDbOrTx, rule: TDeletionRule, time: TRu
     ended as (delete from sessions s using t where s.user_id = t.id),
     links as (delete from one_time_tokens o using t where o.user_id = t.id),
     audited as (${auditRows('user.deleted', time)})
-    select count(*) as count from t`);
+    select count(*) as count from t`,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -86,12 +92,15 @@ export function previewDisables(db: TDbOrTx, rule: TPortalRule): Promise<TPrevie
 }
 
 export async function disableInactive(db: TDbOrTx, rule: TPortalRule, time: TRunTime): Promise<number> {
-  const [row] = await executeRows<{ count: number | string }>(db, sql`
+  const [row] = await executeRows<{ count: number | string }>(
+    db,
+    sql`
     with t as (${targets(rule, 'active')} for update),
     disabled as (update users u set status = 'disabled', disabled_at = ${ts(time.effective)} from t where u.id = t.id),
     ended as (delete from sessions s using t where s.user_id = t.id),
     audited as (${auditRows('user.disabled', time)})
-    select count(*) as count from t`);
+    select count(*) as count from t`,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -109,33 +118,39 @@ export interface TWarningTemplate {
 }
 
 function warningTargets(rule: TWarningRule): SQL {
-  return targets(rule, 'active', sql`and email is not null and ${REFERENCE} >= ${day(rule.disableCutoff)}
-    and (lifecycle_warned_at is null or (lifecycle_warned_at at time zone 'UTC')::date < ${REFERENCE})`);
+  return targets(
+    rule,
+    'active',
+    sql`and email is not null and ${REFERENCE} >= ${day(rule.disableCutoff)}
+    and (lifecycle_warned_at is null or (lifecycle_warned_at at time zone 'UTC')::date < ${REFERENCE})`,
+  );
 }
 
 export function previewWarnings(db: TDbOrTx, rule: TWarningRule): Promise<TPreview> {
   return preview(db, warningTargets(rule));
 }
 
-const escapeSql = (value: SQL) => sql`replace(replace(replace(replace(replace(${value}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
+const escapeSql = (value: SQL) =>
+  sql`replace(replace(replace(replace(replace(${value}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
 
 /** One warning per ID per inactivity period (LC-2), written to the outbox with the change. */
-export async function warnInactive(
-  db: TDbOrTx, { rule, template, time }: { rule: TWarningRule; template: TWarningTemplate; time: TRunTime },
-): Promise<number> {
+export async function warnInactive(db: TDbOrTx, { rule, template, time }: { rule: TWarningRule; template: TWarningTemplate; time: TRunTime }): Promise<number> {
   const disableDate = sql`to_char(t.reference + ${rule.disableAfterDays + 1}::int, 'FMMonth FMDD, YYYY')`;
   const fill = (body: string, escape: boolean) => {
     const username = escape ? escapeSql(sql`t.username::text`) : sql`t.username::text`;
     return sql`replace(replace(${body}::text, '{{username}}', ${username}), '{{date}}', ${disableDate})`;
   };
-  const [row] = await executeRows<{ count: number | string }>(db, sql`
+  const [row] = await executeRows<{ count: number | string }>(
+    db,
+    sql`
     with t as (${warningTargets(rule)} for update),
     warned as (update users u set lifecycle_warned_at = ${ts(time.effective)} from t where u.id = t.id),
     mail as (
       insert into outbox_messages (kind, to_address, subject, text_body, html_body, next_attempt_at, created_at)
       select 'lifecycle_warning', t.email, ${template.subject}, ${fill(template.text, false)}, ${fill(template.html, true)}, ${ts(time.now)}, ${ts(time.now)} from t),
     audited as (${auditRows('user.lifecycle_warned', time)})
-    select count(*) as count from t`);
+    select count(*) as count from t`,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -183,36 +198,64 @@ export async function findUpcoming(
     ...(tenant.roles === undefined ? [] : [sql` and role = any(${roles([...tenant.roles])})`]),
   ]);
   // One index-friendly part per portal and action: active IDs due to be disabled, disabled ones due to be deleted.
-  const parts = rules.flatMap((r) => (['active', 'disabled'] as const).map((status) => {
-    const days = status === 'active' ? r.disableAfterDays : r.deleteAfterDays;
-    return sql`
+  const parts = rules.flatMap((r) =>
+    (['active', 'disabled'] as const).map((status) => {
+      const days = status === 'active' ? r.disableAfterDays : r.deleteAfterDays;
+      return sql`
       select id, portal_id, username, first_name, last_name, role, status, last_login_at,
         ${status === 'active' ? 'disable' : 'delete'}::text as action,
         ${REFERENCE} + ${days + 1}::int as due
       from users
       where portal_id = ${r.portalId} and status = ${status} and role <> all(${roles(r.exemptRoles)})
         and ${REFERENCE} < ${input.until}::date - ${days}::int${within}`;
-  }));
-  const rows = await executeRows<{ id: string; portal_id: TPortalId; username: string; first_name: string; last_name: string; role: string; status: string; last_login_at: Date | string | null; action: 'disable' | 'delete'; due_on: string; total: number | string }>(db, sql`
+    }),
+  );
+  const rows = await executeRows<{
+    id: string;
+    portal_id: TPortalId;
+    username: string;
+    first_name: string;
+    last_name: string;
+    role: string;
+    status: string;
+    last_login_at: Date | string | null;
+    action: 'disable' | 'delete';
+    due_on: string;
+    total: number | string;
+  }>(
+    db,
+    sql`
     with u as (${sql.join(parts, sql` union all `)})
     select id, portal_id, username, first_name, last_name, role, status, last_login_at, action,
       to_char(due, 'YYYY-MM-DD') as due_on, count(*) over () as total
-    from u order by due, username limit ${input.limit} offset ${input.offset}`);
+    from u order by due, username limit ${input.limit} offset ${input.offset}`,
+  );
   return {
     total: Number(rows[0]?.total ?? 0),
     rows: rows.map((r) => ({
-      userId: r.id, portalId: r.portal_id, username: r.username, firstName: r.first_name, lastName: r.last_name, role: r.role,
-      status: r.status, lastLoginAt: toDate(r.last_login_at), action: r.action, dueOn: r.due_on,
+      userId: r.id,
+      portalId: r.portal_id,
+      username: r.username,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      role: r.role,
+      status: r.status,
+      lastLoginAt: toDate(r.last_login_at),
+      action: r.action,
+      dueOn: r.due_on,
     })),
   };
 }
 
 /** Failure counters of unknown user names (ID-2) are kept 30 days after their last attempt. */
 export async function purgeStaleLoginAttempts(db: TDbOrTx, before: Date): Promise<number> {
-  const [row] = await executeRows<{ count: number | string }>(db, sql`
+  const [row] = await executeRows<{ count: number | string }>(
+    db,
+    sql`
     with gone as (
       delete from login_attempts where updated_at < ${ts(before)} and (locked_until is null or locked_until < ${ts(before)})
       returning 1)
-    select count(*) as count from gone`);
+    select count(*) as count from gone`,
+  );
   return Number(row?.count ?? 0);
 }

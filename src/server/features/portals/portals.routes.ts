@@ -31,21 +31,29 @@ export function portalsRoutes(ctx: TRouteContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
-    r.get('/api/portals', {
-      config: { access: { public: true } },
-      schema: { tags: ['portals'], summary: 'The portals and what their login pages offer', response: { 200: z.array(ZPublicPortal) } },
-    }, async () => {
-      const portals = await getPortals(ctx.db);
-      return portals.map((p) => ({ id: p.id, name: p.name, selfRegistration: p.policy.selfRegistration }));
-    });
-
-    r.get('/api/staff/portals', {
-      config: { access: { session: true, portals: ['staff'], roles: ['help-desk', 'security-admin', 'producer-services'] } },
-      schema: {
-        tags: ['staff'],
-        summary: 'Per-portal policy settings and texts',
-        response: { 200: z.array(ZPortalSettings), 401: ZErrorResponse, 403: ZErrorResponse },
+    r.get(
+      '/api/portals',
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['portals'], summary: 'The portals and what their login pages offer', response: { 200: z.array(ZPublicPortal) } },
       },
-    }, async () => getPortals(ctx.db));
+      async () => {
+        const portals = await getPortals(ctx.db);
+        return portals.map((p) => ({ id: p.id, name: p.name, selfRegistration: p.policy.selfRegistration }));
+      },
+    );
+
+    r.get(
+      '/api/staff/portals',
+      {
+        config: { access: { session: true, portals: ['staff'], roles: ['help-desk', 'security-admin', 'producer-services'] } },
+        schema: {
+          tags: ['staff'],
+          summary: 'Per-portal policy settings and texts',
+          response: { 200: z.array(ZPortalSettings), 401: ZErrorResponse, 403: ZErrorResponse },
+        },
+      },
+      async () => getPortals(ctx.db),
+    );
   };
 }

@@ -9,7 +9,14 @@ export async function reportLifecycle(deps: TServiceDeps, input: { actor: TPolic
   const scope = userScope(input.actor, 'lifecycle.report');
   const { query } = input;
   const asOf = deps.clock.now();
-  const { total, rows } = await reportUpcomingLifecycle(deps, { asOf, days: query.days, scope, portalId: query.portal, page: query.page, pageSize: query.pageSize });
+  const { total, rows } = await reportUpcomingLifecycle(deps, {
+    asOf,
+    days: query.days,
+    scope,
+    portalId: query.portal,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     items: rows.map((r) => ({
       userId: r.userId,

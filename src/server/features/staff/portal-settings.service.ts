@@ -10,7 +10,14 @@ import { validatePortalPolicy, type TPortalSettings, type TPortalSettingsPatch }
 import { findPortalSettings, savePortalSettings, type TPortalSettingsRow } from './portal-settings.store.ts';
 
 function present(row: TPortalSettingsRow, actor: TPolicyActor): TPortalSettings {
-  return { id: row.id, name: row.name, policy: row.policy, texts: row.texts, updatedAt: row.updatedAt.toISOString(), editable: can(actor, 'portal.settings.edit', { portalId: row.id }) };
+  return {
+    id: row.id,
+    name: row.name,
+    policy: row.policy,
+    texts: row.texts,
+    updatedAt: row.updatedAt.toISOString(),
+    editable: can(actor, 'portal.settings.edit', { portalId: row.id }),
+  };
 }
 
 export async function getPortalSettings(deps: TServiceDeps, input: { actor: TPolicyActor; portalId: TPortalId }): Promise<TPortalSettings> {
@@ -51,9 +58,14 @@ export async function updatePortalSettings(deps: TServiceDeps, input: TUpdatePor
     if (Object.keys(changes).length === 0) return current;
     await savePortalSettings(tx, { id: portalId, policy, texts, now });
     await recordAudit(tx, {
-      action: 'portal.settings_changed', occurredAt: now, portalId,
-      actor: { id: actor.id, label: actor.username }, target: { label: `portal ${portalId}` },
-      ipAddress: input.ipAddress, requestId: input.requestId, details: { changes },
+      action: 'portal.settings_changed',
+      occurredAt: now,
+      portalId,
+      actor: { id: actor.id, label: actor.username },
+      target: { label: `portal ${portalId}` },
+      ipAddress: input.ipAddress,
+      requestId: input.requestId,
+      details: { changes },
     });
     return { ...current, policy, texts, updatedAt: now };
   });

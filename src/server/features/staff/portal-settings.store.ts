@@ -20,7 +20,8 @@ export async function findPortalSettings(db: TDbOrTx, id: TPortalId, options: { 
 }
 
 export async function savePortalSettings(
-  db: TDbOrTx, { id, policy, texts, now }: { id: TPortalId; policy: TPortalPolicy; texts: TPortalTexts; now: Date },
+  db: TDbOrTx,
+  { id, policy, texts, now }: { id: TPortalId; policy: TPortalPolicy; texts: TPortalTexts; now: Date },
 ): Promise<void> {
   await db.update(portals).set({ policy, texts, updatedAt: now }).where(eq(portals.id, id));
 }

@@ -19,7 +19,9 @@ beforeAll(async () => {
   hd = await clientFor(t, await createStaff(t, 'help-desk'));
   sa = await clientFor(t, await createStaff(t, 'security-admin'));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 const db = () => t.database.db;
 
 describe('user search across portals', () => {
@@ -28,8 +30,12 @@ describe('user search across portals', () => {
     const all = (await hd.get('/api/staff/users?pageSize=100')).json<TUserPage>();
     expect(new Set(all.items.map((u) => u.portal))).toEqual(new Set(['producers', 'employers', 'retail']));
     expect((await hd.get('/api/staff/users?portal=retail')).json<TUserPage>().items.map((u) => u.id)).toEqual([retail.id]);
-    expect((await hd.get(`/api/staff/users?producer=${producers.agentId}&sort=username`)).json<TUserPage>().items.map((u) => u.id).sort())
-      .toEqual([producers.pp.id, ...producers.subs.map((s) => s.id)].sort());
+    expect(
+      (await hd.get(`/api/staff/users?producer=${producers.agentId}&sort=username`))
+        .json<TUserPage>()
+        .items.map((u) => u.id)
+        .sort(),
+    ).toEqual([producers.pp.id, ...producers.subs.map((s) => s.id)].sort());
     expect((await hd.get(`/api/staff/users?group=${group.account}`)).json<TUserPage>().total).toBe(3);
     expect((await hd.get(`/api/staff/users?q=${retail.username}`)).json<TUserPage>().total).toBe(1);
     expect((await hd.get('/api/staff/users?group=NOPE')).json<TUserPage>().total).toBe(0);
@@ -46,7 +52,10 @@ describe('user search across portals', () => {
     expect((await hd.get(`/api/staff/users/${member.id}`)).json().actions).toEqual(['reset_password', 'unlock']);
     expect((await hd.post(`/api/staff/users/${member.id}/unlock`)).statusCode).toBe(200);
     expect((await hd.post(`/api/staff/users/${member.id}/password-reset`)).statusCode).toBe(200);
-    const [audit] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'user.reinstated'), eq(auditEvents.targetUserId, member.id)));
+    const [audit] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.reinstated'), eq(auditEvents.targetUserId, member.id)));
     expect(audit?.details).toMatchObject({ actorRole: 'help-desk', actorPortal: 'staff' });
     expect(audit?.portalId).toBe('employers');
   });
@@ -69,7 +78,9 @@ describe('audit log', () => {
     expect(byId.total).toBe(byName.total);
     expect((await hd.get(`/api/staff/audit?user=${sub.id}&action=login.failure`)).json<TAuditPage>().total).toBe(1);
     expect((await hd.get(`/api/staff/audit?user=${sub.id}&action=login.`)).json<TAuditPage>().total).toBe(2);
-    expect((await hd.get(`/api/staff/audit?user=${sub.id}&from=2026-03-04&to=2026-03-04`)).json<TAuditPage>().items.map((e) => e.action)).toEqual(['login.success']);
+    expect((await hd.get(`/api/staff/audit?user=${sub.id}&from=2026-03-04&to=2026-03-04`)).json<TAuditPage>().items.map((e) => e.action)).toEqual([
+      'login.success',
+    ]);
     expect((await hd.get(`/api/staff/audit?user=${sub.id}&to=2026-03-03`)).json<TAuditPage>().items.map((e) => e.action)).not.toContain('login.success');
     expect((await hd.get(`/api/staff/audit?user=${sub.id}&portal=employers`)).json<TAuditPage>().total).toBe(0);
     const paged = (await hd.get(`/api/staff/audit?user=${sub.id}&pageSize=1&page=2`)).json<TAuditPage>();
@@ -77,7 +88,7 @@ describe('audit log', () => {
     expect(paged.items[0]?.action).toBe('login.failure');
   });
 
-  it('shows the help desk only the business portals\' events; the security administrator sees the staff portal too', async () => {
+  it("shows the help desk only the business portals' events; the security administrator sees the staff portal too", async () => {
     const admin = await createStaff(t, 'security-admin');
     await loginRequest(t, 'staff', admin.username, 'wrong password!');
     const forHelpDesk = (await hd.get(`/api/staff/audit?user=${admin.username}`)).json<TAuditPage>();
@@ -99,14 +110,22 @@ describe('portal settings', () => {
     });
     expect(response.statusCode).toBe(200);
     const settings = response.json<TPortalSettings>();
-    expect(settings).toMatchObject({ id: 'producers', editable: true, policy: { lockoutThreshold: 5, lifecycleExemptRoles: ['primary-producer', 'producer-user'] }, texts: { disabled: 'Call your Primary Producer.' } });
+    expect(settings).toMatchObject({
+      id: 'producers',
+      editable: true,
+      policy: { lockoutThreshold: 5, lifecycleExemptRoles: ['primary-producer', 'producer-user'] },
+      texts: { disabled: 'Call your Primary Producer.' },
+    });
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'portal.settings_changed'));
     expect(audit).toMatchObject({ portalId: 'producers', targetLabel: 'portal producers' });
     expect(audit?.details).toEqual({
       changes: {
         'policy.lockoutThreshold': { before: 3, after: 5 },
         'policy.lifecycleExemptRoles': { before: exemptBefore, after: ['primary-producer', 'producer-user'] },
-        'texts.disabled': { before: 'This user ID no longer has access to the system. Please contact your security administrator for more information.', after: 'Call your Primary Producer.' },
+        'texts.disabled': {
+          before: 'This user ID no longer has access to the system. Please contact your security administrator for more information.',
+          after: 'Call your Primary Producer.',
+        },
       },
     });
     // The new threshold governs logins at once.
@@ -152,16 +171,23 @@ describe('portal settings', () => {
 
 describe('lifecycle report', () => {
   it('lists IDs the job will disable or delete in the next 30 days', async () => {
-    const { subs: [soon] } = await createProducerTeam(t, 1);
+    const {
+      subs: [soon],
+    } = await createProducerTeam(t, 1);
     if (!soon) throw new Error('fixture');
     // Last login 170 days ago: disabled on day 181, within 30 days.
-    await db().update(users).set({ lastLoginAt: new Date('2025-09-13T10:00:00Z'), createdAt: new Date('2025-01-01T00:00:00Z') }).where(eq(users.id, soon.id));
+    await db()
+      .update(users)
+      .set({ lastLoginAt: new Date('2025-09-13T10:00:00Z'), createdAt: new Date('2025-01-01T00:00:00Z') })
+      .where(eq(users.id, soon.id));
     const report = (await hd.get('/api/staff/lifecycle/upcoming?portal=producers&pageSize=100')).json();
     expect(report).toMatchObject({ asOf: '2026-03-02', days: 30 });
     const row = report.items.find((i: { userId: string }) => i.userId === soon.id);
     expect(row).toMatchObject({ action: 'disable', portal: 'producers', username: soon.username, lastLoginAt: '2025-09-13T10:00:00.000Z' });
     expect(row.dueOn >= '2026-03-02' && row.dueOn <= '2026-04-01').toBe(true);
-    expect((await hd.get('/api/staff/lifecycle/upcoming?days=5&portal=producers')).json().items.some((i: { userId: string }) => i.userId === soon.id)).toBe(false);
+    expect((await hd.get('/api/staff/lifecycle/upcoming?days=5&portal=producers')).json().items.some((i: { userId: string }) => i.userId === soon.id)).toBe(
+      false,
+    );
   });
 
   it('lists only the users the actor may search: staff accounts for the security administrator alone', async () => {
@@ -169,7 +195,10 @@ describe('lifecycle report', () => {
     expect((await sa.patch('/api/staff/portals/staff/settings', { policy: { lifecycleEnabled: true } })).statusCode).toBe(200);
     try {
       const colleague = await createStaff(t, 'producer-services');
-      await db().update(users).set({ lastLoginAt: new Date('2025-09-13T10:00:00Z'), createdAt: new Date('2025-01-01T00:00:00Z') }).where(eq(users.id, colleague.id));
+      await db()
+        .update(users)
+        .set({ lastLoginAt: new Date('2025-09-13T10:00:00Z'), createdAt: new Date('2025-01-01T00:00:00Z') })
+        .where(eq(users.id, colleague.id));
       const listed = async (client: TClient, query: string) => {
         const response = await client.get(`/api/staff/lifecycle/upcoming?pageSize=100${query}`);
         expect(response.statusCode, query).toBe(200);

@@ -10,13 +10,22 @@ import { clientFor, createGroupTeam, createProducerTeam } from '../../../../test
 import { runLifecycle } from '../lifecycle/lifecycle.service.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const db = () => t.database.db;
 const userRow = async (id: string) => (await db().select().from(users).where(eq(users.id, id)))[0];
-const lastMailTo = async (to: string) => (await db().select().from(outboxMessages).where(eq(outboxMessages.toAddress, to)).orderBy(desc(outboxMessages.id)).limit(1))[0];
-const auditOf = (action: string, targetId: string) => db().select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetUserId, targetId)));
+const lastMailTo = async (to: string) =>
+  (await db().select().from(outboxMessages).where(eq(outboxMessages.toAddress, to)).orderBy(desc(outboxMessages.id)).limit(1))[0];
+const auditOf = (action: string, targetId: string) =>
+  db()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.targetUserId, targetId)));
 const temporaryPasswordIn = (text: string) => /usable once\): (\S+)/.exec(text)?.[1] ?? '';
 
 /** A producer ID of its own for each test, with a signed-in Primary Producer: no test reads another's data. */
@@ -26,7 +35,6 @@ async function ownProducerTeam(subUsers = 1) {
 }
 
 describe('Password Manager (LC-5)', () => {
-
   it('lists the sub-users of the producer ID with status, last login and lock state, not the PP', async () => {
     const team = await ownProducerTeam(3);
     const { pp } = team;
@@ -37,7 +45,13 @@ describe('Password Manager (LC-5)', () => {
     expect(page.total).toBe(3);
     expect(page.items.map((u) => u.username)).toEqual(team.subs.map((s) => s.username).sort());
     const listed = page.items.find((u) => u.id === sub.id);
-    expect(listed).toMatchObject({ status: 'active', locked: false, role: 'producer-user', roleLabel: 'Producer User', producer: { agentUniqueId: team.agentId } });
+    expect(listed).toMatchObject({
+      status: 'active',
+      locked: false,
+      role: 'producer-user',
+      roleLabel: 'Producer User',
+      producer: { agentUniqueId: team.agentId },
+    });
     expect(listed?.lastLoginAt).toBe(t.clock.now().toISOString());
     expect(listed?.actions).toEqual(['reset_password', 'disable']);
   });
@@ -49,7 +63,13 @@ describe('Password Manager (LC-5)', () => {
     expect(response.statusCode).toBe(201);
     const { user, message } = response.json<{ user: TAdminUser; message: string }>();
     expect(message).toBe(USER_ADMIN_TEXTS.created);
-    expect(user).toMatchObject({ username: 'new.sub-user', role: 'producer-user', status: 'active', producer: { agentUniqueId: team.agentId }, lastLoginAt: null });
+    expect(user).toMatchObject({
+      username: 'new.sub-user',
+      role: 'producer-user',
+      status: 'active',
+      producer: { agentUniqueId: team.agentId },
+      lastLoginAt: null,
+    });
     const row = await userRow(user.id);
     expect(row?.passwordHash).toBeNull();
     const mail = await lastMailTo('nia@example.test');
@@ -62,17 +82,34 @@ describe('Password Manager (LC-5)', () => {
     expect(login.json().mustChangePassword).toBe(true);
     const cookie = `portico_session=${login.cookies.find((c) => c.name === 'portico_session')?.value}`;
     expect((await t.app.inject({ method: 'GET', url: '/api/me/profile', headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/me/challenge-question', headers: { cookie, 'x-csrf-token': login.json().csrfToken }, payload: { question: 'What was the name of your first pet?', answer: 'Rex' } })).json().code).toBe('auth.password_change_required');
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/me/challenge-question',
+          headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+          payload: { question: 'What was the name of your first pet?', answer: 'Rex' },
+        })
+      ).json().code,
+    ).toBe('auth.password_change_required');
     const [created] = await auditOf('user.created', user.id);
     expect(created).toMatchObject({ actorUserId: team.ppUser.id, portalId: 'producers' });
     expect(created?.details).toMatchObject({ role: 'producer-user', byAdministrator: true });
   });
 
   it('refuses a taken user name with 409 and creates nothing', async () => {
-    const { pp, subs: [sub] } = await ownProducerTeam(1);
+    const {
+      pp,
+      subs: [sub],
+    } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const before = await db().$count(users);
-    const response = await pp.post('/api/password-manager/users', { username: sub.username.toUpperCase(), firstName: 'A', lastName: 'B', email: 'dup@example.test' });
+    const response = await pp.post('/api/password-manager/users', {
+      username: sub.username.toUpperCase(),
+      firstName: 'A',
+      lastName: 'B',
+      email: 'dup@example.test',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('user.username_taken');
     expect(await db().$count(users)).toBe(before);
@@ -80,7 +117,10 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it("resets a sub-user's password: the old one stops working, the e-mailed one forces Change Password", async () => {
-    const { pp, subs: [sub] } = await ownProducerTeam(1);
+    const {
+      pp,
+      subs: [sub],
+    } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const theirs = await logInAs(t, sub);
     const response = await pp.post(`/api/password-manager/users/${sub.id}/password-reset`);
@@ -97,7 +137,10 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('unlocks a locked sub-user', async () => {
-    const { pp, subs: [sub] } = await ownProducerTeam(1);
+    const {
+      pp,
+      subs: [sub],
+    } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     for (let i = 0; i < 3; i++) await loginRequest(t, 'producers', sub.username, 'wrong password!');
     expect((await loginRequest(t, 'producers', sub.username, sub.password)).json().code).toBe('auth.locked');
@@ -113,7 +156,10 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it("disables a sub-user: its sessions end and login shows ID-3's disabled text only after the correct password", async () => {
-    const { pp, subs: [sub] } = await ownProducerTeam(1);
+    const {
+      pp,
+      subs: [sub],
+    } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     const theirs = await logInAs(t, sub);
     const open = await db().$count(sessions, eq(sessions.userId, sub.id));
@@ -132,10 +178,16 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('reinstates a disabled sub-user, who logs in again; the inactivity clock restarts (LC-4)', async () => {
-    const { pp, subs: [sub] } = await ownProducerTeam(1);
+    const {
+      pp,
+      subs: [sub],
+    } = await ownProducerTeam(1);
     if (!sub) throw new Error('fixture');
     expect((await pp.post(`/api/password-manager/users/${sub.id}/disable`)).statusCode).toBe(200);
-    await db().update(users).set({ lastLoginAt: new Date('2025-01-01T00:00:00Z'), lifecycleWarnedAt: new Date('2025-06-01T00:00:00Z') }).where(eq(users.id, sub.id));
+    await db()
+      .update(users)
+      .set({ lastLoginAt: new Date('2025-01-01T00:00:00Z'), lifecycleWarnedAt: new Date('2025-06-01T00:00:00Z') })
+      .where(eq(users.id, sub.id));
     const reinstatedAt = t.clock.now();
     const response = await pp.post(`/api/password-manager/users/${sub.id}/reinstate`);
     expect(response.statusCode).toBe(200);
@@ -158,9 +210,15 @@ describe('Password Manager (LC-5)', () => {
   });
 
   it('refuses to reinstate a deleted ID with the LC-3 message', async () => {
-    const { pp: owner, subs: [gone] } = await createProducerTeam(t, 1);
+    const {
+      pp: owner,
+      subs: [gone],
+    } = await createProducerTeam(t, 1);
     if (!gone) throw new Error('fixture');
-    await db().update(users).set({ status: 'deleted', username: `deleted-${gone.id}`, email: null, passwordHash: null, deletedAt: t.clock.now() }).where(eq(users.id, gone.id));
+    await db()
+      .update(users)
+      .set({ status: 'deleted', username: `deleted-${gone.id}`, email: null, passwordHash: null, deletedAt: t.clock.now() })
+      .where(eq(users.id, gone.id));
     const client = await clientFor(t, owner);
     const response = await client.post(`/api/password-manager/users/${gone.id}/reinstate`);
     expect(response.statusCode).toBe(409);
@@ -182,7 +240,19 @@ async function groupWithFourMembers() {
   ] as const;
   const groupId = (await userRow(team.da.id))?.groupId ?? null;
   for (const [username, firstName, lastName, email, lastLogin] of rows) {
-    await db().insert(users).values({ portalId: 'employers', username, role: 'employer-user', firstName, lastName, email, groupId, lastLoginAt: lastLogin ? new Date(lastLogin) : null, createdAt: new Date('2025-12-01T00:00:00Z') });
+    await db()
+      .insert(users)
+      .values({
+        portalId: 'employers',
+        username,
+        role: 'employer-user',
+        firstName,
+        lastName,
+        email,
+        groupId,
+        lastLoginAt: lastLogin ? new Date(lastLogin) : null,
+        createdAt: new Date('2025-12-01T00:00:00Z'),
+      });
   }
   return { team, da: await clientFor(t, team.da) };
 }
@@ -215,14 +285,32 @@ describe('Security Manager (LC-6)', () => {
   it('a DA creates an Alternate DA but not a DA; the role field cannot raise privileges', async () => {
     const team = await createGroupTeam(t, 0);
     const da = await clientFor(t, team.da);
-    const ok = await da.post('/api/security-manager/users', { username: 'second.ada', firstName: 'S', lastName: 'A', email: 'sada@acme.test', role: 'alternate-delegated-admin' });
+    const ok = await da.post('/api/security-manager/users', {
+      username: 'second.ada',
+      firstName: 'S',
+      lastName: 'A',
+      email: 'sada@acme.test',
+      role: 'alternate-delegated-admin',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().user.group.accountNumber).toBe(team.account);
     const before = await db().$count(users);
-    const raised = await da.post('/api/security-manager/users', { username: 'second.da', firstName: 'S', lastName: 'D', email: 'sda@acme.test', role: 'delegated-admin' });
+    const raised = await da.post('/api/security-manager/users', {
+      username: 'second.da',
+      firstName: 'S',
+      lastName: 'D',
+      email: 'sda@acme.test',
+      role: 'delegated-admin',
+    });
     expect(raised.statusCode).toBe(400);
     const ada = await clientFor(t, team.ada);
-    const byAda = await ada.post('/api/security-manager/users', { username: 'third.ada', firstName: 'T', lastName: 'A', email: 'tada@acme.test', role: 'alternate-delegated-admin' });
+    const byAda = await ada.post('/api/security-manager/users', {
+      username: 'third.ada',
+      firstName: 'T',
+      lastName: 'A',
+      email: 'tada@acme.test',
+      role: 'alternate-delegated-admin',
+    });
     expect(byAda.statusCode).toBe(403);
     expect(await db().$count(users)).toBe(before);
   });

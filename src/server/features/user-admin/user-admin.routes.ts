@@ -7,13 +7,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
-  ZAdminUser, ZCreateGroupUserRequest, ZCreateSubUserRequest, ZNoQuery, ZStaffUserExportQuery, ZStaffUserSearchQuery,
-  ZUserActionResponse, ZUserIdParams, ZUserPage, ZUserSearchQuery,
+  ZAdminUser,
+  ZCreateGroupUserRequest,
+  ZCreateSubUserRequest,
+  ZNoQuery,
+  ZStaffUserExportQuery,
+  ZStaffUserSearchQuery,
+  ZUserActionResponse,
+  ZUserIdParams,
+  ZUserPage,
+  ZUserSearchQuery,
 } from '../../../shared/user-admin-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import {
-  actorOf, createManagedUser, disableManagedUser, getUser, listUsers, reinstateManagedUser, resetUserPassword, unlockManagedUser,
+  actorOf,
+  createManagedUser,
+  disableManagedUser,
+  getUser,
+  listUsers,
+  reinstateManagedUser,
+  resetUserPassword,
+  unlockManagedUser,
 } from './user-admin.service.ts';
 import { exportUsers, type TUserExport } from './user-export.service.ts';
 
@@ -31,10 +46,20 @@ function who(request: FastifyRequest) {
 /** The per-user routes every door has: view, reset password, unlock, disable, reinstate. */
 function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, { prefix, access, tag }: { prefix: string; access: TAccess; tag: string }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(`${prefix}/users/:userId`, {
-    config: { access },
-    schema: { tags: [tag], summary: 'One user, with the actions allowed on it', params: ZUserIdParams, querystring: ZNoQuery, response: { 200: ZAdminUser, ...errors } },
-  }, async (request) => getUser(ctx, { ...who(request), userId: request.params.userId }));
+  r.get(
+    `${prefix}/users/:userId`,
+    {
+      config: { access },
+      schema: {
+        tags: [tag],
+        summary: 'One user, with the actions allowed on it',
+        params: ZUserIdParams,
+        querystring: ZNoQuery,
+        response: { 200: ZAdminUser, ...errors },
+      },
+    },
+    async (request) => getUser(ctx, { ...who(request), userId: request.params.userId }),
+  );
 
   const actions = [
     ['password-reset', 'E-mail a temporary password; the old password stops working', resetUserPassword],
@@ -43,15 +68,19 @@ function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, { prefix, ac
     ['reinstate', 'Re-enable a disabled ID; restarts the inactivity clock (LC-4)', reinstateManagedUser],
   ] as const;
   for (const [path, summary, run] of actions) {
-    r.post(`${prefix}/users/:userId/${path}`, {
-      config: { access },
-      // Nothing to send; anything sent (a role, a producer ID, …) is refused, never read.
-      schema: { tags: [tag], summary, params: ZUserIdParams, querystring: ZNoQuery, body: ZNoBody, response: { 200: ZUserActionResponse, ...errors } },
-    }, async (request) => {
-      const result = await run(ctx, { ...who(request), userId: request.params.userId });
-      ctx.outbox.nudge();
-      return result;
-    });
+    r.post(
+      `${prefix}/users/:userId/${path}`,
+      {
+        config: { access },
+        // Nothing to send; anything sent (a role, a producer ID, …) is refused, never read.
+        schema: { tags: [tag], summary, params: ZUserIdParams, querystring: ZNoQuery, body: ZNoBody, response: { 200: ZUserActionResponse, ...errors } },
+      },
+      async (request) => {
+        const result = await run(ctx, { ...who(request), userId: request.params.userId });
+        ctx.outbox.nudge();
+        return result;
+      },
+    );
   }
 }
 
@@ -68,49 +97,104 @@ export function userAdminRoutes(ctx: TRouteContext) {
     const publicUrl = ctx.config.publicUrl;
 
     // Password Manager (LC-5)
-    r.get('/api/password-manager/users', {
-      config: { access: PASSWORD_MANAGER_ACCESS },
-      schema: { tags: ['password-manager'], summary: 'Sub-users of the Primary Producer\'s producer ID, with status and last login', querystring: ZUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
-    r.post('/api/password-manager/users', {
-      config: { access: PASSWORD_MANAGER_ACCESS },
-      schema: { tags: ['password-manager'], summary: 'Create a sub-user; a temporary password is e-mailed', querystring: ZNoQuery, body: ZCreateSubUserRequest, response: { 201: ZUserActionResponse, ...errors } },
-    }, async (request, reply) => {
-      const result = await createManagedUser(ctx, { ...request.body, ...who(request), role: 'producer-user', publicUrl });
-      ctx.outbox.nudge();
-      return reply.status(201).send(result);
-    });
+    r.get(
+      '/api/password-manager/users',
+      {
+        config: { access: PASSWORD_MANAGER_ACCESS },
+        schema: {
+          tags: ['password-manager'],
+          summary: "Sub-users of the Primary Producer's producer ID, with status and last login",
+          querystring: ZUserSearchQuery,
+          response: { 200: ZUserPage, ...errors },
+        },
+      },
+      async (request) => listUsers(ctx, { ...request.query, ...who(request) }),
+    );
+    r.post(
+      '/api/password-manager/users',
+      {
+        config: { access: PASSWORD_MANAGER_ACCESS },
+        schema: {
+          tags: ['password-manager'],
+          summary: 'Create a sub-user; a temporary password is e-mailed',
+          querystring: ZNoQuery,
+          body: ZCreateSubUserRequest,
+          response: { 201: ZUserActionResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await createManagedUser(ctx, { ...request.body, ...who(request), role: 'producer-user', publicUrl });
+        ctx.outbox.nudge();
+        return reply.status(201).send(result);
+      },
+    );
     userActionRoutes(ctx, app, { prefix: '/api/password-manager', access: PASSWORD_MANAGER_ACCESS, tag: 'password-manager' });
 
     // Security Manager (LC-6)
-    r.get('/api/security-manager/users', {
-      config: { access: SECURITY_MANAGER_ACCESS },
-      schema: { tags: ['security-manager'], summary: 'Current Users - Search: the group\'s users with their last login date', querystring: ZUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
-    r.get('/api/security-manager/users.csv', {
-      config: { access: SECURITY_MANAGER_ACCESS },
-      // No filters: always the whole group; a `group` or `portal` key is refused, never read.
-      schema: { tags: ['security-manager'], summary: 'Download All Users: every user of the group as CSV (streamed)', querystring: ZNoQuery, response: errors },
-    }, async (request, reply) => sendCsv(reply, await exportUsers(ctx, who(request))));
-    r.post('/api/security-manager/users', {
-      config: { access: SECURITY_MANAGER_ACCESS },
-      schema: { tags: ['security-manager'], summary: 'Create a user of the group; a temporary password is e-mailed', querystring: ZNoQuery, body: ZCreateGroupUserRequest, response: { 201: ZUserActionResponse, ...errors } },
-    }, async (request, reply) => {
-      const result = await createManagedUser(ctx, { ...request.body, ...who(request), publicUrl });
-      ctx.outbox.nudge();
-      return reply.status(201).send(result);
-    });
+    r.get(
+      '/api/security-manager/users',
+      {
+        config: { access: SECURITY_MANAGER_ACCESS },
+        schema: {
+          tags: ['security-manager'],
+          summary: "Current Users - Search: the group's users with their last login date",
+          querystring: ZUserSearchQuery,
+          response: { 200: ZUserPage, ...errors },
+        },
+      },
+      async (request) => listUsers(ctx, { ...request.query, ...who(request) }),
+    );
+    r.get(
+      '/api/security-manager/users.csv',
+      {
+        config: { access: SECURITY_MANAGER_ACCESS },
+        // No filters: always the whole group; a `group` or `portal` key is refused, never read.
+        schema: {
+          tags: ['security-manager'],
+          summary: 'Download All Users: every user of the group as CSV (streamed)',
+          querystring: ZNoQuery,
+          response: errors,
+        },
+      },
+      async (request, reply) => sendCsv(reply, await exportUsers(ctx, who(request))),
+    );
+    r.post(
+      '/api/security-manager/users',
+      {
+        config: { access: SECURITY_MANAGER_ACCESS },
+        schema: {
+          tags: ['security-manager'],
+          summary: 'Create a user of the group; a temporary password is e-mailed',
+          querystring: ZNoQuery,
+          body: ZCreateGroupUserRequest,
+          response: { 201: ZUserActionResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await createManagedUser(ctx, { ...request.body, ...who(request), publicUrl });
+        ctx.outbox.nudge();
+        return reply.status(201).send(result);
+      },
+    );
     userActionRoutes(ctx, app, { prefix: '/api/security-manager', access: SECURITY_MANAGER_ACCESS, tag: 'security-manager' });
 
     // Staff console: users across portals
-    r.get('/api/staff/users', {
-      config: { access: STAFF_ACCESS },
-      schema: { tags: ['staff'], summary: 'Search users across portals', querystring: ZStaffUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-    }, async (request) => listUsers(ctx, { ...request.query, ...who(request) }));
-    r.get('/api/staff/users.csv', {
-      config: { access: STAFF_ACCESS },
-      schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: errors },
-    }, async (request, reply) => sendCsv(reply, await exportUsers(ctx, { ...who(request), filters: request.query })));
+    r.get(
+      '/api/staff/users',
+      {
+        config: { access: STAFF_ACCESS },
+        schema: { tags: ['staff'], summary: 'Search users across portals', querystring: ZStaffUserSearchQuery, response: { 200: ZUserPage, ...errors } },
+      },
+      async (request) => listUsers(ctx, { ...request.query, ...who(request) }),
+    );
+    r.get(
+      '/api/staff/users.csv',
+      {
+        config: { access: STAFF_ACCESS },
+        schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: errors },
+      },
+      async (request, reply) => sendCsv(reply, await exportUsers(ctx, { ...who(request), filters: request.query })),
+    );
     userActionRoutes(ctx, app, { prefix: '/api/staff', access: STAFF_ACCESS, tag: 'staff' });
   };
 }

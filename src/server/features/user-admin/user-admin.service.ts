@@ -11,16 +11,21 @@ import type { TAuthenticatedSession } from '../../platform/session.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
 import { assertCan, userScope, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
 import type { TRole } from '../../../shared/portals.ts';
-import {
-  USER_ADMIN_TEXTS, type TAdminUser, type TStaffUserSearchQuery, type TUserActionResponse, type TUserPage,
-} from '../../../shared/user-admin-schemas.ts';
+import { USER_ADMIN_TEXTS, type TAdminUser, type TStaffUserSearchQuery, type TUserActionResponse, type TUserPage } from '../../../shared/user-admin-schemas.ts';
 import { passwordResetEmail } from '../identity/emails.ts';
 import { generateTemporaryPassword, hashTemporaryPassword } from '../identity/temporary-password.ts';
 import { getPortal, type TPortal } from '../portals/portals.service.ts';
 import { newUserEmail } from './user-admin-emails.ts';
 import { toAdminUser, toPolicyUser } from './user-admin.presenter.ts';
 import {
-  clearUserLockout, findAdminUser, insertSubUser, markDisabled, markReinstated, replaceWithTemporaryPassword, resolveTenantFilters, searchUsers,
+  clearUserLockout,
+  findAdminUser,
+  insertSubUser,
+  markDisabled,
+  markReinstated,
+  replaceWithTemporaryPassword,
+  resolveTenantFilters,
+  searchUsers,
   type TAdminUserRow,
 } from './user-admin.store.ts';
 
@@ -37,7 +42,9 @@ interface TActorInput extends TAuditContext {
   actor: TAdminActor;
 }
 
-export type TListUsersInput = TActorInput & Partial<Pick<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>> & Omit<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>;
+export type TListUsersInput = TActorInput &
+  Partial<Pick<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>> &
+  Omit<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>;
 
 export async function listUsers(deps: TServiceDeps, input: TListUsersInput): Promise<TUserPage> {
   const scope = userScope(input.actor, 'user.list');
@@ -79,15 +86,36 @@ export async function createManagedUser(deps: TServiceDeps, input: TCreateUserIn
   const now = deps.clock.now();
   const user = await deps.db.transaction(async (tx) => {
     const id = await insertSubUser(tx, {
-      ...planned, username: input.username, firstName: input.firstName, lastName: input.lastName, email: input.email,
-      tempPasswordHash: temporary.hash, tempPasswordExpiresAt: temporary.expiresAt, now,
+      ...planned,
+      username: input.username,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      tempPasswordHash: temporary.hash,
+      tempPasswordExpiresAt: temporary.expiresAt,
+      now,
     });
     if (!id) throw new AppError('user.username_taken', { fields: [{ field: 'username', message: 'That user name is already taken. Choose another.' }] });
-    await enqueueEmail(tx, newUserEmail({
-      portal, to: input.email, username: input.username, temporaryPassword: temporary.password, validHours: temporary.hours,
-      createdBy: describeActor(actor), loginUrl: `${input.publicUrl}/${portal.id}/login`,
-    }), now);
-    await audit(tx, { input, action: 'user.created', now, target: { id, username: input.username, portalId: portal.id }, details: { role: input.role, byAdministrator: true } });
+    await enqueueEmail(
+      tx,
+      newUserEmail({
+        portal,
+        to: input.email,
+        username: input.username,
+        temporaryPassword: temporary.password,
+        validHours: temporary.hours,
+        createdBy: describeActor(actor),
+        loginUrl: `${input.publicUrl}/${portal.id}/login`,
+      }),
+      now,
+    );
+    await audit(tx, {
+      input,
+      action: 'user.created',
+      now,
+      target: { id, username: input.username, portalId: portal.id },
+      details: { role: input.role, byAdministrator: true },
+    });
     return findAdminUser(tx, id);
   });
   if (!user) throw new AppError('internal');
@@ -123,7 +151,12 @@ interface TTargetInput extends TActorInput {
  */
 async function changeUser(
   deps: TServiceDeps,
-  { input, action, auditAction, change }: {
+  {
+    input,
+    action,
+    auditAction,
+    change,
+  }: {
     input: TTargetInput;
     action: TPolicyAction;
     auditAction: TAuditAction;
@@ -146,16 +179,28 @@ async function changeUser(
 
 async function audit(
   tx: TDbOrTx,
-  { input, action, now, target, details }: {
-    input: TActorInput; action: TAuditAction; now: Date;
-    target: { id: string; username: string; portalId: string }; details: Record<string, unknown>;
+  {
+    input,
+    action,
+    now,
+    target,
+    details,
+  }: {
+    input: TActorInput;
+    action: TAuditAction;
+    now: Date;
+    target: { id: string; username: string; portalId: string };
+    details: Record<string, unknown>;
   },
 ): Promise<void> {
   await recordAudit(tx, {
-    action, occurredAt: now, portalId: target.portalId,
+    action,
+    occurredAt: now,
+    portalId: target.portalId,
     actor: { id: input.actor.id, label: input.actor.username },
     target: { id: target.id, label: target.username },
-    ipAddress: input.ipAddress, requestId: input.requestId,
+    ipAddress: input.ipAddress,
+    requestId: input.requestId,
     details: { ...details, actorRole: input.actor.role, actorPortal: input.actor.portalId },
   });
 }
@@ -173,45 +218,65 @@ export async function resetUserPassword(deps: TServiceDeps, input: TTargetInput)
   assertCan(input.actor, 'user.reset_password', { user: toPolicyUser(peek) });
   const portal = await getPortal(deps.db, peek.portalId);
   const temporary = await prepareTemporaryPassword(deps, portal);
-  const user = await changeUser(deps, { input, action: 'user.reset_password', auditAction: 'password.reset_issued', change: async (tx, row, now) => {
-    refuseDeleted(row, 'This user ID has been deleted.');
-    if (row.status !== 'active') throw new AppError('user.not_active');
-    if (!row.email) throw new AppError('user.no_email');
-    const wasLocked = row.lockedUntil !== null && row.lockedUntil > now;
-    await replaceWithTemporaryPassword(tx, { userId: row.id, hash: temporary.hash, expiresAt: temporary.expiresAt });
-    await enqueueEmail(tx, passwordResetEmail(portal, { to: row.email, temporaryPassword: temporary.password, validHours: temporary.hours }), now);
-    return { byAdministrator: true, liftedLock: wasLocked };
-  } });
+  const user = await changeUser(deps, {
+    input,
+    action: 'user.reset_password',
+    auditAction: 'password.reset_issued',
+    change: async (tx, row, now) => {
+      refuseDeleted(row, 'This user ID has been deleted.');
+      if (row.status !== 'active') throw new AppError('user.not_active');
+      if (!row.email) throw new AppError('user.no_email');
+      const wasLocked = row.lockedUntil !== null && row.lockedUntil > now;
+      await replaceWithTemporaryPassword(tx, { userId: row.id, hash: temporary.hash, expiresAt: temporary.expiresAt });
+      await enqueueEmail(tx, passwordResetEmail(portal, { to: row.email, temporaryPassword: temporary.password, validHours: temporary.hours }), now);
+      return { byAdministrator: true, liftedLock: wasLocked };
+    },
+  });
   return { message: USER_ADMIN_TEXTS.passwordReset, user };
 }
 
 export async function unlockManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, { input, action: 'user.unlock', auditAction: 'account.unlocked', change: async (tx, row, now) => {
-    refuseDeleted(row, 'This user ID has been deleted.');
-    await clearUserLockout(tx, row.id);
-    return { wasLocked: row.lockedUntil !== null && row.lockedUntil > now, failedAttempts: 0 };
-  } });
+  const user = await changeUser(deps, {
+    input,
+    action: 'user.unlock',
+    auditAction: 'account.unlocked',
+    change: async (tx, row, now) => {
+      refuseDeleted(row, 'This user ID has been deleted.');
+      await clearUserLockout(tx, row.id);
+      return { wasLocked: row.lockedUntil !== null && row.lockedUntil > now, failedAttempts: 0 };
+    },
+  });
   return { message: USER_ADMIN_TEXTS.unlocked, user };
 }
 
 /** The ID stops working at once: its sessions end, and login answers ID-3's disabled text. */
 export async function disableManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, { input, action: 'user.disable', auditAction: 'user.disabled', change: async (tx, row, now) => {
-    refuseDeleted(row, 'This user ID has been deleted.');
-    if (row.status === 'disabled') throw new AppError('user.already_disabled');
-    const endedSessions = await markDisabled(tx, row.id, now);
-    return { previousStatus: row.status, endedSessions, byAdministrator: true };
-  } });
+  const user = await changeUser(deps, {
+    input,
+    action: 'user.disable',
+    auditAction: 'user.disabled',
+    change: async (tx, row, now) => {
+      refuseDeleted(row, 'This user ID has been deleted.');
+      if (row.status === 'disabled') throw new AppError('user.already_disabled');
+      const endedSessions = await markDisabled(tx, row.id, now);
+      return { previousStatus: row.status, endedSessions, byAdministrator: true };
+    },
+  });
   return { message: USER_ADMIN_TEXTS.disabled, user };
 }
 
 /** LC-4: disabled → active; the inactivity clock restarts now. Deleted IDs cannot come back (LC-3). */
 export async function reinstateManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
-  const user = await changeUser(deps, { input, action: 'user.reinstate', auditAction: 'user.reinstated', change: async (tx, row, now) => {
-    refuseDeleted(row, USER_ADMIN_TEXTS.deletedCannotBeRestored);
-    if (row.status !== 'disabled') throw new AppError('user.not_disabled');
-    await markReinstated(tx, row.id, now);
-    return { disabledAt: row.disabledAt?.toISOString() ?? null, lastLoginAt: row.lastLoginAt?.toISOString() ?? null };
-  } });
+  const user = await changeUser(deps, {
+    input,
+    action: 'user.reinstate',
+    auditAction: 'user.reinstated',
+    change: async (tx, row, now) => {
+      refuseDeleted(row, USER_ADMIN_TEXTS.deletedCannotBeRestored);
+      if (row.status !== 'disabled') throw new AppError('user.not_disabled');
+      await markReinstated(tx, row.id, now);
+      return { disabledAt: row.disabledAt?.toISOString() ?? null, lastLoginAt: row.lastLoginAt?.toISOString() ?? null };
+    },
+  });
   return { message: USER_ADMIN_TEXTS.reinstated, user };
 }

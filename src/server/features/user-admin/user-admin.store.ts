@@ -96,11 +96,13 @@ export function userFilterSql(filter: TUserFilter): SQL {
   if (filter.q) {
     const pattern = likePattern(filter.q);
     // As text, so the trigram indexes of migration 0005 serve these (citext has its own operators).
-    conditions.push(or(
-      sql`(${users.username}::text) ilike ${pattern}`,
-      sql`(${users.email}::text) ilike ${pattern}`,
-      sql`(${users.firstName} || ' ' || ${users.lastName}) ilike ${pattern}`,
-    ));
+    conditions.push(
+      or(
+        sql`(${users.username}::text) ilike ${pattern}`,
+        sql`(${users.email}::text) ilike ${pattern}`,
+        sql`(${users.firstName} || ' ' || ${users.lastName}) ilike ${pattern}`,
+      ),
+    );
   }
   return and(...conditions) ?? sql`true`;
 }
@@ -115,7 +117,10 @@ export async function findGroupAccountNumber(db: TDbOrTx, groupId: number): Prom
   return group?.accountNumber;
 }
 
-export async function resolveTenantFilters(db: TDbOrTx, input: { producer?: string | undefined; group?: string | undefined }): Promise<{ producerId?: number; groupId?: number }> {
+export async function resolveTenantFilters(
+  db: TDbOrTx,
+  input: { producer?: string | undefined; group?: string | undefined },
+): Promise<{ producerId?: number; groupId?: number }> {
   const ids: { producerId?: number; groupId?: number } = {};
   if (input.producer) {
     const [row] = await db.select({ id: producers.id }).from(producers).where(eq(producers.agentUniqueId, input.producer)).limit(1);
@@ -132,11 +137,16 @@ function orderBy(sort: TUserSort, dir: 'asc' | 'desc'): SQL[] {
   const by = dir === 'asc' ? asc : desc;
   const nullsLast = (column: SQL) => sql`${column} ${sql.raw(dir)} nulls last`;
   switch (sort) {
-    case 'name': return [by(sql`lower(${users.lastName})`), by(sql`lower(${users.firstName})`), by(users.username), asc(users.id)];
-    case 'username': return [by(users.username), asc(users.id)];
-    case 'lastLogin': return [nullsLast(sql`${users.lastLoginAt}`), asc(users.username), asc(users.id)];
-    case 'status': return [by(users.status), asc(users.username), asc(users.id)];
-    case 'created': return [by(users.createdAt), asc(users.username), asc(users.id)];
+    case 'name':
+      return [by(sql`lower(${users.lastName})`), by(sql`lower(${users.firstName})`), by(users.username), asc(users.id)];
+    case 'username':
+      return [by(users.username), asc(users.id)];
+    case 'lastLogin':
+      return [nullsLast(sql`${users.lastLoginAt}`), asc(users.username), asc(users.id)];
+    case 'status':
+      return [by(users.status), asc(users.username), asc(users.id)];
+    case 'created':
+      return [by(users.createdAt), asc(users.username), asc(users.id)];
   }
 }
 
@@ -177,9 +187,7 @@ export interface TNewSubUser {
 
 /** A new ID with no password of its own, only a temporary one (so the first login forces Change Password). */
 export async function insertSubUser(db: TDbOrTx, user: TNewSubUser): Promise<string | undefined> {
-  const agencyId = user.producerId === null
-    ? null
-    : sql`(select ${producers.agencyId} from ${producers} where ${producers.id} = ${user.producerId})`;
+  const agencyId = user.producerId === null ? null : sql`(select ${producers.agencyId} from ${producers} where ${producers.id} = ${user.producerId})`;
   const [row] = await db
     .insert(users)
     .values({
@@ -255,10 +263,13 @@ export interface TExportRow {
  * between batches. Dates are formatted by the database.
  */
 export async function findExportBatch(
-  db: TDbOrTx, { filter, afterUsername, limit }: { filter: TUserFilter & { portal: TPortalId }; afterUsername: string | null; limit: number },
+  db: TDbOrTx,
+  { filter, afterUsername, limit }: { filter: TUserFilter & { portal: TPortalId }; afterUsername: string | null; limit: number },
 ): Promise<TExportRow[]> {
   const keyset = afterUsername === null ? sql`` : sql`and ${users.username} > ${afterUsername}::citext`;
-  return executeRows<TExportRow>(db, sql`
+  return executeRows<TExportRow>(
+    db,
+    sql`
     select ${users.portalId} as portal_id, ${users.username}::text as username, ${users.firstName} as first_name,
       ${users.lastName} as last_name, ${users.email}::text as email, ${users.role} as role, ${users.status} as status,
       to_char(${users.lastLoginAt} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') as last_login,
@@ -266,5 +277,6 @@ export async function findExportBatch(
     from ${users}
     where ${users.portalId} = ${filter.portal} and ${userFilterSql(filter)} ${keyset}
     order by ${users.username}
-    limit ${limit}`);
+    limit ${limit}`,
+  );
 }

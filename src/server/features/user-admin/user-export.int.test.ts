@@ -11,8 +11,12 @@ import { exportUsers } from './user-export.service.ts';
 import { resolveSession } from '../identity/sessions.service.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const db = () => t.database.db;
 const groupIdOf = async (userId: string) => (await db().select({ g: users.groupId }).from(users).where(eq(users.id, userId)))[0]?.g ?? null;
@@ -23,7 +27,12 @@ function parse(body: string): string[][] {
 }
 
 async function lastExportAudit(actorId: string) {
-  const [row] = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'user.exported'), eq(auditEvents.actorUserId, actorId))).orderBy(desc(auditEvents.id)).limit(1);
+  const [row] = await db()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'user.exported'), eq(auditEvents.actorUserId, actorId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   return row;
 }
 
@@ -34,11 +43,42 @@ describe('Download All Users', () => {
     team = await createGroupTeam(t, 1);
     da = await clientFor(t, team.da);
     const groupId = await groupIdOf(team.da.id);
-    await db().insert(users).values([
-      { portalId: 'employers', username: 'tricky', role: 'employer-user', firstName: 'Smith, "Jr"', lastName: '=HYPERLINK("http://evil.test","click")', email: '+1@acme.test', groupId, lastLoginAt: new Date('2026-02-03T04:05:06Z'), createdAt: new Date('2025-12-01T00:00:00Z') },
-      { portalId: 'employers', username: 'multi.line', role: 'employer-user', firstName: '@first', lastName: 'line1\nline2', email: null, groupId, status: 'disabled', createdAt: new Date('2025-12-02T00:00:00Z') },
-      { portalId: 'employers', username: 'gone', role: 'employer-user', firstName: '', lastName: '', groupId, status: 'deleted', createdAt: new Date('2025-12-02T00:00:00Z') },
-    ]);
+    await db()
+      .insert(users)
+      .values([
+        {
+          portalId: 'employers',
+          username: 'tricky',
+          role: 'employer-user',
+          firstName: 'Smith, "Jr"',
+          lastName: '=HYPERLINK("http://evil.test","click")',
+          email: '+1@acme.test',
+          groupId,
+          lastLoginAt: new Date('2026-02-03T04:05:06Z'),
+          createdAt: new Date('2025-12-01T00:00:00Z'),
+        },
+        {
+          portalId: 'employers',
+          username: 'multi.line',
+          role: 'employer-user',
+          firstName: '@first',
+          lastName: 'line1\nline2',
+          email: null,
+          groupId,
+          status: 'disabled',
+          createdAt: new Date('2025-12-02T00:00:00Z'),
+        },
+        {
+          portalId: 'employers',
+          username: 'gone',
+          role: 'employer-user',
+          firstName: '',
+          lastName: '',
+          groupId,
+          status: 'deleted',
+          createdAt: new Date('2025-12-02T00:00:00Z'),
+        },
+      ]);
     // Another group's users never appear.
     await createGroupTeam(t, 2);
   });
@@ -53,7 +93,16 @@ describe('Download All Users', () => {
     expect(header).toEqual([...USER_CSV_COLUMNS]);
     const byName = new Map(rows.map((r) => [r[0], r]));
     expect([...byName.keys()].sort()).toEqual([team.da.username, team.ada.username, team.users[0]?.username, 'multi.line', 'tricky'].sort());
-    expect(byName.get('tricky')).toEqual(['tricky', 'Smith, "Jr"', '\'=HYPERLINK("http://evil.test","click")', "'+1@acme.test", 'Employer User', 'Active', '2026-02-03 04:05:06', '2025-12-01 00:00:00']);
+    expect(byName.get('tricky')).toEqual([
+      'tricky',
+      'Smith, "Jr"',
+      '\'=HYPERLINK("http://evil.test","click")',
+      "'+1@acme.test",
+      'Employer User',
+      'Active',
+      '2026-02-03 04:05:06',
+      '2025-12-01 00:00:00',
+    ]);
     expect(byName.get('multi.line')).toEqual(['multi.line', "'@first", 'line1\nline2', '', 'Employer User', 'Disabled', '', '2025-12-02 00:00:00']);
     expect(byName.get(team.da.username)?.slice(4, 7)).toEqual(['Delegated Administrator', 'Active', '2026-03-02 09:00:00']);
     expect(response.body).toContain('"Smith, ""Jr"""');
@@ -110,7 +159,11 @@ describe('Download All Users', () => {
     const response = await hd.get(`/api/staff/users.csv?portal=employers&group=${team.account}&q=tricky`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toBe(`attachment; filename="users-employers-group-${team.account}-2026-03-02.csv"`);
-    expect(parse(response.body).slice(1).map((r) => r[0])).toEqual(['tricky']);
+    expect(
+      parse(response.body)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['tricky']);
     const staffOnly = parse((await hd.get('/api/staff/users.csv?portal=staff')).body);
     expect(staffOnly).toHaveLength(1); // the header: staff accounts are outside the help desk's scope
     const ps = await clientFor(t, await createStaff(t, 'producer-services'));

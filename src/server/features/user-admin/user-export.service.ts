@@ -33,7 +33,11 @@ export async function exportUsers(deps: TServiceDeps, input: TExportUsersInput):
   const now = deps.clock.now();
   const filters: TStaffUserExportQuery = input.filters ?? { q: undefined };
   const filter: TUserFilter = {
-    scope, now, q: filters.q, status: filters.status, portal: filters.portal,
+    scope,
+    now,
+    q: filters.q,
+    status: filters.status,
+    portal: filters.portal,
     ...(await resolveTenantFilters(deps.db, filters)),
   };
   const label = await describeExport(deps, input.actor, filters);
@@ -79,10 +83,22 @@ async function* generateCsv(deps: TServiceDeps, { input, filter, what, batchSize
       while (next) {
         const rows: TExportRow[] = await next;
         const last = rows.at(-1);
-        next = last && rows.length === batchSize ? prefetch(findExportBatch(deps.db, { filter: scoped, afterUsername: last.username, limit: batchSize })) : undefined;
+        next =
+          last && rows.length === batchSize
+            ? prefetch(findExportBatch(deps.db, { filter: scoped, afterUsername: last.username, limit: batchSize }))
+            : undefined;
         let chunk = '';
         for (const r of rows) {
-          chunk += csvLine([r.username, r.first_name, r.last_name, r.email, ROLE_LABELS[r.role as TRole] ?? r.role, STATUS_LABELS[r.status] ?? r.status, r.last_login, r.created]);
+          chunk += csvLine([
+            r.username,
+            r.first_name,
+            r.last_name,
+            r.email,
+            ROLE_LABELS[r.role as TRole] ?? r.role,
+            STATUS_LABELS[r.status] ?? r.status,
+            r.last_login,
+            r.created,
+          ]);
         }
         count += rows.length;
         if (chunk) yield chunk;

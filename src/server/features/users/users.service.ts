@@ -8,7 +8,16 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { assertPasswordAllowed } from '../../platform/password-policy.ts';
 import { isRoleOfPortal, type TPortalId } from '../../../shared/portals.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { clearLockout, countUsers, findGroupByAccountNumber, findProducerByAgentId, insertUser, type TGroup, type TNewUser, type TProducer } from './users.store.ts';
+import {
+  clearLockout,
+  countUsers,
+  findGroupByAccountNumber,
+  findProducerByAgentId,
+  insertUser,
+  type TGroup,
+  type TNewUser,
+  type TProducer,
+} from './users.store.ts';
 
 export type { TNewUser };
 
@@ -29,13 +38,20 @@ const NEEDS_PRODUCER = new Set<TPortalId>(['producers', 'retail']);
 
 export async function createUser(deps: TServiceDeps, input: TCreateUserInput): Promise<{ id: string }> {
   const portal = await getPortal(deps.db, input.portalId);
-  if (!isRoleOfPortal(portal.id, input.role)) throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
+  if (!isRoleOfPortal(portal.id, input.role))
+    throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
   assertPasswordAllowed({ profile: portal.policy.passwordProfile, password: input.password, username: input.username });
 
   const producer = input.producerAgentId ? await findProducerByAgentId(deps.db, input.producerAgentId) : undefined;
-  if (input.producerAgentId && !producer) throw new AppError('user.producer_not_found', { message: `No producer has the Agent Unique ID ${input.producerAgentId}; load the roster with portico import producers FILE.csv.` });
+  if (input.producerAgentId && !producer)
+    throw new AppError('user.producer_not_found', {
+      message: `No producer has the Agent Unique ID ${input.producerAgentId}; load the roster with portico import producers FILE.csv.`,
+    });
   const group = input.groupAccountNumber ? await findGroupByAccountNumber(deps.db, input.groupAccountNumber) : undefined;
-  if (input.groupAccountNumber && !group) throw new AppError('user.group_not_found', { message: `No employer group has the account number ${input.groupAccountNumber}; load the groups with portico import groups FILE.csv.` });
+  if (input.groupAccountNumber && !group)
+    throw new AppError('user.group_not_found', {
+      message: `No employer group has the account number ${input.groupAccountNumber}; load the groups with portico import groups FILE.csv.`,
+    });
   if (NEEDS_PRODUCER.has(portal.id) && !producer) throw new AppError('user.link_required', { message: `A ${input.role} needs --producer AGENT_UNIQUE_ID.` });
   if (portal.id === 'employers' && !group) throw new AppError('user.link_required', { message: `A ${input.role} needs --group ACCOUNT_NUMBER.` });
 
@@ -73,7 +89,14 @@ async function insertUserWithAudit(
       createdAt: now,
     });
     if (!id) throw new AppError('user.username_taken');
-    await recordAudit(tx, { action: 'user.created', occurredAt: now, portalId: input.portalId, actor: input.actor, target: { id, label: input.username }, details: { role: input.role } });
+    await recordAudit(tx, {
+      action: 'user.created',
+      occurredAt: now,
+      portalId: input.portalId,
+      actor: input.actor,
+      target: { id, label: input.username },
+      details: { role: input.role },
+    });
     return { id };
   });
 }
@@ -90,7 +113,13 @@ export async function unlockUser(deps: TServiceDeps, input: TUnlockUserInput): P
   await deps.db.transaction(async (tx) => {
     const user = await clearLockout(tx, portal.id, input.username);
     if (!user) throw new AppError('user.not_found');
-    await recordAudit(tx, { action: 'account.unlocked', occurredAt: deps.clock.now(), portalId: portal.id, actor: input.actor, target: { id: user.id, label: user.username } });
+    await recordAudit(tx, {
+      action: 'account.unlocked',
+      occurredAt: deps.clock.now(),
+      portalId: portal.id,
+      actor: input.actor,
+      target: { id: user.id, label: user.username },
+    });
   });
 }
 

@@ -8,7 +8,11 @@ export type TGroup = typeof employerGroups.$inferSelect;
 
 export async function insertUser(db: TDbOrTx, user: TNewUser): Promise<string | undefined> {
   // Only a taken user name is expected; any other unique violation is an error for the caller.
-  const [row] = await db.insert(users).values(user).onConflictDoNothing({ target: [users.portalId, users.username] }).returning({ id: users.id });
+  const [row] = await db
+    .insert(users)
+    .values(user)
+    .onConflictDoNothing({ target: [users.portalId, users.username] })
+    .returning({ id: users.id });
   return row?.id;
 }
 

@@ -11,9 +11,7 @@ export type { TAuthenticatedSession, TSessionLookup };
 export const SESSION_COOKIE = 'portico_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export type TAccess =
-  | { public: true }
-  | { session: true; portals?: readonly TPortalId[]; roles?: readonly TRole[]; duringPasswordChange?: boolean };
+export type TAccess = { public: true } | { session: true; portals?: readonly TPortalId[]; roles?: readonly TRole[]; duringPasswordChange?: boolean };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

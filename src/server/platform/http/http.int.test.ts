@@ -12,8 +12,12 @@ import { TEXTS } from '../../../shared/portals.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' });
 
@@ -26,7 +30,9 @@ describe('operations endpoints', () => {
   it('publishes OpenAPI generated from the route schemas, and a docs page', async () => {
     const spec = (await t.app.inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/portals/{portalId}/login', '/api/session', '/api/session/logout', '/healthz', '/readyz']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/portals/{portalId}/login', '/api/session', '/api/session/logout', '/healthz', '/readyz']),
+    );
     const docs = await t.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
@@ -92,7 +98,7 @@ describe('Cache-Control: no-store on every API answer', () => {
     }
   });
 
-  it('leaves the web app\'s static assets cacheable', async () => {
+  it("leaves the web app's static assets cacheable", async () => {
     const webRoot = await mkdtemp(join(tmpdir(), 'portico-web-'));
     await mkdir(join(webRoot, 'assets'));
     await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Portico</title>');
@@ -118,7 +124,12 @@ describe('errors', () => {
   });
 
   it('refuses an over-large body with 413 and no stack trace', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/portals/retail/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(r.statusCode).toBe(413);
     expect(r.json().code).toBe('request.too_large');
     expect(r.body).not.toMatch(/at .*\.ts/);
@@ -160,7 +171,12 @@ describe('per-address failure limit', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('auth.too_many_attempts');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    const other = await limited.app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: u.username, password: u.password }, remoteAddress: '10.1.2.3' });
+    const other = await limited.app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      payload: { username: u.username, password: u.password },
+      remoteAddress: '10.1.2.3',
+    });
     expect(other.statusCode).toBe(200);
     limited.clock.advance({ minutes: 16 });
     expect((await loginRequest(limited, 'retail', u.username, u.password)).statusCode).toBe(200);
@@ -179,9 +195,15 @@ describe('per-address failure limit behind a reverse proxy (TRUST_PROXY)', () =>
   }
   /** A failed login relayed by a proxy at `proxy` for the client(s) of `forwardedFor`. */
   const failFrom = (app: Awaited<ReturnType<typeof appWith>>, forwardedFor: string, proxy = '127.0.0.1') =>
-    app.inject({ method: 'POST', url: '/api/portals/retail/login', payload: { username: unique('victim'), password: 'guess1' }, headers: { 'x-forwarded-for': forwardedFor }, remoteAddress: proxy });
+    app.inject({
+      method: 'POST',
+      url: '/api/portals/retail/login',
+      payload: { username: unique('victim'), password: 'guess1' },
+      headers: { 'x-forwarded-for': forwardedFor },
+      remoteAddress: proxy,
+    });
 
-  it('without it, every client behind the proxy shares the proxy\'s counter', async () => {
+  it("without it, every client behind the proxy shares the proxy's counter", async () => {
     const app = await appWith({});
     for (let i = 0; i < 3; i++) expect((await failFrom(app, '203.0.113.1')).statusCode).toBe(401);
     expect((await failFrom(app, '203.0.113.2')).statusCode).toBe(429);
@@ -211,10 +233,19 @@ describe('logs', () => {
       config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'trace' }),
       database: { ...t.database, close: async () => {} },
       clock: t.clock,
-      logStream: { write: (line) => { lines.push(line); } },
+      logStream: {
+        write: (line) => {
+          lines.push(line);
+        },
+      },
     });
     const u = await createTestUser(t, { portalId: 'staff', password: 'Very-secret-passphrase-42' });
-    const login = await logged.inject({ method: 'POST', url: '/api/portals/staff/login', payload: { username: u.username, password: u.password }, headers: { 'x-request-id': 'req-log-1' } });
+    const login = await logged.inject({
+      method: 'POST',
+      url: '/api/portals/staff/login',
+      payload: { username: u.username, password: u.password },
+      headers: { 'x-request-id': 'req-log-1' },
+    });
     expect(login.statusCode).toBe(200);
     const token = login.cookies.find((c) => c.name === 'portico_session')?.value ?? 'missing';
     const csrf = login.json<{ csrfToken: string }>().csrfToken;
@@ -224,7 +255,9 @@ describe('logs', () => {
     const all = lines.join('');
     expect(all).toContain('req-log-1');
     // One line per request, written once its answer has gone.
-    const requestLines = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string; url?: string; statusCode?: number }).filter((l) => l.msg === 'request');
+    const requestLines = lines
+      .map((l) => JSON.parse(l) as { msg: string; reqId?: string; url?: string; statusCode?: number })
+      .filter((l) => l.msg === 'request');
     expect(requestLines).toHaveLength(3);
     expect(requestLines[0]).toMatchObject({ reqId: 'req-log-1', url: '/api/portals/staff/login', statusCode: 200 });
     expect(all).not.toContain('incoming request');
@@ -237,7 +270,11 @@ describe('logs', () => {
       config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'info' }),
       database: { ...t.database, close: async () => {} },
       clock: t.clock,
-      logStream: { write: (line) => { lines.push(line); } },
+      logStream: {
+        write: (line) => {
+          lines.push(line);
+        },
+      },
     });
     // Like an outbox insert carrying a temporary password that the database refuses.
     logged.get('/api/test/failing-query', { config: { access: { public: true } } }, async () => {

@@ -17,7 +17,20 @@ describe('isLoopbackHostHeader', () => {
     for (const host of ['localhost', 'localhost:3000', '127.0.0.1:80', '[::1]', '[::1]:3000']) expect(isLoopbackHostHeader(host), host).toBe(true);
   });
   it('refuses other hosts, user info, bare IPv6, lists and a missing header', () => {
-    for (const host of [undefined, '', 'evil.example', 'localhost:3000@evil.example', 'evil@localhost', '::1', '[::1', '[localhost]', 'localhost:', 'localhost:123456', 'localhost, evil.example', 'localhost/x']) {
+    for (const host of [
+      undefined,
+      '',
+      'evil.example',
+      'localhost:3000@evil.example',
+      'evil@localhost',
+      '::1',
+      '[::1',
+      '[localhost]',
+      'localhost:',
+      'localhost:123456',
+      'localhost, evil.example',
+      'localhost/x',
+    ]) {
       expect(isLoopbackHostHeader(host), String(host)).toBe(false);
     }
   });

@@ -13,8 +13,12 @@ export interface TSecurityHeadersOptions {
 export function securityHeaders({ isProduction }: TSecurityHeadersOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
-    setHeader: (name: string, value: string) => { headers[name.toLowerCase()] = value; },
-    removeHeader: (name: string) => { delete headers[name.toLowerCase()]; },
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
   };
   helmet({
     contentSecurityPolicy: {

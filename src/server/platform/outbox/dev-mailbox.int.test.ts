@@ -11,8 +11,12 @@ import { OutboxSender } from './outbox-sender.ts';
 import { devMailboxTransport } from './mail-transport.ts';
 
 let t: TTestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
 
@@ -24,13 +28,35 @@ async function listMail(query = ''): Promise<TDevMailMessage[]> {
 
 describe('dev mailbox (no SMTP_URL, not production)', () => {
   it('lists the latest messages, newest first, with their links, and marks them delivered by the dev transport', async () => {
-    await enqueueEmail(t.database.db, { kind: 'registration', to: 'first@example.test', subject: 'First', text: 'Open https://portico.test/confirm?token=abc123.\nThanks', html: '<p>First</p>' }, t.clock.now());
+    await enqueueEmail(
+      t.database.db,
+      {
+        kind: 'registration',
+        to: 'first@example.test',
+        subject: 'First',
+        text: 'Open https://portico.test/confirm?token=abc123.\nThanks',
+        html: '<p>First</p>',
+      },
+      t.clock.now(),
+    );
     t.clock.advance({ minutes: 1 });
-    await enqueueEmail(t.database.db, { kind: 'password_reset', to: 'Second@Example.test', subject: 'Second', text: 'No links here', html: '<p>Second</p>' }, t.clock.now());
+    await enqueueEmail(
+      t.database.db,
+      { kind: 'password_reset', to: 'Second@Example.test', subject: 'Second', text: 'No links here', html: '<p>Second</p>' },
+      t.clock.now(),
+    );
 
     let messages = await listMail();
     expect(messages.map((m) => m.subject).slice(0, 2)).toEqual(['Second', 'First']);
-    expect(messages[1]).toMatchObject({ kind: 'registration', to: 'first@example.test', status: 'pending', attempts: 0, links: ['https://portico.test/confirm?token=abc123'], createdAt: '2026-03-02T09:00:00.000Z', sentAt: null });
+    expect(messages[1]).toMatchObject({
+      kind: 'registration',
+      to: 'first@example.test',
+      status: 'pending',
+      attempts: 0,
+      links: ['https://portico.test/confirm?token=abc123'],
+      createdAt: '2026-03-02T09:00:00.000Z',
+      sentAt: null,
+    });
 
     const sender = new OutboxSender({ db: t.database.db, clock: t.clock, transport: devMailboxTransport });
     expect(await sender.drain()).toMatchObject({ sent: 2 });
@@ -44,7 +70,11 @@ describe('dev mailbox (no SMTP_URL, not production)', () => {
   });
 
   it('renders a page that escapes every field and needs no inline script or style', async () => {
-    await enqueueEmail(t.database.db, { kind: HOSTILE, to: `"${HOSTILE}"@example.test`, subject: HOSTILE, text: `Body ${HOSTILE}\nhttps://portico.test/a?b=1&c="2"`, html: HOSTILE }, t.clock.now());
+    await enqueueEmail(
+      t.database.db,
+      { kind: HOSTILE, to: `"${HOSTILE}"@example.test`, subject: HOSTILE, text: `Body ${HOSTILE}\nhttps://portico.test/a?b=1&c="2"`, html: HOSTILE },
+      t.clock.now(),
+    );
     const r = await t.app.inject('/dev/mail');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^text\/html/);
@@ -61,7 +91,7 @@ describe('dev mailbox (no SMTP_URL, not production)', () => {
     expect(css.headers['content-type']).toMatch(/^text\/css/);
   });
 
-  it('shows a message\'s own HTML alone, sandboxed', async () => {
+  it("shows a message's own HTML alone, sandboxed", async () => {
     const [latest] = await listMail('?limit=1');
     const r = await t.app.inject(`/dev/mail/${latest?.id ?? 0}/html`);
     expect(r.statusCode).toBe(200);
@@ -70,7 +100,7 @@ describe('dev mailbox (no SMTP_URL, not production)', () => {
   });
 });
 
-describe('dev mailbox by the request\'s Host (DNS rebinding)', () => {
+describe("dev mailbox by the request's Host (DNS rebinding)", () => {
   const urls = ['/dev/mail', '/dev/mail/1/html', '/dev/mail.css', '/api/dev/mail'];
 
   it('answers a loopback name or address, with or without a port', async () => {
@@ -83,8 +113,21 @@ describe('dev mailbox by the request\'s Host (DNS rebinding)', () => {
 
   it('is 404 for any other Host, and for a forwarded Host that is not loopback', async () => {
     const refused: Record<string, string>[] = [
-      ...['evil.example', 'evil.example:3000', 'localhost.evil.example', '127.0.0.1.nip.io', 'app.localhost', 'localhost:3000@evil.example',
-        '0.0.0.0', '10.0.0.1:3000', '192.168.1.2', '[::2]', '[::ffff:10.0.0.1]', '[::1', '::1'].map((host) => ({ host })),
+      ...[
+        'evil.example',
+        'evil.example:3000',
+        'localhost.evil.example',
+        '127.0.0.1.nip.io',
+        'app.localhost',
+        'localhost:3000@evil.example',
+        '0.0.0.0',
+        '10.0.0.1:3000',
+        '192.168.1.2',
+        '[::2]',
+        '[::ffff:10.0.0.1]',
+        '[::1',
+        '::1',
+      ].map((host) => ({ host })),
       { host: 'localhost:3000', 'x-forwarded-host': 'evil.example' },
     ];
     for (const headers of refused) {

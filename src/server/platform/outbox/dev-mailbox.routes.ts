@@ -58,29 +58,34 @@ export function devMailboxRoutes(ctx: TRouteContext) {
     // A browser always sends the name it used as Host; a proxy in front sends it as X-Forwarded-Host.
     app.addHook('onRequest', (request, _reply, done) => {
       const forwarded = request.headers['x-forwarded-host'];
-      const loopback = isLoopbackHostHeader(request.headers.host) && (forwarded === undefined || (typeof forwarded === 'string' && isLoopbackHostHeader(forwarded)));
+      const loopback =
+        isLoopbackHostHeader(request.headers.host) && (forwarded === undefined || (typeof forwarded === 'string' && isLoopbackHostHeader(forwarded)));
       done(loopback ? undefined : new AppError('route.not_found'));
     });
 
-    r.get('/api/dev/mail', {
-      config: { access: { public: true } },
-      schema: {
-        tags: ['development'],
-        summary: 'Latest outbox messages (only without SMTP_URL, outside production)',
-        querystring: ZMailQuery,
-        response: { 200: z.object({ messages: z.array(ZDevMailMessage) }) },
+    r.get(
+      '/api/dev/mail',
+      {
+        config: { access: { public: true } },
+        schema: {
+          tags: ['development'],
+          summary: 'Latest outbox messages (only without SMTP_URL, outside production)',
+          querystring: ZMailQuery,
+          response: { 200: z.object({ messages: z.array(ZDevMailMessage) }) },
+        },
       },
-    }, async (request) => {
-      const messages = await listRecentMessages(ctx.db, request.query);
-      return {
-        messages: messages.map((m) => ({
-          ...m,
-          createdAt: m.createdAt.toISOString(),
-          sentAt: m.sentAt?.toISOString() ?? null,
-          links: linksIn(m.text),
-        })),
-      };
-    });
+      async (request) => {
+        const messages = await listRecentMessages(ctx.db, request.query);
+        return {
+          messages: messages.map((m) => ({
+            ...m,
+            createdAt: m.createdAt.toISOString(),
+            sentAt: m.sentAt?.toISOString() ?? null,
+            links: linksIn(m.text),
+          })),
+        };
+      },
+    );
 
     r.get('/dev/mail', { ...page, schema: { hide: true, querystring: ZMailQuery } }, async (request, reply) => {
       const messages = await listRecentMessages(ctx.db, request.query);

@@ -22,9 +22,7 @@ export function isDevMailboxEnabled(config: TConfig): boolean {
 export function createMailTransport(config: TConfig): TMailTransport {
   if (config.smtpUrl) return createSmtpTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   if (config.isProduction) {
-    throw new ConfigError(
-      'Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production (e-mail such as password resets could not be delivered)',
-    );
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production (e-mail such as password resets could not be delivered)');
   }
   return devMailboxTransport;
 }

@@ -38,7 +38,11 @@ afterEach(async () => {
 });
 
 function smtpTransport(): TMailTransport {
-  return createSmtpTransport({ smtpUrl: smtp.url, from: 'Retail Producer Portal <no-reply@portico.test>', timeouts: { connection: 2000, greeting: 2000, socket: 5000 } });
+  return createSmtpTransport({
+    smtpUrl: smtp.url,
+    from: 'Retail Producer Portal <no-reply@portico.test>',
+    timeouts: { connection: 2000, greeting: 2000, socket: 5000 },
+  });
 }
 
 function newSender(options: Partial<TOutboxSenderOptions> = {}): OutboxSender {
@@ -92,7 +96,12 @@ describe('enqueue', () => {
 
 describe('delivery', () => {
   it('sends a committed message through SMTP with its text and HTML bodies, and records it', async () => {
-    const e = email({ to: 'jessica_camp@hscil.example', subject: 'Retail Producer Portal Password Reset', text: 'Your temporary password: Ab3dEf9\nhttps://portico.test/retail/login', html: '<p>Your temporary password: <code>Ab3dEf9</code></p>' });
+    const e = email({
+      to: 'jessica_camp@hscil.example',
+      subject: 'Retail Producer Portal Password Reset',
+      text: 'Your temporary password: Ab3dEf9\nhttps://portico.test/retail/login',
+      html: '<p>Your temporary password: <code>Ab3dEf9</code></p>',
+    });
     const id = await enqueue(e);
     clock.advance({ seconds: 5 });
     expect(await newSender().drain()).toMatchObject({ claimed: 1, sent: 1 });
@@ -227,7 +236,14 @@ describe('leases', () => {
     const ids = [await enqueue(email()), await enqueue(email()), await enqueue(email())];
     const inner = smtpTransport();
     // Each message takes 2.5 minutes of clock time: the third would start inside the last minute of the lease.
-    const slow: TMailTransport = { name: 'slow', close: () => inner.close(), send: async (m) => { clock.advance({ seconds: 150 }); return inner.send(m); } };
+    const slow: TMailTransport = {
+      name: 'slow',
+      close: () => inner.close(),
+      send: async (m) => {
+        clock.advance({ seconds: 150 });
+        return inner.send(m);
+      },
+    };
     const sender = newSender({ transport: slow, leaseSeconds: 300, leaseMarginSeconds: 60 });
     expect(await sender.runBatch()).toMatchObject({ claimed: 3, sent: 2, released: 1 });
     const [, , third] = ids as [number, number, number];
@@ -256,7 +272,10 @@ describe('several senders on one database', () => {
       expect(ra.sent + rb.sent + rest.sent).toBe(N);
       expect(ra.claimed + rb.claimed + rest.claimed).toBe(N);
       for (const subject of subjects) expect(received(subject), subject).toHaveLength(1);
-      const rows = await executeRows<{ attempts: number; n: number }>(database.db, sql`select attempts, count(*)::int as n from outbox_messages group by attempts`);
+      const rows = await executeRows<{ attempts: number; n: number }>(
+        database.db,
+        sql`select attempts, count(*)::int as n from outbox_messages group by attempts`,
+      );
       expect(rows).toEqual([{ attempts: 1, n: N }]);
       if (testEngine() === 'postgres') expect(ra.sent > 0 && rb.sent > 0, `a sent ${ra.sent}, b sent ${rb.sent}`).toBe(true);
     } finally {
@@ -266,11 +285,23 @@ describe('several senders on one database', () => {
 
   it('runs as a loop: a nudge delivers at once, and stop() waits for the batch in flight', async () => {
     let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     let started: () => void = () => {};
-    const sending = new Promise<void>((resolve) => { started = resolve; });
+    const sending = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const inner = smtpTransport();
-    const gated: TMailTransport = { name: 'gated', close: () => inner.close(), send: async (m) => { started(); await gate; return inner.send(m); } };
+    const gated: TMailTransport = {
+      name: 'gated',
+      close: () => inner.close(),
+      send: async (m) => {
+        started();
+        await gate;
+        return inner.send(m);
+      },
+    };
     const sender = newSender({ transport: gated, pollIntervalMs: 60_000 });
     sender.start();
     await new Promise((r) => setTimeout(r, 50)); // the first, empty poll
@@ -279,7 +310,9 @@ describe('several senders on one database', () => {
     sender.nudge();
     await sending;
     let stopped = false;
-    const stopping = sender.stop().then(() => { stopped = true; });
+    const stopping = sender.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(stopped).toBe(false);
     release();

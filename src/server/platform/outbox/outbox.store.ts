@@ -33,12 +33,11 @@ interface TClaimedRow {
  * by another sender are skipped; rows another sender leased (and committed) fail the re-check of
  * `claimed_until` that PostgreSQL makes on the newest row version, so no row is claimed twice.
  */
-export async function claimDueMessages(
-  db: TDbOrTx,
-  { now, leaseUntil, limit }: { now: Date; leaseUntil: Date; limit: number },
-): Promise<TClaimedMessage[]> {
+export async function claimDueMessages(db: TDbOrTx, { now, leaseUntil, limit }: { now: Date; leaseUntil: Date; limit: number }): Promise<TClaimedMessage[]> {
   const at = now.toISOString();
-  const rows = await executeRows<TClaimedRow>(db, sql`
+  const rows = await executeRows<TClaimedRow>(
+    db,
+    sql`
     with due as (
       select id from outbox_messages
       where status = 'pending' and next_attempt_at <= ${at}::timestamptz
@@ -50,7 +49,8 @@ export async function claimDueMessages(
     update outbox_messages m
     set claimed_until = ${leaseUntil.toISOString()}::timestamptz, attempts = m.attempts + 1
     from due where m.id = due.id
-    returning m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.attempts, m.created_at`);
+    returning m.id, m.kind, m.to_address, m.subject, m.text_body, m.html_body, m.attempts, m.created_at`,
+  );
   return rows
     .map((r) => ({
       id: Number(r.id),
@@ -148,8 +148,10 @@ export async function purgeOldMessages(db: TDbOrTx, now: Date): Promise<number> 
   const day = 86_400_000;
   const deleted = await db
     .delete(outboxMessages)
-    .where(sql`(${outboxMessages.status} = 'sent' and ${outboxMessages.sentAt} < ${new Date(now.getTime() - 7 * day).toISOString()}::timestamptz)
-      or (${outboxMessages.status} = 'failed' and ${outboxMessages.createdAt} < ${new Date(now.getTime() - 30 * day).toISOString()}::timestamptz)`)
+    .where(
+      sql`(${outboxMessages.status} = 'sent' and ${outboxMessages.sentAt} < ${new Date(now.getTime() - 7 * day).toISOString()}::timestamptz)
+      or (${outboxMessages.status} = 'failed' and ${outboxMessages.createdAt} < ${new Date(now.getTime() - 30 * day).toISOString()}::timestamptz)`,
+    )
     .returning({ id: outboxMessages.id });
   return deleted.length;
 }

@@ -55,6 +55,9 @@ describe('html', () => {
 
 describe('links in a text body', () => {
   it('finds http(s) addresses once each, without trailing punctuation', () => {
-    expect(linksIn('Go to https://a.test/x?t=1. Or http://b.test/y, or https://a.test/x?t=1\njavascript:alert(1)')).toEqual(['https://a.test/x?t=1', 'http://b.test/y']);
+    expect(linksIn('Go to https://a.test/x?t=1. Or http://b.test/y, or https://a.test/x?t=1\njavascript:alert(1)')).toEqual([
+      'https://a.test/x?t=1',
+      'http://b.test/y',
+    ]);
   });
 });

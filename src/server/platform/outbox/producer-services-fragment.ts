@@ -34,9 +34,7 @@ export function producerServicesText(options: TFragmentOptions = {}): string {
 
 /** The same footer as escaped HTML (numbers are tel: links). */
 export function producerServicesHtml(options: TFragmentOptions = {}): string {
-  const items = numbers(options.line ?? 'major-medical').map(
-    (n) => html`<li>${n.state}: <a href="${telHref(n.phone)}">${n.phone}</a></li>`,
-  );
+  const items = numbers(options.line ?? 'major-medical').map((n) => html`<li>${n.state}: <a href="${telHref(n.phone)}">${n.phone}</a></li>`);
   return html`<p>${PRODUCER_SERVICES_INTRO}</p>
 <ul>${items}</ul>
 <p>State Farm agents - please call <a href="${telHref(STATE_FARM_AGENTS_PHONE)}">${STATE_FARM_AGENTS_PHONE}</a> for assistance.</p>

@@ -4,18 +4,20 @@ import { producerServicesHtml, producerServicesText } from './producer-services-
 
 describe('producer services e-mail footer', () => {
   it('lists the Major Medical number of each state, then the State Farm line and the no-reply note', () => {
-    expect(producerServicesText()).toBe([
-      'If you have any questions regarding this notification, please contact Producer Services toll free at any of the following numbers:',
-      'IL: (888) 313-5526',
-      'MT: (855) 454-7109',
-      'NM: (888) 222-0572',
-      'OK: (888) 399-9394',
-      'TX: (888) 697-0679',
-      '',
-      'State Farm agents - please call 1-844-250-8201 for assistance.',
-      '',
-      'NOTE: Any replies to this mail will not be received.',
-    ].join('\n'));
+    expect(producerServicesText()).toBe(
+      [
+        'If you have any questions regarding this notification, please contact Producer Services toll free at any of the following numbers:',
+        'IL: (888) 313-5526',
+        'MT: (855) 454-7109',
+        'NM: (888) 222-0572',
+        'OK: (888) 399-9394',
+        'TX: (888) 697-0679',
+        '',
+        'State Farm agents - please call 1-844-250-8201 for assistance.',
+        '',
+        'NOTE: Any replies to this mail will not be received.',
+      ].join('\n'),
+    );
   });
 
   it('can list another line of business, leaving out states whose number the seed lost', () => {

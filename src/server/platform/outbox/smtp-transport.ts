@@ -12,7 +12,19 @@ export interface TSmtpTransportOptions {
   timeouts?: { connection?: number; greeting?: number; socket?: number };
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ETLS', 'EPROXY', 'EAUTH', 'ENOAUTH', 'ECONFIG', 'ECONNREFUSED', 'ECONNRESET']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ETLS',
+  'EPROXY',
+  'EAUTH',
+  'ENOAUTH',
+  'ECONFIG',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
 
 export function createSmtpTransport(options: TSmtpTransportOptions): TMailTransport {
   const transporter = nodemailer.createTransport({

@@ -1,9 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  CHALLENGE_QUESTIONS,
-  ZChallengeQuestionRequest,
-  type TChallengeQuestionRequest,
-} from '../../../shared/self-service-schemas.ts';
+import { CHALLENGE_QUESTIONS, ZChallengeQuestionRequest, type TChallengeQuestionRequest } from '../../../shared/self-service-schemas.ts';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
 import { RequiredNote } from '../../ui/RequiredNote.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';

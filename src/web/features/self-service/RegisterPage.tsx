@@ -49,8 +49,8 @@ export function RegisterPage({ portalId }: { portalId: TPortalId }) {
             Register for an account
           </h2>
           <p>
-            Use the nine-digit Agent Unique ID from your &ldquo;Welcome&rdquo; e-mail and the e-mail address we have on file for you. We
-            will send you an e-mail to confirm your registration.
+            Use the nine-digit Agent Unique ID from your &ldquo;Welcome&rdquo; e-mail and the e-mail address we have on file for you. We will send you an e-mail
+            to confirm your registration.
           </p>
           {form.formError ? <ErrorAlert>{form.formError}</ErrorAlert> : null}
           <TextField

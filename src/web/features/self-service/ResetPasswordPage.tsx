@@ -48,13 +48,7 @@ export function ResetPasswordPage({ portalId }: { portalId: TPortalId }) {
           <p>{sentMessage}</p>
         </ConfirmationPanel>
       ) : (
-        <form
-          className="panel form"
-          noValidate
-          onSubmit={form.onSubmit(parse, send)}
-          aria-label="Reset Password?"
-          aria-describedby={instructionId}
-        >
+        <form className="panel form" noValidate onSubmit={form.onSubmit(parse, send)} aria-label="Reset Password?" aria-describedby={instructionId}>
           <p id={instructionId}>
             {retail
               ? RETAIL_RESET_INSTRUCTION
@@ -81,14 +75,7 @@ export function ResetPasswordPage({ portalId }: { portalId: TPortalId }) {
             {...form.field('email')}
           />
           {retail ? (
-            <TextField
-              id={`${idPrefix}-agent`}
-              label="Agent Unique ID"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={9}
-              {...form.field('agentUniqueId')}
-            />
+            <TextField id={`${idPrefix}-agent`} label="Agent Unique ID" inputMode="numeric" autoComplete="off" maxLength={9} {...form.field('agentUniqueId')} />
           ) : null}
           <RequiredNote />
           <SubmitButton submitting={form.submitting} />

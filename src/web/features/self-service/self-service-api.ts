@@ -1,10 +1,5 @@
 // The public self-service endpoints (ID-5, ID-6, ID-7). Each answers with a message to show as is.
-import {
-  ZMessageResponse,
-  type TForgotUsernameRequest,
-  type TPasswordResetRequest,
-  type TRegistrationRequest,
-} from '../../../shared/self-service-schemas.ts';
+import { ZMessageResponse, type TForgotUsernameRequest, type TPasswordResetRequest, type TRegistrationRequest } from '../../../shared/self-service-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { apiRequest } from '../../api.ts';
 

@@ -47,7 +47,11 @@ function detailsText(details: Record<string, unknown>): string {
 const COLUMNS: TColumn<TAuditEventView, never>[] = [
   { id: 'time', label: 'Date and Time', rowHeader: true, render: (event) => formatDateTime(event.occurredAt) },
   { id: 'action', label: 'Action', render: (event) => <code>{event.action}</code> },
-  { id: 'portal', label: 'Portal', render: (event) => (event.portal && isPortalId(event.portal) ? PORTAL_DEFINITIONS[event.portal].name : (event.portal ?? '—')) },
+  {
+    id: 'portal',
+    label: 'Portal',
+    render: (event) => (event.portal && isPortalId(event.portal) ? PORTAL_DEFINITIONS[event.portal].name : (event.portal ?? '—')),
+  },
   { id: 'actor', label: 'By', render: (event) => event.actor?.label ?? '—' },
   { id: 'target', label: 'User', render: (event) => event.target?.label ?? '—' },
   { id: 'ip', label: 'Source Address', render: (event) => event.ipAddress ?? '—' },

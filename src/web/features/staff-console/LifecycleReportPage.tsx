@@ -58,8 +58,8 @@ function LifecycleReport() {
   return (
     <>
       <p className="lead">
-        User IDs that the daily lifecycle job will disable (no login for more than the portal&apos;s Disable after days) or delete (disabled and no
-        login for more than its Delete after days) in the next {DAYS} days. Exempt roles are not listed.
+        User IDs that the daily lifecycle job will disable (no login for more than the portal&apos;s Disable after days) or delete (disabled and no login for
+        more than its Delete after days) in the next {DAYS} days. Exempt roles are not listed.
       </p>
       <div className="toolbar">
         <SelectField

@@ -1,13 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import { PORTAL_DEFINITIONS, PORTAL_IDS, ROLES_BY_PORTAL, ROLE_LABELS, type TPortalId, type TPortalTexts, type TRole } from '../../../shared/portals.ts';
-import {
-  ZPortalPolicy,
-  ZPortalTexts,
-  validatePortalPolicy,
-  type TPortalSettings,
-  type TPortalSettingsPatch,
-} from '../../../shared/user-admin-schemas.ts';
+import { ZPortalPolicy, ZPortalTexts, validatePortalPolicy, type TPortalSettings, type TPortalSettingsPatch } from '../../../shared/user-admin-schemas.ts';
 import { isApiError } from '../../api.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
@@ -265,8 +259,7 @@ function SettingsForm({ portalId, initial, csrfToken }: { portalId: TPortalId; i
         {settings.name}
       </h2>
       <p>
-        Last changed {formatDateTime(settings.updatedAt, 'never')}.
-        {editable ? null : ' Only a Security Administrator can change these settings.'}
+        Last changed {formatDateTime(settings.updatedAt, 'never')}.{editable ? null : ' Only a Security Administrator can change these settings.'}
       </p>
       <form className="form" noValidate onSubmit={submit} aria-labelledby={`${idPrefix}-title`}>
         <LiveStatus>{saved}</LiveStatus>

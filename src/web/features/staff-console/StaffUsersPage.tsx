@@ -35,11 +35,11 @@ function StaffUsers({ session }: { session: TSessionResponse }) {
         noun="Users"
         header={(query) =>
           canExport(role) ? (
-          <p className="list-header">
-            <a className="download-link" href={staffUsersCsv(query)} download>
-              Download these users (CSV)
-            </a>
-          </p>
+            <p className="list-header">
+              <a className="download-link" href={staffUsersCsv(query)} download>
+                Download these users (CSV)
+              </a>
+            </p>
           ) : null
         }
       />

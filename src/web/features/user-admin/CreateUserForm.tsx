@@ -39,10 +39,14 @@ export function CreateUserForm(props: TCreateUserFormProps) {
     const { username, firstName, lastName, email, role } = values;
     if (props.kind === 'sub-user') {
       const parsed = ZCreateSubUserRequest.safeParse({ username, firstName, lastName, email });
-      return parsed.success ? { ok: true, data: { kind: 'sub-user', data: parsed.data } } : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
+      return parsed.success
+        ? { ok: true, data: { kind: 'sub-user', data: parsed.data } }
+        : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
     }
     const parsed = ZCreateGroupUserRequest.safeParse({ username, firstName, lastName, email, ...(chooseRole ? { role } : {}) });
-    return parsed.success ? { ok: true, data: { kind: 'group-user', data: parsed.data } } : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
+    return parsed.success
+      ? { ok: true, data: { kind: 'group-user', data: parsed.data } }
+      : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
   };
 
   const send = async (request: TRequest) => {

@@ -18,8 +18,8 @@ function PasswordManager({ session }: { session: TSessionResponse }) {
       <PageHeading>Password Manager</PageHeading>
       <p className="lead">
         The sub-users of {session.user.producer?.company ?? 'your agency'}
-        {producerId ? ` (producer ID ${producerId})` : ''}: their status and last login date. Reset a password, unlock, disable or reinstate a
-        sub-user, or create a new one.
+        {producerId ? ` (producer ID ${producerId})` : ''}: their status and last login date. Reset a password, unlock, disable or reinstate a sub-user, or
+        create a new one.
       </p>
       <h2>Sub-Users</h2>
       <UserList

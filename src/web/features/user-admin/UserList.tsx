@@ -91,7 +91,13 @@ export function UserList({ scope, csrfToken, caption, columns, portals, header, 
     ...(columns.includes('portal') ? [{ id: 'portal', label: 'Portal', render: (user: TAdminUser) => PORTAL_DEFINITIONS[user.portal].name }] : []),
     ...(columns.includes('role') ? [{ id: 'role', label: 'Role', render: (user: TAdminUser) => user.roleLabel }] : []),
     ...(columns.includes('tenant')
-      ? [{ id: 'tenant', label: 'Producer ID / Group', render: (user: TAdminUser) => (user.producer ? user.producer.agentUniqueId : user.group ? `${user.group.name} (${user.group.accountNumber})` : '—') }]
+      ? [
+          {
+            id: 'tenant',
+            label: 'Producer ID / Group',
+            render: (user: TAdminUser) => (user.producer ? user.producer.agentUniqueId : user.group ? `${user.group.name} (${user.group.accountNumber})` : '—'),
+          },
+        ]
       : []),
     { id: 'status', label: 'Status', sortKey: 'status', render: (user) => <UserStatus user={user} /> },
     { id: 'lastLogin', label: 'Last Login Date', sortKey: 'lastLogin', render: (user) => formatDateTime(user.lastLoginAt) },

@@ -63,7 +63,12 @@ export function fetchUser(scope: TUserAdminScope, userId: string): Promise<TAdmi
 
 export function runUserAction(scope: TUserAdminScope, csrfToken: string, userId: string, action: TUserRowAction): Promise<TUserActionResponse> {
   // An empty JSON object: the actions take no fields, and a POST always carries a body.
-  return apiRequest(`${ROOTS[scope]}/${encodeURIComponent(userId)}/${ACTION_PATHS[action]}`, { method: 'POST', body: {}, csrfToken, schema: ZUserActionResponse });
+  return apiRequest(`${ROOTS[scope]}/${encodeURIComponent(userId)}/${ACTION_PATHS[action]}`, {
+    method: 'POST',
+    body: {},
+    csrfToken,
+    schema: ZUserActionResponse,
+  });
 }
 
 export function createSubUser(csrfToken: string, request: TCreateSubUserRequest): Promise<TUserActionResponse> {
