@@ -13,7 +13,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { upsertEmployerGroup } from '../src/server/features/imports/groups-import.store.ts';
-import { createUser } from '../src/server/features/users/users.service.ts';
+import { createUser } from '../src/server/features/user-admin/user-accounts.service.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { waitForServer } from './support.ts';
 

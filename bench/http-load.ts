@@ -16,7 +16,9 @@ export interface TLoadResult {
   ok: number;
   non2xx: number;
   errors: number;
-  /** Latency percentiles in ms. */
+  /** Every request's latency in ms, ascending (the built-in generator only). */
+  samples?: number[];
+  /** Latency percentiles in ms, rounded. */
   latency: { p50: number; p90: number; p99: number; max: number };
 }
 
@@ -79,6 +81,11 @@ export async function runLoad(options: TLoadOptions): Promise<TLoadResult> {
     ),
   );
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { ...counts, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) } };
+  const at = (q: number) => Math.round(percentile(latencies, q));
+  return { ...counts, samples: latencies, latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: Math.round(latencies.at(-1) ?? 0) } };
+}
+
+/** The q-quantile of latencies sorted ascending (0 when there are none). */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }

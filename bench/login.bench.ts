@@ -2,6 +2,7 @@
 // limit measured in the same run: raw Argon2id verifications per second with the same parameters.
 // Uses DATABASE_URL when set (a fresh database on that server), else embedded PGlite.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
-import { createUser } from '../src/server/features/users/users.service.ts';
+import { createUser } from '../src/server/features/user-admin/user-accounts.service.ts';
 import { upsertProducer } from '../src/server/features/imports/producers-import.store.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { jsonPost, runLoad } from './http-load.ts';
@@ -93,6 +94,8 @@ async function prepareDatabase(): Promise<{ env: NodeJS.ProcessEnv; cleanup: () 
       LOG_LEVEL: 'info',
       // Production needs an SMTP server; logins send no mail, so an unreachable one will do.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      // Production refuses to start without the key that seals bank account numbers.
+      PORTICO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     },
     cleanup: async () => {
       await dropDatabase();

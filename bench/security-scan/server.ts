@@ -2,6 +2,7 @@
 // on a new embedded database in a temporary folder, never on a database someone cares about.
 // Its request log is the scan's own witness: requests and statuses per target, and every 5xx.
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,6 +54,8 @@ export async function startScannedServer(dataDir: string): Promise<TScannedServe
     // on port 9 here, so e-mail stays in the outbox and is retried, never sent.
     NODE_ENV: 'production',
     SMTP_URL: 'smtp://127.0.0.1:9',
+    // Production refuses to start without the key that seals bank account numbers.
+    PORTICO_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   });
   const child = startProcess(process.execPath, [PORTICO_BIN, 'serve', '--demo'], env);
   const byPhase = new Map<string, Map<number, number>>();

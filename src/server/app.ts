@@ -14,11 +14,15 @@ import { identityRoutes } from './features/identity/identity.routes.ts';
 import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
+import { producerServicesRoutes } from './features/service-requests/producer-services.routes.ts';
+import { staffServiceRequestRoutes } from './features/service-requests/staff-service-requests.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { uploadsRoutes } from './features/uploads/uploads.routes.ts';
 import { userAdminRoutes } from './features/user-admin/user-admin.routes.ts';
 import { systemClock, type TClock } from './platform/clock.ts';
 import { AppError } from './platform/errors.ts';
 import { DEFAULT_FAILURE_LIMIT, FailureLimiter, type TFailureLimit } from './platform/failure-limiter.ts';
+import { fileStoreFromConfig, type TFileStore } from './platform/file-store/index.ts';
 import { registerAuthGuard } from './platform/http/auth-guard.ts';
 import type { TRouteContext } from './platform/http/context.ts';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.ts';
@@ -28,6 +32,7 @@ import { OneLinePerRequest, stdoutLogDestination } from './platform/http/request
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { devMailboxRoutes } from './platform/outbox/dev-mailbox.routes.ts';
 import { noOutboxNudge, type OutboxSender } from './platform/outbox/index.ts';
+import { secretBoxFromConfig, type TSecretBox } from './platform/secret-box.ts';
 
 export interface TAppDeps {
   config: TConfig;
@@ -42,6 +47,10 @@ export interface TAppDeps {
   webRoot?: string;
   /** The e-mail sender `serve` runs: nudged after enqueues, logs through the app, stopped before the database closes. */
   outbox?: OutboxSender;
+  /** Where uploaded files live; defaults to the configured one (S3, else DATA_DIR/files). */
+  fileStore?: TFileStore;
+  /** Seals secrets at rest; defaults to PORTICO_ENCRYPTION_KEY, else the development key in DATA_DIR. */
+  secretBox?: TSecretBox;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -86,6 +95,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     config: deps.config,
     loginFailures: new FailureLimiter(deps.loginFailureLimit ?? DEFAULT_FAILURE_LIMIT, clock),
     outbox: deps.outbox ?? noOutboxNudge,
+    fileStore: deps.fileStore ?? fileStoreFromConfig(deps.config),
+    secretBox: deps.secretBox ?? secretBoxFromConfig(deps.config),
   };
   deps.outbox?.useLogger(app.log.child({ component: 'outbox' }));
 
@@ -110,6 +121,9 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(selfServiceRoutes(ctx));
   await app.register(userAdminRoutes(ctx));
   await app.register(staffRoutes(ctx));
+  await app.register(uploadsRoutes(ctx));
+  await app.register(producerServicesRoutes(ctx));
+  await app.register(staffServiceRequestRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 

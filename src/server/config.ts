@@ -1,4 +1,5 @@
 // Configuration from the environment, read once into a typed object; bad values stop the start.
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -47,27 +48,79 @@ const ZTrustProxy = z
     return entries;
   });
 
-const ZConfig = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  DATA_DIR: z.string().min(1).default('./data'),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  MAIL_FROM: z.string().min(3).default('Portico <no-reply@portico.local>'),
-  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  PUBLIC_URL: z.url().optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: ZTrustProxy,
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+/** PORTICO_ENCRYPTION_KEY: base64 of exactly 32 random bytes (AES-256). */
+const ZEncryptionKey = optionalText.transform((value, ctx): Buffer | undefined => {
+  if (value === undefined) return undefined;
+  const key = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) {
+    ctx.addIssue({ code: 'custom', message: 'must be the base64 of 32 random bytes (make one with: openssl rand -base64 32)' });
+    return z.NEVER;
+  }
+  return key;
 });
+
+const ZConfig = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATA_DIR: z.string().min(1).default('./data'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    MAIL_FROM: z.string().min(3).default('Portico <no-reply@portico.local>'),
+    MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    PUBLIC_URL: z.url().optional(),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: ZTrustProxy,
+    S3_URL: optionalText.pipe(z.url('must be the http(s) address of an S3-compatible endpoint').optional()),
+    S3_BUCKET: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_REGION: optionalText.transform((value) => value ?? 'us-east-1'),
+    PORTICO_ENCRYPTION_KEY: ZEncryptionKey,
+  })
+  .superRefine((c, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (c.S3_URL && !c.S3_BUCKET) problem('S3_BUCKET', 'required with S3_URL');
+    if (c.S3_BUCKET && !c.S3_URL) problem('S3_URL', 'required with S3_BUCKET');
+    if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY))
+      problem('S3_SECRET_ACCESS_KEY', 'give S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together');
+    if (c.NODE_ENV === 'production' && !c.PORTICO_ENCRYPTION_KEY) {
+      problem('PORTICO_ENCRYPTION_KEY', 'required when NODE_ENV=production (bank account numbers are sealed with it; make one with: openssl rand -base64 32)');
+    }
+  });
+
+/** Where uploaded files live: an S3-compatible bucket (instances share it) or, unset, DATA_DIR/files. */
+export interface TS3Config {
+  url: string;
+  bucket: string;
+  region: string;
+  /** Unset: the AWS SDK's default credential chain (instance roles and the like). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+}
+
+/** The key that seals secrets at rest; `id` (first 8 hex of its SHA-256) is written beside each sealed value. */
+export interface TEncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+export function encryptionKeyOf(key: Buffer): TEncryptionKey {
+  return { id: createHash('sha256').update(key).digest('hex').slice(0, 8), key };
+}
 
 export interface TConfig {
   port: number;
@@ -84,6 +137,10 @@ export interface TConfig {
   isProduction: boolean;
   /** Fastify's trustProxy: false (the socket's address is the client's), or the proxies' addresses and ranges. */
   trustProxy: false | string[];
+  /** Unset: files on the local disk under DATA_DIR/files. */
+  s3: TS3Config | undefined;
+  /** Unset outside production: a development key kept in DATA_DIR/encryption.key. */
+  encryptionKey: TEncryptionKey | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +165,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: c.LOG_LEVEL,
     isProduction: c.NODE_ENV === 'production',
     trustProxy: c.TRUST_PROXY,
+    s3:
+      c.S3_URL && c.S3_BUCKET
+        ? {
+            url: c.S3_URL,
+            bucket: c.S3_BUCKET,
+            region: c.S3_REGION,
+            credentials:
+              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } : undefined,
+          }
+        : undefined,
+    encryptionKey: c.PORTICO_ENCRYPTION_KEY ? encryptionKeyOf(c.PORTICO_ENCRYPTION_KEY) : undefined,
   };
 }

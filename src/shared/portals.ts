@@ -41,6 +41,7 @@ export const TEXTS = {
     "We're sorry, your account is now temporarily locked as a security precaution due to three unsuccessful login attempts. Please click Forgot Username and/or Reset Password for help.",
   disabled: 'This user ID no longer has access to the system. Please contact your security administrator for more information.',
   loginFailed: 'Login failed due to either an invalid user ID and/or password, or a connection cannot be established. Please try again.',
+  porNotice: 'At this time, there is a hold on under 65 Producer of Record transfer requests.',
 } as const;
 
 export type TPasswordProfileId = 'retail' | 'modern';
@@ -51,6 +52,8 @@ export interface TPortalTexts {
   disabled: string;
   deleted: string;
   unavailable: string;
+  /** SR-3: the notice above the Group Producer of Record Change form. */
+  porNotice: string;
 }
 
 export interface TPortalPolicy {
@@ -67,6 +70,10 @@ export interface TPortalPolicy {
   /** LC-1: roles the lifecycle job never disables or deletes. */
   lifecycleExemptRoles: TRole[];
   temporaryPasswordHours: number;
+  /** SR-2: the largest file a user may upload, in bytes. */
+  maxUploadBytes: number;
+  /** SR-2: the most files one request may carry. */
+  maxFilesPerRequest: number;
 }
 
 export interface TPortalDefinition {
@@ -89,6 +96,8 @@ const basePolicy: TPortalPolicy = {
   lifecycleWarningDays: 14,
   lifecycleExemptRoles: [],
   temporaryPasswordHours: 24,
+  maxUploadBytes: 10 * 1024 * 1024,
+  maxFilesPerRequest: 5,
 };
 
 const idThreeTexts: TPortalTexts = {
@@ -97,6 +106,7 @@ const idThreeTexts: TPortalTexts = {
   disabled: TEXTS.disabled,
   deleted: TEXTS.loginFailed,
   unavailable: TEXTS.loginFailed,
+  porNotice: TEXTS.porNotice,
 };
 
 export const PORTAL_DEFINITIONS: Record<TPortalId, TPortalDefinition> = {

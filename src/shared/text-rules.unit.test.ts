@@ -35,7 +35,12 @@ const REQUESTS: [string, z.ZodType, Record<string, unknown>, string[]][] = [
   ],
   ['staff search', ZStaffUserSearchQuery, { q: 'lee', group: '100234' }, ['q', 'group']],
   ['audit search', ZAuditSearchQuery, { user: 'ann' }, ['user']],
-  ['portal texts', ZPortalTexts, { invalidCredentials: text, locked: text, disabled: text, deleted: text, unavailable: text }, ['locked']],
+  [
+    'portal texts',
+    ZPortalTexts,
+    { invalidCredentials: text, locked: text, disabled: text, deleted: text, unavailable: text, porNotice: text },
+    ['locked', 'porNotice'],
+  ],
 ];
 
 describe('every text field of a request', () => {

@@ -38,6 +38,7 @@
 import { z } from 'zod';
 import { ZNewUsername } from './self-service-schemas.ts';
 import { withoutControlCharacters } from './text-rules.ts';
+import { page, pageSize, searchText } from './list-query.ts';
 import { PORTAL_IDS, ROLES, ROLES_BY_PORTAL, type TPortalId, type TPortalPolicy, type TRole } from './portals.ts';
 
 // ---------------------------------------------------------------- users
@@ -48,14 +49,7 @@ export type TUserStatusFilter = (typeof USER_STATUS_FILTERS)[number];
 export const USER_SORTS = ['name', 'username', 'lastLogin', 'status', 'created'] as const;
 export type TUserSort = (typeof USER_SORTS)[number];
 
-export const PAGE_SIZE_MAX = 100;
-export const PAGE_SIZE_DEFAULT = 25;
-
-const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
-const pageSize = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page.`).default(PAGE_SIZE_DEFAULT);
-const searchText = withoutControlCharacters(z.string().trim().max(100, 'Search for at most 100 characters.'))
-  .optional()
-  .transform((v) => v || undefined);
+export { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './list-query.ts';
 
 /** "Current Users - Search" and the Password Manager's list: name, user name or e-mail contains `q`. */
 export const ZUserSearchQuery = z.strictObject({
@@ -255,10 +249,16 @@ export const ZPortalPolicy = z.strictObject({
   lifecycleWarningDays: z.number().int().min(0, 'At least 0 days (no warning).').max(90, 'At most 90 days.'),
   lifecycleExemptRoles: z.array(z.enum(ROLES as [TRole, ...TRole[]])).max(ROLES.length),
   temporaryPasswordHours: z.number().int().min(1, 'At least 1 hour.').max(168, 'At most 168 hours (a week).'),
+  maxUploadBytes: z
+    .number()
+    .int()
+    .min(100 * 1024, 'At least 100 KB (102,400 bytes).')
+    .max(50 * 1024 * 1024, 'At most 50 MB (52,428,800 bytes).'),
+  maxFilesPerRequest: z.number().int().min(1, 'At least 1 file.').max(20, 'At most 20 files.'),
 });
 
 const text = withoutControlCharacters(z.string().trim().min(1, 'Enter the text.').max(1000, 'At most 1,000 characters.'));
-export const ZPortalTexts = z.strictObject({ invalidCredentials: text, locked: text, disabled: text, deleted: text, unavailable: text });
+export const ZPortalTexts = z.strictObject({ invalidCredentials: text, locked: text, disabled: text, deleted: text, unavailable: text, porNotice: text });
 
 export const ZPortalSettings = z.object({
   id: z.enum(PORTAL_IDS),

@@ -29,10 +29,24 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+let csrfToken: string | undefined;
+
+/**
+ * The signed-in session's CSRF token (decision 0004), kept here so that every state-changing
+ * request carries it and no page has to. Set from each session the server hands out; cleared on logout.
+ */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** The CSRF header for a request apiRequest cannot make (an upload through XMLHttpRequest, for its progress). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 interface TRequestOptions<TSchema extends z.ZodType | undefined> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  csrfToken?: string | undefined;
   /** Validates the success body; omit for answers without one (204). */
   schema?: TSchema;
 }
@@ -45,12 +59,13 @@ export async function apiRequest<TSchema extends z.ZodType | undefined = undefin
 ): Promise<TResult<TSchema>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  const method = options.method ?? 'GET';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),
       credentials: 'same-origin',
@@ -92,4 +107,14 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/** A query string of the defined, non-empty values. */
+export function queryString(query: Readonly<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }

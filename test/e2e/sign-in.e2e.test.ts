@@ -93,6 +93,8 @@ describe('sign-in', () => {
     const page = await openPage('/retail/login');
     await page.getByRole('link', { name: 'Forgot User Name?' }).click();
     await page.waitForURL('**/retail/forgot-username');
+    // React Router commits the address before it renders the new page (a transition): wait for the page.
+    await page.getByRole('heading', { level: 1, name: 'Forgot User Name?' }).waitFor();
     expect(await heading(page)).toBe('Forgot User Name?');
     await page.getByRole('textbox', { name: 'Agent Unique ID' }).waitFor();
   });

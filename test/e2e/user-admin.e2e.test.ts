@@ -12,10 +12,19 @@ import { alertText, createE2e, expectNoSeriousAxeViolations, field, heading, log
 const e2e = createE2e({ smtp: true, failOnPageErrors: true });
 const { openPage, signedIn } = e2e;
 
-/** Follows a link of the main navigation and waits for the page's table (or heading). */
+/**
+ * Waits for the h1 of the page just navigated to. The router changes the address first and shows
+ * the new page in a React transition a moment later: until then the old page's h1 is still there.
+ */
+async function newPageHeading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+/** Follows a link of the main navigation and waits for the tool's page (its heading is the link's label). */
 async function openTool(page: Page, label: string, urlPart: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
   await page.waitForURL(`**${urlPart}`);
+  await newPageHeading(page, label);
 }
 
 /** The table row whose row header is this user name. */
@@ -88,6 +97,7 @@ describe('who sees the administration tools', () => {
     await page.waitForURL('**/employers/login?next=%2Femployers%2Fsecurity-manager');
     await logIn(page, 'bnguyen', 'Employer#2026');
     await page.waitForURL('**/employers/security-manager');
+    await newPageHeading(page, 'Security Manager');
     expect(await heading(page)).toBe('Security Manager');
   });
 });
@@ -98,6 +108,7 @@ describe('Password Manager (LC-5)', () => {
     // The home page leads to the tool.
     await pp.getByRole('main').getByRole('link', { name: 'Password Manager' }).click();
     await pp.waitForURL('**/producers/password-manager');
+    await newPageHeading(pp, 'Password Manager');
     expect(await heading(pp)).toBe('Password Manager');
     expect(await pp.getByRole('heading', { level: 1 }).count()).toBe(1);
     await userRow(pp, 'lkim').waitFor();
@@ -189,6 +200,55 @@ describe('Password Manager (LC-5)', () => {
     await sub.waitForURL('**/producers/profile');
     await sub.getByText('Please change your temporary password before you continue.').waitFor();
   });
+
+  it('a search and its page live in the address: a reload keeps them, and Back steps through them', async () => {
+    // Two pages of sub-users that match "pager" (25 a page), made through the API.
+    const api = await e2e.api('producers', 'mreyes', 'Producer#2026');
+    for (let n = 1; n <= 27; n += 1) {
+      const id = String(n).padStart(2, '0');
+      const answer = await api.post('/api/password-manager/users', {
+        username: `pager${id}`,
+        firstName: 'Paige',
+        lastName: `Pager${id}`,
+        email: `pager${id}@lonestar-benefits.example`,
+      });
+      expect(answer.status).toBe(201);
+    }
+
+    const pp = await signedIn('producers', 'mreyes', 'Producer#2026');
+    await openTool(pp, 'Password Manager', '/producers/password-manager');
+    await userRow(pp, 'lkim').waitFor();
+    const searchbox = pp.getByRole('searchbox', { name: 'Name, User Name or E-mail' });
+    const usernames = () => pp.getByRole('table').getByRole('rowheader').allTextContents();
+
+    await searchbox.fill('pager');
+    await pp.getByRole('button', { name: 'Search', exact: true }).click();
+    await pp.getByText('Showing 1 - 25 of 27').waitFor();
+    await pp.getByRole('navigation', { name: 'Sub-users pages' }).getByRole('button', { name: 'Next' }).click();
+    await pp.getByText('Showing 26 - 27 of 27').waitFor();
+    expect(await usernames()).toEqual(['pager26', 'pager27']);
+
+    // A reload shows the same page of the same search, with the search text back in its box.
+    await pp.reload();
+    await pp.getByText('Showing 26 - 27 of 27').waitFor();
+    expect(await usernames()).toEqual(['pager26', 'pager27']);
+    await expect.poll(() => searchbox.inputValue()).toBe('pager');
+
+    // Back: the first page of the search, then the list before the search.
+    await pp.goBack();
+    await pp.getByText('Showing 1 - 25 of 27').waitFor();
+    await expect.poll(() => searchbox.inputValue()).toBe('pager');
+    expect((await usernames())[0]).toBe('pager01');
+    await pp.goBack();
+    await userRow(pp, 'lkim').waitFor();
+    await expect.poll(() => searchbox.inputValue()).toBe('');
+    expect(new URL(pp.url()).search).toBe('');
+
+    // Forward returns to the search.
+    await pp.goForward();
+    await pp.getByText('Showing 1 - 25 of 27').waitFor();
+    await expect.poll(() => searchbox.inputValue()).toBe('pager');
+  });
 });
 
 describe('Security Manager (LC-6)', () => {
@@ -196,6 +256,7 @@ describe('Security Manager (LC-6)', () => {
     const da = await signedIn('employers', 'agarcia', 'Employer#2026');
     await da.getByRole('main').getByRole('link', { name: 'Security Manager' }).click();
     await da.waitForURL('**/employers/security-manager');
+    await newPageHeading(da, 'Security Manager');
     expect(await heading(da)).toBe('Security Manager');
 
     // "Current Users - Search" is the default tab.

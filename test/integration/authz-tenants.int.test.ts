@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outboxMessages, portals, sessions, users } from '../../src/server/db/schema/index.ts';
-import { createUser } from '../../src/server/features/users/users.service.ts';
+import { createUser } from '../../src/server/features/user-admin/user-accounts.service.ts';
 import type { TUserPage } from '../../src/shared/user-admin-schemas.ts';
 import { createTestApp, loginRequest, type TTestApp } from '../support/app.ts';
 import { clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient, type TFixtureUser } from '../support/admin-fixtures.ts';

@@ -22,7 +22,7 @@ const startServe = (env: NodeJS.ProcessEnv) => startPorticoServe({ ...cli.env, .
 
 describe('portico serve and e-mail', () => {
   it('refuses to start in production without SMTP_URL, naming the variable', async () => {
-    const r = await runPortico({ ...cli.env, NODE_ENV: 'production', SMTP_URL: '' }, 'serve');
+    const r = await runPortico({ ...cli.env, NODE_ENV: 'production', SMTP_URL: '', PORTICO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, 'serve');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/SMTP_URL: required when NODE_ENV=production/);
   });

@@ -1,7 +1,7 @@
 // Tenants for the administration tests: a producer ID with its Primary Producer and sub-users,
 // an employer group with its DA, ADA and users, staff of each role; and a JSON client per session.
 import type { LightMyRequestResponse } from 'fastify';
-import { createUser } from '../../src/server/features/users/users.service.ts';
+import { createUser } from '../../src/server/features/user-admin/user-accounts.service.ts';
 import { upsertEmployerGroup } from '../../src/server/features/imports/groups-import.store.ts';
 import { upsertProducer } from '../../src/server/features/imports/producers-import.store.ts';
 import type { TPortalId, TRole } from '../../src/shared/portals.ts';

@@ -3,18 +3,28 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { TDatabase } from '../../src/server/db/client.ts';
-import { createUser } from '../../src/server/features/users/users.service.ts';
+import { createUser } from '../../src/server/features/user-admin/user-accounts.service.ts';
 import { upsertEmployerGroup } from '../../src/server/features/imports/groups-import.store.ts';
 import { upsertProducer } from '../../src/server/features/imports/producers-import.store.ts';
 import { ManualClock } from '../../src/server/platform/clock.ts';
 import type { TFailureLimit } from '../../src/server/platform/failure-limiter.ts';
 import type { TPortalId, TRole } from '../../src/shared/portals.ts';
+import type { TServiceDeps } from '../../src/server/platform/deps.ts';
+import type { TFileStore } from '../../src/server/platform/file-store/index.ts';
+import type { TSecretBox } from '../../src/server/platform/secret-box.ts';
 import { createTestDatabase } from './db.ts';
+import { createTestFiles } from './files.ts';
 
 export interface TTestApp {
   app: FastifyInstance;
   database: TDatabase;
   clock: ManualClock;
+  /** A disk store in a temporary folder of its own (removed on close). */
+  fileStore: TFileStore;
+  filesDir: string;
+  secretBox: TSecretBox;
+  /** What services take: this app's database, clock, file store and secret box. */
+  deps: TServiceDeps;
   close(): Promise<void>;
 }
 
@@ -22,15 +32,24 @@ export async function createTestApp(options: { loginFailureLimit?: TFailureLimit
   const database = options.database ?? (await createTestDatabase());
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const files = await createTestFiles();
+  const { fileStore, secretBox } = files;
   const app = await buildApp({
     config,
     database,
     clock,
     logger: false,
     loginFailureLimit: options.loginFailureLimit ?? { maxFailures: 10_000, windowMinutes: 15 },
+    fileStore,
+    secretBox,
   });
   await app.ready();
-  return { app, database, clock, close: () => app.close() };
+  const deps = { db: database.db, clock, fileStore, secretBox };
+  const close = async () => {
+    await app.close();
+    await files.cleanup();
+  };
+  return { app, database, clock, fileStore, filesDir: files.filesDir, secretBox, deps, close };
 }
 
 let sequence = 0;

@@ -29,6 +29,8 @@ export interface TServeProcess {
   output(): string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** Sends the signal (e.g. SIGKILL, a crash) and waits until the process is gone and reaped. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts `portico serve` and waits (up to 30 s) for /readyz; a server that never gets ready is killed. */
@@ -58,6 +60,10 @@ export async function startPorticoServe(env: NodeJS.ProcessEnv, port = 4100 + Ma
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
+    },
+    kill: async (signal) => {
+      child.kill(signal);
+      await exited;
     },
   };
 }

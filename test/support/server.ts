@@ -8,6 +8,7 @@ import { systemClock } from '../../src/server/platform/clock.ts';
 import { createOutboxSender } from '../../src/server/platform/outbox/index.ts';
 import type { TDatabase } from '../../src/server/db/client.ts';
 import { createTestDatabase } from './db.ts';
+import { createTestFiles } from './files.ts';
 
 export interface TRunningServer {
   baseUrl: string;
@@ -40,12 +41,28 @@ export async function startServer(options: TStartServerOptions = {}): Promise<TR
     ...options.env,
   });
   const outbox = options.smtpUrl ? createOutboxSender({ config, db: database.db, clock: systemClock, options: { pollIntervalMs: 250 } }) : undefined;
-  const app = await buildApp({ config, database, logger: false, loginFailureLimit: { maxFailures: 10_000, windowMinutes: 15 }, ...(outbox ? { outbox } : {}) });
+  // E2E_WEB_ROOT: a web build elsewhere than dist/web, so that two checkouts' builds do not collide.
+  const webRoot = process.env.E2E_WEB_ROOT;
+  const files = await createTestFiles();
+  const app = await buildApp({
+    config,
+    database,
+    fileStore: files.fileStore,
+    secretBox: files.secretBox,
+    logger: false,
+    loginFailureLimit: { maxFailures: 10_000, windowMinutes: 15 },
+    ...(outbox ? { outbox } : {}),
+    ...(webRoot ? { webRoot } : {}),
+  });
   await app.listen({ port, host: '127.0.0.1' });
   outbox?.start();
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no TCP address');
-  return { baseUrl: `http://127.0.0.1:${address.port}`, app, database, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    await files.cleanup();
+  };
+  return { baseUrl: `http://127.0.0.1:${address.port}`, app, database, close };
 }
 
 /** A TCP port free right now on 127.0.0.1 (the OS picks it; the server takes it a moment later). */

@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, type TConfig } from '../config.ts';
 import { findDatabaseError } from '../db/database-errors.ts';
 import { seedDemoData } from '../features/demo/demo.service.ts';
 import { LIFECYCLE_ACTIONS, runLifecycle } from '../features/lifecycle/lifecycle.service.ts';
+import { fileStoreFromConfig } from '../platform/file-store/index.ts';
+import { secretBoxFromConfig } from '../platform/secret-box.ts';
 import { systemClock } from '../platform/clock.ts';
 import { toDataError } from '../platform/data-errors.ts';
 import { isAppError, isDatabaseUnavailable } from '../platform/errors.ts';
@@ -11,6 +13,7 @@ import { redactQueryParams, safeErrorMessage } from '../platform/log-safety.ts';
 import { printDemoLogins } from './demo-logins.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { serve } from './serve.ts';
+import { UPLOADS_USAGE, uploadsCommand } from './uploads-command.ts';
 import { USERS_USAGE, usersCommand } from './users-commands.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -23,6 +26,7 @@ ${USERS_USAGE}
   lifecycle run [--as-of YYYY-MM-DD] [--dry-run]
                              disable IDs unused >180 days, delete disabled ones >400 days, send warnings (per portal)
 ${IMPORT_USAGE}
+${UPLOADS_USAGE}
 `;
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -45,6 +49,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await importCommand(config, rest);
       case 'lifecycle':
         return await lifecycleCommand(config, rest);
+      case 'uploads':
+        return await uploadsCommand(config, rest);
       case undefined:
       case 'help':
       case '--help':
@@ -102,7 +108,13 @@ async function seed(config: TConfig, args: string[]): Promise<number> {
     return 2;
   }
   return withDatabase(config, async ({ db }) => {
-    const seeded = await seedDemoData({ db, clock: systemClock });
+    const seeded = await seedDemoData({
+      db,
+      clock: systemClock,
+      fileStore: fileStoreFromConfig(config),
+      secretBox: secretBoxFromConfig(config),
+      publicUrl: config.publicUrl,
+    });
     console.log(seeded ? 'Demo data loaded.' : 'The database already has users; demo data was not loaded.');
     if (seeded) printDemoLogins();
     return 0;

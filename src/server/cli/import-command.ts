@@ -6,10 +6,10 @@ import type { TCsvImportInput, TImportReport } from '../features/imports/csv-imp
 import { importGroupsCsv } from '../features/imports/groups-import.service.ts';
 import { importProducersCsv } from '../features/imports/producers-import.service.ts';
 import { systemClock } from '../platform/clock.ts';
-import type { TServiceDeps } from '../platform/deps.ts';
+import type { TDataDeps } from '../platform/deps.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 
-const IMPORTS: Record<string, { label: string; run: (deps: TServiceDeps, input: TCsvImportInput) => Promise<TImportReport> }> = {
+const IMPORTS: Record<string, { label: string; run: (deps: TDataDeps, input: TCsvImportInput) => Promise<TImportReport> }> = {
   producers: { label: 'Producers', run: importProducersCsv },
   groups: { label: 'Employer groups', run: importGroupsCsv },
 };

@@ -1,8 +1,8 @@
 // `portico users create|unlock`: the operator's way to add a user or lift a lockout.
 import { parseArgs } from 'node:util';
 import type { TConfig } from '../config.ts';
-import { ZCreateUserFields } from '../features/users/users.schemas.ts';
-import { createUser, unlockUser } from '../features/users/users.service.ts';
+import { ZCreateUserFields } from '../features/user-admin/user-accounts.schemas.ts';
+import { createUser, unlockUser } from '../features/user-admin/user-accounts.service.ts';
 import { systemClock } from '../platform/clock.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 

@@ -71,7 +71,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
   const missing = missingPgliteInternals(client);
   const fastPath: TFastPath = missing.length === 0 ? 'pglite-one-trip' : 'pglite-public-query';
   if (fastPath === 'pglite-one-trip') {
-    directQueries.set(db, (name, text, params) => queryInOneTrip(client, name, text, params));
+    directQueries.set(db, (name, text, values) => queryInOneTrip(client, { name, text, values }));
   } else {
     warnOnce(
       `portico: this PGlite lacks ${missing.join(', ')}; prepared statements run through its public query(), slower (docs/decisions/0016-fenced-login-fast-path.md)`,
@@ -95,7 +95,7 @@ function openPostgres(url: string, poolSize: number): TDatabase {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as TDb;
-  directQueries.set(db, (name, text, values) => queryPrepared(pool, name, text, values));
+  directQueries.set(db, (name, text, values) => queryPrepared(pool, { name, text, values }));
   return {
     kind: 'postgres',
     db,

@@ -24,8 +24,15 @@ export function missingPgliteInternals(pglite: PGlite): string[] {
   return missing;
 }
 
+/** A statement prepared once under its name, and the values of one run. */
+export interface TNamedStatement {
+  name: string;
+  text: string;
+  values: readonly unknown[];
+}
+
 /** Parameters go as text; Postgres infers their types from the statement, as for the pg driver. */
-export async function queryInOneTrip(pglite: PGlite, name: string, text: string, params: readonly unknown[]): Promise<unknown[]> {
+export async function queryInOneTrip(pglite: PGlite, { name, text, values: params }: TNamedStatement): Promise<unknown[]> {
   const values = params.map(toTextParameter);
   await pglite._checkReady(); // a closed database answers "PGlite is closed", which reads as unavailable
   // The locks PGlite's query() takes, so the statement never lands inside another caller's
@@ -36,17 +43,26 @@ export async function queryInOneTrip(pglite: PGlite, name: string, text: string,
       const names = prepared.get(pglite) ?? new Set<string>();
       prepared.set(pglite, names);
       try {
-        return await runNamed(pglite, names, name, text, values, false);
+        return await runNamed(pglite, { names, name, text, values, reprepare: false });
       } catch (error) {
         if (!isStalePreparedStatement(error)) throw error;
         // A migration recreated a function the statement calls with other result columns.
-        return runNamed(pglite, names, name, text, values, true);
+        return runNamed(pglite, { names, name, text, values, reprepare: true });
       }
     }),
   );
 }
 
-async function runNamed(pglite: PGlite, names: Set<string>, name: string, text: string, values: (string | null)[], reprepare: boolean): Promise<unknown[]> {
+interface TRun {
+  /** The statement names this database has prepared. */
+  names: Set<string>;
+  name: string;
+  text: string;
+  values: (string | null)[];
+  reprepare: boolean;
+}
+
+async function runNamed(pglite: PGlite, { names, name, text, values, reprepare }: TRun): Promise<unknown[]> {
   const isNew = reprepare || !names.has(name);
   const message = joinMessages([
     ...(reprepare ? [protocol.serialize.close({ type: 'S', name })] : []),

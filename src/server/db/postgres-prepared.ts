@@ -1,7 +1,8 @@
 // A named prepared statement on a PostgreSQL pool, planned once per connection; one a migration made stale drops its connection and runs again (docs/decisions/0010-login-overhead.md).
 import type pg from 'pg';
+import type { TNamedStatement } from './pglite-one-trip.ts';
 
-export async function queryPrepared(pool: pg.Pool, name: string, text: string, values: readonly unknown[]): Promise<unknown[]> {
+export async function queryPrepared(pool: pg.Pool, { name, text, values }: TNamedStatement): Promise<unknown[]> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {

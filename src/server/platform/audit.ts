@@ -27,7 +27,13 @@ export type TAuditAction =
   | 'user.disabled'
   | 'user.reinstated'
   | 'user.exported'
-  | 'portal.settings_changed';
+  | 'portal.settings_changed'
+  | 'service_request.filed'
+  | 'service_request.status_changed'
+  | 'service_request.assigned'
+  | 'service_request.message_added'
+  | 'service_request.cancelled'
+  | 'service_request.account_revealed';
 
 export interface TAuditContext {
   ipAddress?: string | undefined;

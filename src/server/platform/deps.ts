@@ -1,8 +1,16 @@
 import type { TDb } from '../db/client.ts';
 import type { TClock } from './clock.ts';
+import type { TFileStore } from './file-store/index.ts';
+import type { TSecretBox } from './secret-box.ts';
 
-/** What every service needs: the database and the time. */
-export interface TServiceDeps {
+/** The database and the time: all that most services need (and all a CLI command or test must build). */
+export interface TDataDeps {
   db: TDb;
   clock: TClock;
+}
+
+/** Everything a service may need: also where files live and the key that seals secrets. */
+export interface TServiceDeps extends TDataDeps {
+  fileStore: TFileStore;
+  secretBox: TSecretBox;
 }

@@ -20,6 +20,14 @@ export const POLICY_ACTIONS = [
   'lifecycle.report',
   'portal.settings.view',
   'portal.settings.edit',
+  // Service requests (SR-2 … SR-5, docs/decisions/0019).
+  'service_request.file',
+  'service_request.view',
+  'service_request.reply',
+  'service_request.cancel',
+  'service_request.queue',
+  'service_request.work',
+  'service_request.reveal',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -42,7 +50,12 @@ export interface TPolicyUser {
   groupId: number | null;
 }
 
-export type TPolicyTarget = { user: TPolicyUser } | { portalId: TPortalId };
+/** A service-request ticket: it belongs to a producer ID (every user of that ID sees it, SR-4). */
+export interface TPolicyTicket {
+  producerId: number;
+}
+
+export type TPolicyTarget = { user: TPolicyUser } | { portalId: TPortalId } | { ticket: TPolicyTicket };
 
 export type TDecision = { allowed: true } | { allowed: false; reason: 'forbidden' | 'not_found' };
 
@@ -60,17 +73,22 @@ const HELP_DESK: readonly TPolicyAction[] = [
   'portal.settings.view',
 ];
 
+/** Any user of a producer ID files requests and follows its tickets; staff read the queue, producer services and security work it. */
+const PRODUCER_TICKETS: readonly TPolicyAction[] = ['service_request.file', 'service_request.view', 'service_request.reply', 'service_request.cancel'];
+const TICKET_QUEUE: readonly TPolicyAction[] = ['service_request.queue'];
+const TICKET_WORK: readonly TPolicyAction[] = [...TICKET_QUEUE, 'service_request.work', 'service_request.reveal'];
+
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
-  'primary-producer': USER_ADMIN,
+  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS],
   'delegated-admin': [...USER_ADMIN, 'user.export'],
   'alternate-delegated-admin': [...USER_ADMIN, 'user.export'],
-  'producer-user': [],
+  'producer-user': PRODUCER_TICKETS,
   'employer-user': [],
   'retail-producer': [],
-  'help-desk': HELP_DESK,
-  'producer-services': ['user.list', 'user.view', 'portal.settings.view'],
-  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit'],
+  'help-desk': [...HELP_DESK, ...TICKET_QUEUE],
+  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK],
+  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK],
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */
@@ -127,8 +145,17 @@ function manages(actor: TPolicyActor, user: TPolicyUser): boolean {
   }
 }
 
+/** A ticket is its producer ID's (any of its users, whoever filed it) and the staff's; nobody else knows it exists. */
+function seesTicket(actor: TPolicyActor, ticket: TPolicyTicket): boolean {
+  if (actor.portalId === 'staff') return true;
+  return actor.portalId === 'producers' && actor.producerId !== null && actor.producerId === ticket.producerId;
+}
+
 export function decide(actor: TPolicyActor, action: TPolicyAction, target?: TPolicyTarget): TDecision {
   if (!isCoherent(actor) || !GRANTS[actor.role].includes(action)) return { allowed: false, reason: 'forbidden' };
+  // Filing needs a producer ID to file for: a producers-portal user without one has nothing to file.
+  if (action === 'service_request.file' && actor.producerId === null) return { allowed: false, reason: 'forbidden' };
+  if (target && 'ticket' in target) return seesTicket(actor, target.ticket) ? { allowed: true } : { allowed: false, reason: 'not_found' };
   if (!target || !('user' in target)) return { allowed: true };
   const { user } = target;
   if (!visible(actor, user)) return { allowed: false, reason: 'not_found' };
@@ -140,11 +167,12 @@ export function can(actor: TPolicyActor, action: TPolicyAction, target?: TPolicy
   return decide(actor, action, target).allowed;
 }
 
-/** Throws 403 auth.forbidden or 404 user.not_found unless the policy allows. */
+/** Throws 403 auth.forbidden or 404 (user.not_found, ticket.not_found) unless the policy allows. */
 export function assertCan(actor: TPolicyActor, action: TPolicyAction, target?: TPolicyTarget): void {
   const decision = decide(actor, action, target);
   if (decision.allowed) return;
-  throw decision.reason === 'not_found' ? new AppError('user.not_found') : new AppError('auth.forbidden');
+  if (decision.reason === 'forbidden') throw new AppError('auth.forbidden');
+  throw new AppError(target && 'ticket' in target ? 'ticket.not_found' : 'user.not_found');
 }
 
 /**

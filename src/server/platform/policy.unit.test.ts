@@ -94,7 +94,8 @@ describe('users without administration', () => {
   for (const role of ['producer-user', 'employer-user', 'retail-producer'] as const) {
     it(`${role} may do nothing`, () => {
       const a = actor(role);
-      for (const action of POLICY_ACTIONS) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
+      const administration = POLICY_ACTIONS.filter((action) => !action.startsWith('service_request.'));
+      for (const action of administration) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
       expect(() => userScope(a, 'user.list')).toThrow(AppError);
     });
   }
@@ -163,6 +164,38 @@ describe('audit search scope (ID-11)', () => {
     expect(auditScope(actor('security-admin'))).toBeUndefined();
     for (const role of ['producer-services', 'primary-producer', 'delegated-admin', 'retail-producer'] as const) {
       expect(() => auditScope(actor(role))).toThrow(AppError);
+    }
+  });
+});
+
+describe('service-request tickets (SR-3 … SR-5)', () => {
+  const ticket = (producerId: number) => ({ ticket: { producerId } });
+  it('every user of a producer ID files and follows its tickets; another ID is not found', () => {
+    for (const role of ['primary-producer', 'producer-user'] as const) {
+      const a = actor(role, { producerId: 1 });
+      expect(can(a, 'service_request.file')).toBe(true);
+      for (const action of ['service_request.view', 'service_request.reply', 'service_request.cancel'] as const) {
+        expect(can(a, action, ticket(1))).toBe(true);
+        expect(decide(a, action, ticket(2))).toEqual({ allowed: false, reason: 'not_found' });
+      }
+      for (const action of ['service_request.queue', 'service_request.work', 'service_request.reveal'] as const) expect(can(a, action, ticket(1))).toBe(false);
+      expect(() => assertCan(a, 'service_request.view', ticket(2))).toThrow(expect.objectContaining({ code: 'ticket.not_found' }));
+    }
+    expect(decide(actor('producer-user', { producerId: null }), 'service_request.file')).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+  it('help desk reads the queue; producer services and security administrators work it and reveal', () => {
+    expect(can(actor('help-desk'), 'service_request.queue', ticket(1))).toBe(true);
+    for (const action of ['service_request.work', 'service_request.reveal', 'service_request.file'] as const)
+      expect(can(actor('help-desk'), action)).toBe(false);
+    for (const role of ['producer-services', 'security-admin'] as const) {
+      for (const action of ['service_request.queue', 'service_request.work', 'service_request.reveal'] as const)
+        expect(can(actor(role), action, ticket(7))).toBe(true);
+      expect(can(actor(role), 'service_request.file')).toBe(false);
+    }
+  });
+  it('employers and retail users have nothing to do with tickets', () => {
+    for (const role of ['delegated-admin', 'employer-user', 'retail-producer'] as const) {
+      for (const action of POLICY_ACTIONS.filter((a) => a.startsWith('service_request.'))) expect(can(actor(role), action, ticket(1))).toBe(false);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TPortalId } from '../../shared/portals.ts';
 import { DisclosureMenu } from '../ui/DisclosureMenu.tsx';
 import { MAIN_ID, SkipLink } from '../ui/SkipLink.tsx';
-import { Link, useLocation } from './router.tsx';
+import { Link, useLocation } from 'react-router';
 import { paths } from './routes.ts';
 import { toolsFor } from './tools.ts';
 

@@ -1,7 +1,7 @@
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { PublicLayout } from './PublicLayout.tsx';
-import { Link } from './router.tsx';
+import { Link } from 'react-router';
 import { paths } from './routes.ts';
 
 export function NotFoundPage() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { MAIN_ID, SkipLink } from '../ui/SkipLink.tsx';
-import { Link } from './router.tsx';
+import { Link } from 'react-router';
 import { paths } from './routes.ts';
 
 /** The frame of every page before sign-in: the Portico header and the page's main content. */

@@ -1,75 +1,168 @@
-// A tiny client-side router over the History API: the current location as React state,
-// navigate(), and a Link that keeps ordinary link behaviour (new tab, copy address).
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+// The app's pages under React Router, one route per address of routes.ts. The login page is in
+// the first download; every other page loads on demand inside DataLayout (which brings TanStack
+// Query), which keeps the login page's JavaScript small (the build checks its budget).
+import { Fragment, useEffect, type ComponentType } from 'react';
+import { NavigationType, createBrowserRouter, useLocation, useNavigationType, useOutlet, useParams, useSearchParams, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/identity/LoginPage.tsx';
+import { markNavigated } from './navigation.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
 
 /** What a page may carry to the next one, e.g. the "You have been logged out." notice. */
 export interface TNavigationState {
   notice?: string;
 }
 
-export interface TLocation {
-  pathname: string;
-  /** The query string, with its leading "?" (or empty), e.g. a confirmation token or ?next=. */
-  search: string;
-  state: TNavigationState;
+function noticeOf(state: unknown): string | undefined {
+  return typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string' ? state.notice : undefined;
 }
 
-const listeners = new Set<() => void>();
-let navigated = false;
-let current: TLocation = readLocation();
-
-function readLocation(): TLocation {
-  const state: unknown = window.history.state;
-  const notice = typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string' ? state.notice : undefined;
-  return { pathname: window.location.pathname, search: window.location.search, state: notice === undefined ? {} : { notice } };
+function LoginRoute({ portalId }: { portalId: Extract<TRoute, { kind: 'login' }>['portalId'] }) {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  return <LoginPage portalId={portalId} next={safeNext(portalId, params.get('next'))} notice={noticeOf(location.state)} />;
 }
 
-function update(): void {
-  navigated = true;
-  const next = readLocation();
-  // Fragment-only changes (a #hash) are not a new page.
-  if (next.pathname === current.pathname && next.search === current.search && next.state.notice === current.state.notice) return;
-  current = next;
-  for (const listener of listeners) listener();
+/** A page loaded on demand: its module's component, given the route's portal. */
+function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) };
 }
 
-/** False on the page the browser loaded; true after any in-app or back/forward navigation. */
-export function hasNavigated(): boolean {
-  return navigated;
+function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
+  switch (route.kind) {
+    case 'landing':
+      return lazyPage(async () => (await import('../portals/LandingPage.tsx')).LandingPage);
+    case 'producer-services':
+      return lazyPage(async () => (await import('../features/help/ProducerServicesPage.tsx')).ProducerServicesPage);
+    case 'login':
+      return { element: <LoginRoute portalId={route.portalId} /> };
+    case 'not-found':
+      return { element: <NotFoundPage /> };
+    case 'home':
+      return lazyPage(async () => {
+        const { HomePage } = await import('../features/identity/HomePage.tsx');
+        return () => <HomePage portalId={route.portalId} />;
+      });
+    case 'profile':
+      return lazyPage(async () => {
+        const { ProfilePage } = await import('../features/profile/ProfilePage.tsx');
+        return () => <ProfilePage portalId={route.portalId} />;
+      });
+    case 'register':
+      return lazyPage(async () => {
+        const { RegisterPage } = await import('../features/self-service/RegisterPage.tsx');
+        return () => <RegisterPage portalId={route.portalId} />;
+      });
+    case 'register-confirm':
+      return lazyPage(async () => {
+        const { RegisterConfirmPage } = await import('../features/self-service/RegisterConfirmPage.tsx');
+        return function RegisterConfirmRoute() {
+          const [params] = useSearchParams();
+          return <RegisterConfirmPage portalId={route.portalId} token={params.get('token') ?? ''} />;
+        };
+      });
+    case 'forgot-username':
+      return lazyPage(async () => {
+        const { ForgotUsernamePage } = await import('../features/self-service/ForgotUsernamePage.tsx');
+        return () => <ForgotUsernamePage portalId={route.portalId} />;
+      });
+    case 'reset-password':
+      return lazyPage(async () => {
+        const { ResetPasswordPage } = await import('../features/self-service/ResetPasswordPage.tsx');
+        return () => <ResetPasswordPage portalId={route.portalId} />;
+      });
+    case 'password-manager':
+      return lazyPage(async () => (await import('../features/user-admin/PasswordManagerPage.tsx')).PasswordManagerPage);
+    case 'security-manager':
+      return lazyPage(async () => (await import('../features/user-admin/SecurityManagerPage.tsx')).SecurityManagerPage);
+    case 'staff-users':
+      return lazyPage(async () => (await import('../features/staff-console/StaffUsersPage.tsx')).StaffUsersPage);
+    case 'staff-audit':
+      return lazyPage(async () => (await import('../features/staff-console/AuditLogPage.tsx')).AuditLogPage);
+    case 'staff-lifecycle':
+      return lazyPage(async () => (await import('../features/staff-console/LifecycleReportPage.tsx')).LifecycleReportPage);
+    case 'staff-settings':
+      return lazyPage(async () => (await import('../features/staff-console/PortalSettingsPage.tsx')).PortalSettingsPage);
+    case 'services-home':
+      return lazyPage(async () => (await import('../features/producer-services/ServicesHomePage.tsx')).ServicesHomePage);
+    case 'request-assistance':
+      return lazyPage(async () => (await import('../features/producer-services/RequestAssistancePage.tsx')).RequestAssistancePage);
+    case 'request-form':
+      return lazyPage(async () => {
+        const { RequestFormPage } = await import('../features/producer-services/RequestFormPage.tsx');
+        return () => <RequestFormPage requestType={route.requestType} />;
+      });
+    case 'ticket':
+    case 'staff-ticket':
+      // Routes with a :number in the address; see ticketRoutes.
+      return { element: <NotFoundPage /> };
+    case 'staff-service-requests':
+      return lazyPage(async () => (await import('../features/service-queue/ServiceRequestsPage.tsx')).ServiceRequestsPage);
+  }
 }
 
-window.addEventListener('popstate', update);
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** The ticket pages, whose address carries the ticket number (TICKET_ADDRESSES). */
+function ticketRoutes(): RouteObject[] {
+  return TICKET_ADDRESSES.map(({ path, kind }) => ({
+    path,
+    caseSensitive: true,
+    lazy: async () => {
+      const Page =
+        kind === 'ticket'
+          ? (await import('../features/producer-services/TicketPage.tsx')).TicketPage
+          : (await import('../features/service-queue/StaffTicketPage.tsx')).StaffTicketPage;
+      return {
+        Component: function TicketRoute() {
+          const { number = '' } = useParams();
+          return <Page number={number} />;
+        },
+      };
+    },
+  }));
 }
 
-export function useLocation(): TLocation {
-  return useSyncExternalStore(subscribe, () => current);
+/**
+ * Keyed by address: each page starts fresh (form state, focus on its heading); a list's own query
+ * changes keep it. A new page starts at its top; Back and Forward leave the browser's own restoring alone.
+ */
+function RootLayout() {
+  const outlet = useOutlet();
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== NavigationType.Pop) window.scrollTo(0, 0);
+  }, [pathname, navigationType]);
+  return <Fragment key={pathname}>{outlet}</Fragment>;
 }
 
-export function navigate(to: string, options: { replace?: boolean; state?: TNavigationState } = {}): void {
-  const state = options.state ?? {};
-  if (options.replace) window.history.replaceState(state, '', to);
-  else window.history.pushState(state, '', to);
-  update();
-  window.scrollTo(0, 0);
-}
-
-type TLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
-
-export function Link({ to, onClick, children, ...rest }: TLinkProps) {
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    const plainClick = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-    if (event.defaultPrevented || !plainClick || rest.target === '_blank') return;
-    event.preventDefault();
-    navigate(to);
-  };
-  return (
-    <a href={to} onClick={handleClick} {...rest}>
-      {children}
-    </a>
-  );
+export function createAppRouter() {
+  const router = createBrowserRouter([
+    {
+      element: <RootLayout />,
+      children: [
+        ...PAGE_ADDRESSES.filter(({ route }) => route.kind === 'login').map(({ path, route }): RouteObject => ({
+          path,
+          caseSensitive: true,
+          ...pageOf(route),
+        })),
+        {
+          lazy: async () => ({ Component: (await import('./DataLayout.tsx')).DataLayout }),
+          children: [
+            ...PAGE_ADDRESSES.filter(({ route }) => route.kind !== 'login').map(({ path, route }): RouteObject => ({
+              path,
+              caseSensitive: true,
+              ...pageOf(route),
+            })),
+            ...ticketRoutes(),
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+  const loadedAt = router.state.location.key;
+  router.subscribe((state) => {
+    if (state.location.key !== loadedAt) markNavigated();
+  });
+  return router;
 }

@@ -1,5 +1,7 @@
 // Every page address of the web app, parsed into a typed route. Paths are built only here.
-import { isPortalId, type TPortalId } from '../../shared/portals.ts';
+import { matchPath } from 'react-router';
+import { PORTAL_IDS, type TPortalId } from '../../shared/portals.ts';
+import { REQUEST_TYPE_IDS, type TRequestTypeId } from '../../shared/request-type-ids.ts';
 
 /** Portals whose users can recover a user name and reset a password themselves (ID-6, ID-7): not staff. */
 const SELF_SERVICE_PORTALS: readonly TPortalId[] = ['producers', 'employers', 'retail'];
@@ -22,6 +24,12 @@ export type TRoute =
   | { kind: 'staff-audit' }
   | { kind: 'staff-lifecycle' }
   | { kind: 'staff-settings' }
+  | { kind: 'services-home' }
+  | { kind: 'request-assistance' }
+  | { kind: 'request-form'; requestType: TRequestTypeId }
+  | { kind: 'ticket'; number: string }
+  | { kind: 'staff-service-requests' }
+  | { kind: 'staff-ticket'; number: string }
   | { kind: 'not-found' };
 
 /** Pages behind sign-in: the only places a login may continue to (?next=). */
@@ -34,6 +42,12 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'staff-audit',
   'staff-lifecycle',
   'staff-settings',
+  'services-home',
+  'request-assistance',
+  'request-form',
+  'ticket',
+  'staff-service-requests',
+  'staff-ticket',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
@@ -41,15 +55,14 @@ const TOOL_PAGES = {
   producers: { 'password-manager': 'password-manager' },
   employers: { 'security-manager': 'security-manager' },
   retail: {},
-  staff: { users: 'staff-users', audit: 'staff-audit', 'lifecycle-report': 'staff-lifecycle', settings: 'staff-settings' },
+  staff: {
+    users: 'staff-users',
+    'service-requests': 'staff-service-requests',
+    audit: 'staff-audit',
+    'lifecycle-report': 'staff-lifecycle',
+    settings: 'staff-settings',
+  },
 } as const satisfies Record<TPortalId, Record<string, TRoute['kind']>>;
-
-type TToolKind = 'password-manager' | 'security-manager' | 'staff-users' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
-
-function toolKind(portalId: TPortalId, page: string): TToolKind | undefined {
-  const pages: Readonly<Record<string, TToolKind>> = TOOL_PAGES[portalId];
-  return Object.hasOwn(pages, page) ? pages[page] : undefined;
-}
 
 export const paths = {
   landing: () => '/',
@@ -67,42 +80,78 @@ export const paths = {
   staffAudit: () => '/staff/audit',
   staffLifecycle: () => '/staff/lifecycle-report',
   staffSettings: () => '/staff/settings',
+  /** SR-1 … SR-4: the producers portal's Producer Services (the public directory is producerServices). */
+  servicesHome: () => '/producers/producer-services',
+  requestAssistance: () => '/producers/request-assistance',
+  requestForm: (requestType: TRequestTypeId) => `/producers/request-assistance/${requestType}`,
+  ticket: (number: string) => `/producers/producer-services/tickets/${encodeURIComponent(number)}`,
+  staffServiceRequests: () => '/staff/service-requests',
+  staffTicket: (number: string) => `/staff/service-requests/${encodeURIComponent(number)}`,
 };
 
 export function hasSelfService(portalId: TPortalId): boolean {
   return SELF_SERVICE_PORTALS.includes(portalId);
 }
 
+/** A page address and what it shows; the router and matchRoute both read this one table. */
+export interface TPageAddress {
+  path: string;
+  route: TRoute;
+}
+
+/** Every page address of the app, one entry per address (the portal roots show their login page). */
+export const PAGE_ADDRESSES: readonly TPageAddress[] = [
+  { path: paths.landing(), route: { kind: 'landing' } },
+  { path: paths.producerServices(), route: { kind: 'producer-services' } },
+  ...PORTAL_IDS.flatMap((portalId): TPageAddress[] => [
+    { path: `/${portalId}`, route: { kind: 'login', portalId, next: undefined } },
+    { path: paths.login(portalId), route: { kind: 'login', portalId, next: undefined } },
+    { path: paths.home(portalId), route: { kind: 'home', portalId } },
+    { path: paths.profile(portalId), route: { kind: 'profile', portalId } },
+    ...(portalId === REGISTRATION_PORTAL
+      ? [
+          { path: paths.register(portalId), route: { kind: 'register', portalId } } as const,
+          { path: `/${portalId}/register/confirm`, route: { kind: 'register-confirm', portalId, token: '' } } as const,
+        ]
+      : []),
+    ...(hasSelfService(portalId)
+      ? [
+          { path: paths.forgotUsername(portalId), route: { kind: 'forgot-username', portalId } } as const,
+          { path: paths.resetPassword(portalId), route: { kind: 'reset-password', portalId } } as const,
+        ]
+      : []),
+    ...Object.entries(TOOL_PAGES[portalId]).map(([page, kind]): TPageAddress => ({ path: `/${portalId}/${page}`, route: { kind } })),
+  ]),
+  { path: paths.servicesHome(), route: { kind: 'services-home' } },
+  { path: paths.requestAssistance(), route: { kind: 'request-assistance' } },
+  ...REQUEST_TYPE_IDS.map((requestType): TPageAddress => ({ path: paths.requestForm(requestType), route: { kind: 'request-form', requestType } })),
+];
+
+/** Addresses with a ticket number in them: the route gets the number from the address. */
+export const TICKET_ADDRESSES = [
+  { path: '/producers/producer-services/tickets/:number', kind: 'ticket' },
+  { path: '/staff/service-requests/:number', kind: 'staff-ticket' },
+] as const;
+
+const BY_PATH = new Map(PAGE_ADDRESSES.map((address) => [address.path, address.route]));
+
+/** The page at an address, with what its query string carries (a confirmation token, ?next=). */
 export function matchRoute(pathname: string, search = ''): TRoute {
-  const segments = pathname.split('/').filter(Boolean);
-  if (segments.length === 0) return { kind: 'landing' };
-  const [first, page, ...rest] = segments;
-  if (first === 'help') return page === 'producer-services' && rest.length === 0 ? { kind: 'producer-services' } : { kind: 'not-found' };
-  if (first === undefined || !isPortalId(first)) return { kind: 'not-found' };
-  const portalId = first;
+  const normalized = `/${pathname.split('/').filter(Boolean).join('/')}`;
+  const route = BY_PATH.get(normalized) ?? matchTicketAddress(normalized);
+  if (!route) return { kind: 'not-found' };
   const query = new URLSearchParams(search);
-  if (page === 'register' && portalId === REGISTRATION_PORTAL && rest.length === 1 && rest[0] === 'confirm') {
-    return { kind: 'register-confirm', portalId, token: query.get('token') ?? '' };
+  if (route.kind === 'register-confirm') return { ...route, token: query.get('token') ?? '' };
+  if (route.kind === 'login') return { ...route, next: safeNext(route.portalId, query.get('next')) };
+  return route;
+}
+
+function matchTicketAddress(pathname: string): TRoute | undefined {
+  for (const { path, kind } of TICKET_ADDRESSES) {
+    const number = matchPath({ path, caseSensitive: true }, pathname)?.params.number;
+    if (number) return { kind, number };
   }
-  if (rest.length > 0) return { kind: 'not-found' };
-  switch (page) {
-    case undefined:
-    case 'login':
-      return { kind: 'login', portalId, next: safeNext(portalId, query.get('next')) };
-    case 'home':
-      return { kind: 'home', portalId };
-    case 'profile':
-      return { kind: 'profile', portalId };
-    case 'register':
-      return portalId === REGISTRATION_PORTAL ? { kind: 'register', portalId } : { kind: 'not-found' };
-    case 'forgot-username':
-    case 'reset-password':
-      return hasSelfService(portalId) ? { kind: page, portalId } : { kind: 'not-found' };
-    default: {
-      const kind = page === undefined ? undefined : toolKind(portalId, page);
-      return kind ? { kind } : { kind: 'not-found' };
-    }
-  }
+  return undefined;
 }
 
 /** The portal a route belongs to (the tools live in one portal each). */
@@ -110,6 +159,10 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
   if ('portalId' in route) return route.portalId;
   switch (route.kind) {
     case 'password-manager':
+    case 'services-home':
+    case 'request-assistance':
+    case 'request-form':
+    case 'ticket':
       return 'producers';
     case 'security-manager':
       return 'employers';
@@ -117,6 +170,8 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'staff-audit':
     case 'staff-lifecycle':
     case 'staff-settings':
+    case 'staff-service-requests':
+    case 'staff-ticket':
       return 'staff';
     case 'landing':
     case 'producer-services':
@@ -141,5 +196,6 @@ export function safeNext(portalId: TPortalId, next: string | null | undefined): 
   if (url.origin !== 'http://portico.invalid') return undefined;
   const route = matchRoute(url.pathname);
   if (!SIGNED_IN_KINDS.has(route.kind) || portalOfRoute(route) !== portalId) return undefined;
-  return url.pathname;
+  // The query string stays: a list's search, sort and page live there.
+  return url.pathname + url.search;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, paths, safeNext } from './routes.ts';
+import { PAGE_ADDRESSES, matchRoute, paths, safeNext } from './routes.ts';
 
 describe('web routes', () => {
   it('parses the self-service pages only where they exist', () => {
@@ -50,6 +50,8 @@ describe('web routes', () => {
     expect(safeNext('employers', '/employers/security-manager')).toBe('/employers/security-manager');
     expect(safeNext('staff', '/staff/audit')).toBe('/staff/audit');
     expect(safeNext('producers', '/employers/security-manager')).toBeUndefined();
+    // A list's state travels with it through the login.
+    expect(safeNext('staff', '/staff/users?q=smith&page=2')).toBe('/staff/users?q=smith&page=2');
     for (const next of [
       'https://evil.example/retail/profile',
       '//evil.example/retail/profile',
@@ -64,5 +66,13 @@ describe('web routes', () => {
     ]) {
       expect(safeNext('retail', next), String(next)).toBeUndefined();
     }
+  });
+
+  it('lists each address once, and each parses back to its own page', () => {
+    const addresses = PAGE_ADDRESSES.map((address) => address.path);
+    expect(new Set(addresses).size).toBe(addresses.length);
+    for (const { path, route } of PAGE_ADDRESSES) expect(matchRoute(path), path).toEqual(route);
+    expect(matchRoute('/staff/users/')).toEqual({ kind: 'staff-users' });
+    expect(matchRoute('/Staff/Users')).toEqual({ kind: 'not-found' });
   });
 });

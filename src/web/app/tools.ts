@@ -4,7 +4,8 @@
 import type { TPortalId, TRole } from '../../shared/portals.ts';
 import { paths } from './routes.ts';
 
-export type TToolId = 'password-manager' | 'security-manager' | 'staff-users' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
+export type TToolId =
+  'services-home' | 'password-manager' | 'security-manager' | 'staff-users' | 'staff-service-requests' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
 
 export interface TTool {
   id: TToolId;
@@ -21,6 +22,14 @@ const STAFF_SUPPORT: readonly TRole[] = ['help-desk', 'security-admin'];
 const ALL_STAFF: readonly TRole[] = ['help-desk', 'producer-services', 'security-admin'];
 
 export const TOOLS: readonly TTool[] = [
+  {
+    id: 'services-home',
+    portalId: 'producers',
+    label: 'Producer Services',
+    description: 'Request assistance (commission disputes, producer of record, EFT, contact and E&O updates) and follow your open request tickets.',
+    to: paths.servicesHome(),
+    roles: ['primary-producer', 'producer-user'],
+  },
   {
     id: 'password-manager',
     portalId: 'producers',
@@ -43,6 +52,14 @@ export const TOOLS: readonly TTool[] = [
     label: 'User Search',
     description: 'Find a user in any portal; reinstate, unlock or reset a password.',
     to: paths.staffUsers(),
+    roles: ALL_STAFF,
+  },
+  {
+    id: 'staff-service-requests',
+    portalId: 'staff',
+    label: 'Service Requests',
+    description: "Producers' service-request tickets: filter, assign, answer, change the status and resolve (SR-5).",
+    to: paths.staffServiceRequests(),
     roles: ALL_STAFF,
   },
   {

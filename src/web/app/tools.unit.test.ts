@@ -3,14 +3,14 @@ import { canUseTool, toolsFor } from './tools.ts';
 
 describe('administration tools by role', () => {
   it('shows each tool only to the roles that have it', () => {
-    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Password Manager']);
-    expect(toolsFor('producers', 'producer-user')).toEqual([]);
+    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Producer Services', 'Password Manager']);
+    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services']);
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
     expect(toolsFor('retail', 'retail-producer')).toEqual([]);
-    expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual(['User Search', 'Audit Log', 'Lifecycle Report', 'Portal Settings']);
-    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Portal Settings']);
+    expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Audit Log', 'Lifecycle Report', 'Portal Settings']);
+    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Portal Settings']);
   });
 
   it('never in another portal, whatever the role says', () => {

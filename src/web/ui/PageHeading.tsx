@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { hasNavigated } from '../app/router.tsx';
+import { hasNavigated } from '../app/navigation.ts';
 
 /**
  * The page's one h1. After an in-app navigation it takes focus, so screen-reader users hear

@@ -5,3 +5,4 @@ export * from './lifecycle.ts';
 export * from './outbox.ts';
 export * from './portals.ts';
 export * from './secrets.ts';
+export * from './service-requests.ts';

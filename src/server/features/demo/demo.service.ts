@@ -1,18 +1,23 @@
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps, TServiceDeps } from '../../platform/deps.ts';
 import { importGroupsCsv } from '../imports/groups-import.service.ts';
 import { importProducersCsv } from '../imports/producers-import.service.ts';
-import { createUser, hasAnyUsers } from '../users/users.service.ts';
+import { createUser, hasAnyUsers } from '../user-admin/user-accounts.service.ts';
 import { DEMO_GROUPS_CSV, DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
+import { seedDemoTickets, type TDemoUser } from './demo-tickets.service.ts';
+
+/** With the file store, the secret box and the public address, the demo also has service-request tickets. */
+export type TDemoDeps = TDataDeps & Partial<Pick<TServiceDeps, 'fileStore' | 'secretBox'>> & { publicUrl?: string };
 
 const SEEDER = { label: 'portico seed --demo' };
 
 /** Loads the demo data into an empty database; returns false (and changes nothing) otherwise. */
-export async function seedDemoData(deps: TServiceDeps): Promise<boolean> {
+export async function seedDemoData(deps: TDemoDeps): Promise<boolean> {
   if (await hasAnyUsers(deps.db)) return false;
   await importProducersCsv(deps, { csv: DEMO_PRODUCERS_CSV, actor: SEEDER });
   await importGroupsCsv(deps, { csv: DEMO_GROUPS_CSV, actor: SEEDER });
+  const users = new Map<string, TDemoUser>();
   for (const login of DEMO_LOGINS) {
-    await createUser(deps, {
+    const { id } = await createUser(deps, {
       portalId: login.portalId,
       username: login.username,
       password: login.password,
@@ -24,6 +29,9 @@ export async function seedDemoData(deps: TServiceDeps): Promise<boolean> {
       lastName: login.lastName,
       actor: SEEDER,
     });
+    users.set(login.username, { id, username: login.username, role: login.role, agentUniqueId: login.producer });
   }
+  const { fileStore, secretBox, publicUrl } = deps;
+  if (fileStore && secretBox) await seedDemoTickets({ db: deps.db, clock: deps.clock, fileStore, secretBox, publicUrl: publicUrl ?? '' }, users);
   return true;
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../db/schema/index.ts';
 import { TEXTS } from '../../../shared/portals.ts';
-import { unlockUser } from '../users/users.service.ts';
+import { unlockUser } from '../user-admin/user-accounts.service.ts';
 import { findLoginContexts, recordLoginSuccesses, type TLoginSuccess } from './identity.store.ts';
 import { GroupCommit } from '../../platform/group-commit.ts';
 import { createTestApp, createTestUser, loginRequest, unique, type TTestApp } from '../../../../test/support/app.ts';

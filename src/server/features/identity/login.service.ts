@@ -2,7 +2,7 @@
 // counted atomically, the disabled text only after the correct password.
 import type { TDbOrTx } from '../../db/client.ts';
 import { addMinutes } from '../../platform/clock.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError, isDatabaseUnavailable } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
@@ -27,7 +27,7 @@ import { verifyTemporaryPassword } from './temporary-password.ts';
 
 export type TLoginTurns = LoginAdmission<TPortalId, TLoginContext | undefined>;
 
-export interface TLogInDeps extends TServiceDeps {
+export interface TLogInDeps extends TDataDeps {
   /** Whose turn it is at Argon2id; one per app (createLogInDeps). */
   loginTurns: TLoginTurns;
   /** Successful logins' writes, committed together when they come close together. */
@@ -42,7 +42,7 @@ export interface TLogInDeps extends TServiceDeps {
 const SUCCESS_HOLD_MS = 25;
 
 /** The login's shared parts, made once per app: the turns at Argon2id and the batched success writes. */
-export function createLogInDeps(deps: TServiceDeps): TLogInDeps {
+export function createLogInDeps(deps: TDataDeps): TLogInDeps {
   const threads = threadPoolSize();
   // One turn per thread of the pool, and one more: that verification waits in libuv's own queue,
   // so a thread that finishes a hash starts the next at once instead of waiting for the event
@@ -155,7 +155,7 @@ async function verifyInTurn(deps: TLogInDeps, portalId: TPortalId, input: TLogIn
 
 /** Checked only after the real password failed: a reset never locks anyone out of the password they remember. */
 async function matchesTemporaryPassword(
-  deps: TServiceDeps,
+  deps: TDataDeps,
   { candidate, password, now }: { candidate: TLoginCandidate; password: string; now: Date },
 ): Promise<boolean> {
   if (!candidate.tempPasswordExpiresAt || candidate.tempPasswordExpiresAt <= now) return false;
@@ -169,7 +169,7 @@ interface TAttempt {
   now: Date;
 }
 
-async function refuseWrongPassword(deps: TServiceDeps, attempt: TAttempt & { candidate: TLoginCandidate }): Promise<never> {
+async function refuseWrongPassword(deps: TDataDeps, attempt: TAttempt & { candidate: TLoginCandidate }): Promise<never> {
   const { portal, now, candidate } = attempt;
   const outcome = await deps.db.transaction(async (tx) => {
     const counted = await countUserFailure(tx, candidate.id, failureInput(portal, now));
@@ -179,7 +179,7 @@ async function refuseWrongPassword(deps: TServiceDeps, attempt: TAttempt & { can
   throw failureError(portal, outcome);
 }
 
-async function refuseUnknownName(deps: TServiceDeps, attempt: TAttempt): Promise<never> {
+async function refuseUnknownName(deps: TDataDeps, attempt: TAttempt): Promise<never> {
   const { portal, input, now } = attempt;
   const outcome = await deps.db.transaction(async (tx) => {
     const counted = await countUnknownFailure(tx, { portalId: portal.id, username: input.username, failure: failureInput(portal, now) });

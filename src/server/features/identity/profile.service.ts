@@ -1,5 +1,5 @@
 // Edit Profile (ID-8, ID-9): the password and the challenge question of the logged-in user.
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes } from '../../platform/clock.ts';
@@ -18,7 +18,7 @@ import { endAllSessions, findPasswordState, replacePassword, setChallengeQuestio
 import { verifyTemporaryPassword } from './temporary-password.ts';
 
 /** GET /api/session: the signed-in user as the SPA shows it; a user gone since sign-in is signed out. */
-export async function describeSession(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TSessionResponse> {
+export async function describeSession(deps: TDataDeps, session: TAuthenticatedSession): Promise<TSessionResponse> {
   const [user, portal] = await Promise.all([findUserProfile(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
   if (!user) throw new AppError('auth.unauthenticated');
   return {
@@ -29,7 +29,7 @@ export async function describeSession(deps: TServiceDeps, session: TAuthenticate
   };
 }
 
-export async function getProfile(deps: TServiceDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
+export async function getProfile(deps: TDataDeps, session: TAuthenticatedSession): Promise<TProfileResponse> {
   const [user, state, portal] = await Promise.all([
     findUserProfile(deps.db, session.user.id),
     findPasswordState(deps.db, session.user.id),
@@ -62,7 +62,7 @@ export interface TChangePasswordInput extends TAuditContext, TChangePasswordRequ
  * account was locked, so a typing mistake must not end it, and it must not become a way to test
  * guesses at the real password. Completing the change lifts the lockout.
  */
-export async function changePassword(deps: TServiceDeps, input: TChangePasswordInput): Promise<void> {
+export async function changePassword(deps: TDataDeps, input: TChangePasswordInput): Promise<void> {
   const { session } = input;
   const [state, portal] = await Promise.all([findPasswordState(deps.db, session.user.id), getPortal(deps.db, session.portalId)]);
   if (!state) throw new AppError('auth.unauthenticated');
@@ -121,7 +121,7 @@ export function normalizeChallengeAnswer(answer: string): string {
 }
 
 export async function updateChallengeQuestion(
-  deps: TServiceDeps,
+  deps: TDataDeps,
   input: TAuditContext & TChallengeQuestionRequest & { session: TAuthenticatedSession },
 ): Promise<void> {
   const answerHash = await hashPassword(normalizeChallengeAnswer(input.answer));
@@ -142,7 +142,7 @@ export async function updateChallengeQuestion(
 }
 
 /** For a help-desk agent verifying a caller (ID-9). */
-export async function verifyChallengeAnswer(deps: TServiceDeps, userId: string, answer: string): Promise<boolean> {
+export async function verifyChallengeAnswer(deps: TDataDeps, userId: string, answer: string): Promise<boolean> {
   const state = await findPasswordState(deps.db, userId);
   return !!state?.challengeAnswerHash && verifyPassword(state.challengeAnswerHash, normalizeChallengeAnswer(answer));
 }

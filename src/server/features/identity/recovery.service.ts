@@ -1,6 +1,6 @@
 // Forgot User Name (ID-6) and Reset Password (ID-7). Both answer the same whether or not anything
 // matched; what happens is only in the e-mail to the address on file and in the audit trail.
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes } from '../../platform/clock.ts';
@@ -13,13 +13,13 @@ import { countSelfServiceResets, findAccountByUsername, findAccountsByEmail, set
 import { generateTemporaryPassword, hashTemporaryPassword } from './temporary-password.ts';
 
 /** Self-service recovery exists for the business portals; staff accounts are reset by security. */
-async function getRecoveryPortal(deps: TServiceDeps, portalId: string): Promise<TPortal> {
+async function getRecoveryPortal(deps: TDataDeps, portalId: string): Promise<TPortal> {
   const portal = await getPortal(deps.db, portalId);
   if (portal.id === 'staff') throw new AppError('portal.not_found');
   return portal;
 }
 
-export async function sendForgottenUsernames(deps: TServiceDeps, input: TAuditContext & { portalId: string } & TForgotUsernameRequest): Promise<void> {
+export async function sendForgottenUsernames(deps: TDataDeps, input: TAuditContext & { portalId: string } & TForgotUsernameRequest): Promise<void> {
   const portal = await getRecoveryPortal(deps, input.portalId);
   if (portal.id === 'retail' && !input.agentUniqueId) {
     throw new AppError('request.invalid', { fields: [{ field: 'agentUniqueId', message: 'Enter your Agent Unique ID.' }] });

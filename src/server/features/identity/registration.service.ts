@@ -1,7 +1,7 @@
 // Registration (ID-5): a roster match by Agent Unique ID + e-mail on file, a chosen user name and
 // password, and an account that works once its confirmation link is used.
 import { randomBytes } from 'node:crypto';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toDataError } from '../../platform/data-errors.ts';
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
@@ -11,7 +11,7 @@ import { hashPassword } from '../../platform/passwords.ts';
 import { addMinutes } from '../../platform/clock.ts';
 import type { TRegistrationRequest } from '../../../shared/self-service-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
-import { insertUserRecord } from '../users/users.service.ts';
+import { insertUserRecord } from '../user-admin/user-accounts.service.ts';
 import { registrationEmail } from './emails.ts';
 import { takeAttempt, type TSelfServiceDeps } from './self-service-limits.ts';
 import { hashToken } from './sessions.service.ts';
@@ -91,7 +91,7 @@ const NO_MATCH_FIELDS = [
   { field: 'email', message: 'The Agent Unique ID and E-mail Address do not match our producer records.' },
 ];
 
-export async function confirmRegistration(deps: TServiceDeps, input: TAuditContext & { token: string }): Promise<void> {
+export async function confirmRegistration(deps: TDataDeps, input: TAuditContext & { token: string }): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const userId = await useOneTimeToken(tx, { tokenHash: hashToken(input.token), purpose: PURPOSE, now });

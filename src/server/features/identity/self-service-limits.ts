@@ -3,7 +3,7 @@
 // keeping its own window. Per account, resets are counted in the database (self-service.store.ts),
 // so the ceiling holds across instances and restarts (docs/decisions/0006).
 import type { TClock } from '../../platform/clock.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { FailureLimiter, type TFailureLimit } from '../../platform/failure-limiter.ts';
 
 /** Reset requests from one address, matched or not (neutral answer when over). */
@@ -21,7 +21,7 @@ export interface TSelfServiceLimits {
   registrationsByRosterEntry: FailureLimiter;
 }
 
-export interface TSelfServiceDeps extends TServiceDeps {
+export interface TSelfServiceDeps extends TDataDeps {
   limits: TSelfServiceLimits;
 }
 

@@ -37,7 +37,7 @@ describe('session cookie', () => {
     const { buildApp } = await import('../../app.ts');
     const { loadConfig } = await import('../../config.ts');
     const prod = await buildApp({
-      config: loadConfig({ NODE_ENV: 'production', DATA_DIR: '/x' }),
+      config: loadConfig({ NODE_ENV: 'production', DATA_DIR: '/x', PORTICO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }),
       database: { ...t.database, close: async () => {} },
       clock: t.clock,
       logger: false,

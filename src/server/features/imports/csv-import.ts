@@ -6,7 +6,7 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { recordAudit, type TAuditAction } from '../../platform/audit.ts';
 import { CsvSyntaxError, parseCsv, type TCsvRecord } from '../../platform/csv.ts';
 import { toDataError } from '../../platform/data-errors.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacter } from '../../../shared/text-rules.ts';
 
 export interface TImportProblem {
@@ -38,7 +38,7 @@ export interface TCsvImportInput {
 
 const PROGRESS_EVERY = 500;
 
-export async function importCsv<TRow>(deps: TServiceDeps, kind: TCsvImportKind<TRow>, input: TCsvImportInput): Promise<TImportReport> {
+export async function importCsv<TRow>(deps: TDataDeps, kind: TCsvImportKind<TRow>, input: TCsvImportInput): Promise<TImportReport> {
   const report: TImportReport = { inserted: 0, updated: 0, failed: [] };
   let records: TCsvRecord[];
   try {
@@ -84,7 +84,7 @@ function checkHeader(columns: string[], kind: { required: readonly string[]; opt
 
 /** Loads one row and counts it; returns why it was refused, if it was. */
 async function importRow<TRow>(
-  deps: TServiceDeps,
+  deps: TDataDeps,
   { kind, columns, record, report }: { kind: TCsvImportKind<TRow>; columns: string[]; record: TCsvRecord; report: TImportReport },
 ): Promise<string | undefined> {
   if (record.fields.length !== columns.length) return `expected ${columns.length} fields, found ${record.fields.length}`;

@@ -2,7 +2,7 @@
 // an idempotent upsert by account number, through the one CSV import of csv-import.ts. The data
 // feed adds columns later; until then any other column is refused by name.
 import { z } from 'zod';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { importCsv, type TCsvImportInput, type TImportReport } from './csv-import.ts';
 import { upsertEmployerGroup, type TGroupRow } from './groups-import.store.ts';
 
@@ -18,6 +18,6 @@ const ZGroupCsvRow = z
   })
   .transform((r): TGroupRow => ({ accountNumber: r.account_number, name: r.name }));
 
-export async function importGroupsCsv(deps: TServiceDeps, input: TCsvImportInput): Promise<TImportReport> {
+export async function importGroupsCsv(deps: TDataDeps, input: TCsvImportInput): Promise<TImportReport> {
   return importCsv(deps, { required: GROUP_COLUMNS, optional: [], row: ZGroupCsvRow, upsert: upsertEmployerGroup, auditAction: 'groups.imported' }, input);
 }

@@ -1,7 +1,7 @@
 // Loads the producer roster from CSV (ID-5's source of truth): an idempotent upsert by Agent
 // Unique ID, through the one CSV import of csv-import.ts.
 import { z } from 'zod';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { APPOINTMENT_STATES } from '../../../shared/portals.ts';
 import { importCsv, type TCsvImportInput, type TImportReport } from './csv-import.ts';
 import { upsertProducer, type TProducerRow } from './producers-import.store.ts';
@@ -37,6 +37,6 @@ const ZProducerCsvRow = z
     states: r.states,
   }));
 
-export async function importProducersCsv(deps: TServiceDeps, input: TCsvImportInput): Promise<TImportReport> {
+export async function importProducersCsv(deps: TDataDeps, input: TCsvImportInput): Promise<TImportReport> {
   return importCsv(deps, { required: PRODUCER_COLUMNS, optional: [], row: ZProducerCsvRow, upsert: upsertProducer, auditAction: 'producers.imported' }, input);
 }

@@ -1,6 +1,6 @@
 // Runs the lifecycle job once a day inside `serve` (LC-2). Every instance schedules it; the
 // advisory lock in the run makes only one of them do the work, and a late one finds nothing left.
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { redactQueryParams } from '../../platform/log-safety.ts';
 import { runLifecycle, type TLifecycleResult } from './lifecycle.service.ts';
 
@@ -18,7 +18,7 @@ export function msUntilNextRun(now: Date, hourUtc = LIFECYCLE_HOUR_UTC): number 
 }
 
 /** Schedules the daily run; returns a function that stops it. */
-export function scheduleLifecycle(deps: TServiceDeps & { publicUrl: string; log: TLog }): () => void {
+export function scheduleLifecycle(deps: TDataDeps & { publicUrl: string; log: TLog }): () => void {
   let timer: NodeJS.Timeout | undefined;
   const plan = () => {
     timer = setTimeout(() => void runOnce().finally(plan), msUntilNextRun(deps.clock.now()));

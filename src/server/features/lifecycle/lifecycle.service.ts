@@ -1,7 +1,7 @@
 // The lifecycle job (LC-1 … LC-3): per portal, delete disabled IDs unused for more than 400 days,
 // disable IDs unused for more than 180, warn those about to be disabled — set-based, idempotent,
 // once across instances, with a record of each run. Days are counted in UTC calendar days.
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TUserScope } from '../../platform/policy.ts';
 import { getPortals, type TPortal } from '../portals/portals.service.ts';
@@ -85,7 +85,7 @@ function rulesFor(portal: TPortal, asOf: string) {
   return { deletion, disabling, warning };
 }
 
-export async function runLifecycle(deps: TServiceDeps, input: TRunLifecycleInput): Promise<TLifecycleResult> {
+export async function runLifecycle(deps: TDataDeps, input: TRunLifecycleInput): Promise<TLifecycleResult> {
   const startedAt = deps.clock.now();
   const asOf = parseAsOf(input.asOf, startedAt);
   const dryRun = input.dryRun ?? false;
@@ -149,7 +149,7 @@ export interface TUpcomingInput {
 }
 
 /** The staff console's report: IDs the job will disable or delete within `days` of `asOf`. */
-export async function reportUpcomingLifecycle(deps: TServiceDeps, input: TUpcomingInput): Promise<{ total: number; rows: TUpcomingRow[] }> {
+export async function reportUpcomingLifecycle(deps: TDataDeps, input: TUpcomingInput): Promise<{ total: number; rows: TUpcomingRow[] }> {
   const asOf = input.asOf.toISOString().slice(0, 10);
   const until = cutoff(asOf, -input.days);
   const { scope } = input;

@@ -23,8 +23,17 @@ const ZPortalSettings = z.object({
     lifecycleWarningDays: z.number(),
     lifecycleExemptRoles: z.array(z.string()),
     temporaryPasswordHours: z.number(),
+    maxUploadBytes: z.number(),
+    maxFilesPerRequest: z.number(),
   }),
-  texts: z.object({ invalidCredentials: z.string(), locked: z.string(), disabled: z.string(), deleted: z.string(), unavailable: z.string() }),
+  texts: z.object({
+    invalidCredentials: z.string(),
+    locked: z.string(),
+    disabled: z.string(),
+    deleted: z.string(),
+    unavailable: z.string(),
+    porNotice: z.string(),
+  }),
 });
 
 export function portalsRoutes(ctx: TRouteContext) {

@@ -1,5 +1,5 @@
 // The staff console's audit log (ID-11).
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { auditScope, type TPolicyActor } from '../../platform/policy.ts';
 import type { TAuditPage, TAuditSearchQuery } from '../../../shared/user-admin-schemas.ts';
 import { searchAuditEvents, type TAuditFilter } from './audit-log.store.ts';
@@ -13,7 +13,7 @@ export function dateBound(value: string | undefined, end: 'from' | 'to'): Date |
   return new Date(value);
 }
 
-export async function searchAuditLog(deps: TServiceDeps, input: { actor: TPolicyActor; query: TAuditSearchQuery }): Promise<TAuditPage> {
+export async function searchAuditLog(deps: TDataDeps, input: { actor: TPolicyActor; query: TAuditSearchQuery }): Promise<TAuditPage> {
   const portals = auditScope(input.actor);
   const { query } = input;
   const filter: TAuditFilter = {

@@ -1,10 +1,10 @@
 // The staff console's lifecycle report: who the job (LC-1) will disable or delete soon.
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { userScope, type TPolicyActor } from '../../platform/policy.ts';
 import type { TLifecycleReportPage, TLifecycleReportQuery } from '../../../shared/user-admin-schemas.ts';
 import { reportUpcomingLifecycle } from '../lifecycle/lifecycle.service.ts';
 
-export async function reportLifecycle(deps: TServiceDeps, input: { actor: TPolicyActor; query: TLifecycleReportQuery }): Promise<TLifecycleReportPage> {
+export async function reportLifecycle(deps: TDataDeps, input: { actor: TPolicyActor; query: TLifecycleReportQuery }): Promise<TLifecycleReportPage> {
   // The user search's scope: a portal outside it lists nobody, as `/api/staff/users?portal=` does.
   const scope = userScope(input.actor, 'lifecycle.report');
   const { query } = input;

@@ -2,7 +2,7 @@
 // texts): every staff role reads them, only the security administrator changes them. A change is
 // validated as a whole (validatePortalPolicy) and audited with the before and after of each key.
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, can, type TPolicyActor } from '../../platform/policy.ts';
 import type { TPortalId, TPortalPolicy, TPortalTexts } from '../../../shared/portals.ts';
@@ -20,7 +20,7 @@ function present(row: TPortalSettingsRow, actor: TPolicyActor): TPortalSettings 
   };
 }
 
-export async function getPortalSettings(deps: TServiceDeps, input: { actor: TPolicyActor; portalId: TPortalId }): Promise<TPortalSettings> {
+export async function getPortalSettings(deps: TDataDeps, input: { actor: TPolicyActor; portalId: TPortalId }): Promise<TPortalSettings> {
   assertCan(input.actor, 'portal.settings.view', { portalId: input.portalId });
   const row = await findPortalSettings(deps.db, input.portalId);
   if (!row) throw new AppError('portal.not_found');
@@ -41,7 +41,7 @@ export interface TUpdatePortalSettingsInput extends TAuditContext {
   patch: TPortalSettingsPatch;
 }
 
-export async function updatePortalSettings(deps: TServiceDeps, input: TUpdatePortalSettingsInput): Promise<TPortalSettings> {
+export async function updatePortalSettings(deps: TDataDeps, input: TUpdatePortalSettingsInput): Promise<TPortalSettings> {
   const { actor, portalId, patch } = input;
   assertCan(actor, 'portal.settings.edit', { portalId });
   const now = deps.clock.now();

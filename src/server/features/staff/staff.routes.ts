@@ -1,6 +1,7 @@
-// The staff console's own routes: the audit log (ID-11), per-portal settings, the lifecycle
-// report. (Its user search and actions are the user-admin feature's /api/staff/users routes.)
-import type { FastifyInstance } from 'fastify';
+// Every /api/staff/* route, the staff console's one door: user search, export and actions across
+// portals (on user-admin's services, the same the Password and Security Managers use), the audit
+// log (ID-11), per-portal settings, the lifecycle report.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
@@ -12,20 +13,55 @@ import {
   ZPortalParams,
   ZPortalSettings,
   ZPortalSettingsPatch,
+  ZStaffUserExportQuery,
+  ZStaffUserSearchQuery,
+  ZUserPage,
 } from '../../../shared/user-admin-schemas.ts';
-import { sessionOf } from '../../platform/http/auth-guard.ts';
+import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
-import { actorOf } from '../user-admin/user-admin.service.ts';
-import { STAFF_ACCESS } from '../user-admin/user-admin.routes.ts';
+import { sendCsv } from '../../platform/http/csv-reply.ts';
+import { actorOf, listUsers } from '../user-admin/user-admin.service.ts';
+import { exportUsers } from '../user-admin/user-export.service.ts';
+import { userActionRoutes } from '../user-admin/user-action.routes.ts';
 import { searchAuditLog } from './audit-log.service.ts';
 import { reportLifecycle } from './lifecycle-report.service.ts';
 import { getPortalSettings, updatePortalSettings } from './portal-settings.service.ts';
 
+const STAFF_ACCESS: TAccess = { session: true, portals: ['staff'], roles: ['help-desk', 'producer-services', 'security-admin'] };
+
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
+const userErrors = { ...errors, 409: ZErrorResponse };
+
+function who(request: FastifyRequest) {
+  return { actor: actorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
+}
+
+/** Users across portals: search, CSV export, one user with its actions, and the actions themselves. */
+function staffUserRoutes(ctx: TRouteContext, app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/staff/users',
+    {
+      config: { access: STAFF_ACCESS },
+      schema: { tags: ['staff'], summary: 'Search users across portals', querystring: ZStaffUserSearchQuery, response: { 200: ZUserPage, ...userErrors } },
+    },
+    async (request) => listUsers(ctx, { ...request.query, ...who(request) }),
+  );
+  r.get(
+    '/api/staff/users.csv',
+    {
+      config: { access: STAFF_ACCESS },
+      schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: userErrors },
+    },
+    async (request, reply) => sendCsv(reply, await exportUsers(ctx, { ...who(request), filters: request.query })),
+  );
+  userActionRoutes(ctx, app, { prefix: '/api/staff', access: STAFF_ACCESS, tag: 'staff' });
+}
 
 export function staffRoutes(ctx: TRouteContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    staffUserRoutes(ctx, app);
 
     r.get(
       '/api/staff/audit',

@@ -1,94 +1,32 @@
-// Three doors to the same user administration: the Password Manager (producers portal, LC-5), the
-// Security Manager (employers portal, LC-6) and the staff console. The auth guard admits the
-// portal's administrator roles; the policy (platform/policy.ts) decides each action and target.
-import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// Two doors to the user administration: the Password Manager (producers portal, LC-5) and the
+// Security Manager (employers portal, LC-6); the staff console's door, /api/staff/users, is in
+// staff/staff.routes.ts on the same services. The auth guard admits the portal's administrator
+// roles; the policy (platform/policy.ts) decides each action and target.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
-  ZAdminUser,
   ZCreateGroupUserRequest,
   ZCreateSubUserRequest,
   ZNoQuery,
-  ZStaffUserExportQuery,
-  ZStaffUserSearchQuery,
   ZUserActionResponse,
-  ZUserIdParams,
   ZUserPage,
   ZUserSearchQuery,
 } from '../../../shared/user-admin-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
-import {
-  actorOf,
-  createManagedUser,
-  disableManagedUser,
-  getUser,
-  listUsers,
-  reinstateManagedUser,
-  resetUserPassword,
-  unlockManagedUser,
-} from './user-admin.service.ts';
-import { exportUsers, type TUserExport } from './user-export.service.ts';
+import { sendCsv } from '../../platform/http/csv-reply.ts';
+import { userActionRoutes } from './user-action.routes.ts';
+import { actorOf, createManagedUser, listUsers } from './user-admin.service.ts';
+import { exportUsers } from './user-export.service.ts';
 
-const ZNoBody = z.strictObject({}).optional();
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 
 export const PASSWORD_MANAGER_ACCESS: TAccess = { session: true, portals: ['producers'], roles: ['primary-producer'] };
 export const SECURITY_MANAGER_ACCESS: TAccess = { session: true, portals: ['employers'], roles: ['delegated-admin', 'alternate-delegated-admin'] };
-export const STAFF_ACCESS: TAccess = { session: true, portals: ['staff'], roles: ['help-desk', 'producer-services', 'security-admin'] };
 
 function who(request: FastifyRequest) {
   return { actor: actorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
-}
-
-/** The per-user routes every door has: view, reset password, unlock, disable, reinstate. */
-function userActionRoutes(ctx: TRouteContext, app: FastifyInstance, { prefix, access, tag }: { prefix: string; access: TAccess; tag: string }): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    `${prefix}/users/:userId`,
-    {
-      config: { access },
-      schema: {
-        tags: [tag],
-        summary: 'One user, with the actions allowed on it',
-        params: ZUserIdParams,
-        querystring: ZNoQuery,
-        response: { 200: ZAdminUser, ...errors },
-      },
-    },
-    async (request) => getUser(ctx, { ...who(request), userId: request.params.userId }),
-  );
-
-  const actions = [
-    ['password-reset', 'E-mail a temporary password; the old password stops working', resetUserPassword],
-    ['unlock', 'Lift a temporary lockout (ID-2)', unlockManagedUser],
-    ['disable', 'Disable the ID; its sessions end (ID-3 text at login)', disableManagedUser],
-    ['reinstate', 'Re-enable a disabled ID; restarts the inactivity clock (LC-4)', reinstateManagedUser],
-  ] as const;
-  for (const [path, summary, run] of actions) {
-    r.post(
-      `${prefix}/users/:userId/${path}`,
-      {
-        config: { access },
-        // Nothing to send; anything sent (a role, a producer ID, …) is refused, never read.
-        schema: { tags: [tag], summary, params: ZUserIdParams, querystring: ZNoQuery, body: ZNoBody, response: { 200: ZUserActionResponse, ...errors } },
-      },
-      async (request) => {
-        const result = await run(ctx, { ...who(request), userId: request.params.userId });
-        ctx.outbox.nudge();
-        return result;
-      },
-    );
-  }
-}
-
-function sendCsv(reply: FastifyReply, result: TUserExport) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${result.filename}"`)
-    .send(Readable.from(result.chunks, { objectMode: false, highWaterMark: 64 * 1024 }));
 }
 
 export function userAdminRoutes(ctx: TRouteContext) {
@@ -177,24 +115,5 @@ export function userAdminRoutes(ctx: TRouteContext) {
       },
     );
     userActionRoutes(ctx, app, { prefix: '/api/security-manager', access: SECURITY_MANAGER_ACCESS, tag: 'security-manager' });
-
-    // Staff console: users across portals
-    r.get(
-      '/api/staff/users',
-      {
-        config: { access: STAFF_ACCESS },
-        schema: { tags: ['staff'], summary: 'Search users across portals', querystring: ZStaffUserSearchQuery, response: { 200: ZUserPage, ...errors } },
-      },
-      async (request) => listUsers(ctx, { ...request.query, ...who(request) }),
-    );
-    r.get(
-      '/api/staff/users.csv',
-      {
-        config: { access: STAFF_ACCESS },
-        schema: { tags: ['staff'], summary: 'The users matching the filters as CSV (streamed)', querystring: ZStaffUserExportQuery, response: errors },
-      },
-      async (request, reply) => sendCsv(reply, await exportUsers(ctx, { ...who(request), filters: request.query })),
-    );
-    userActionRoutes(ctx, app, { prefix: '/api/staff', access: STAFF_ACCESS, tag: 'staff' });
   };
 }

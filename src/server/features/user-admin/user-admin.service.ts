@@ -5,7 +5,7 @@
 import type { TDbOrTx } from '../../db/client.ts';
 import { recordAudit, type TAuditAction, type TAuditContext } from '../../platform/audit.ts';
 import { addMinutes } from '../../platform/clock.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TAuthenticatedSession } from '../../platform/session.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
@@ -46,7 +46,7 @@ export type TListUsersInput = TActorInput &
   Partial<Pick<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>> &
   Omit<TStaffUserSearchQuery, 'portal' | 'producer' | 'group'>;
 
-export async function listUsers(deps: TServiceDeps, input: TListUsersInput): Promise<TUserPage> {
+export async function listUsers(deps: TDataDeps, input: TListUsersInput): Promise<TUserPage> {
   const scope = userScope(input.actor, 'user.list');
   const now = deps.clock.now();
   const { rows, total } = await searchUsers(
@@ -57,7 +57,7 @@ export async function listUsers(deps: TServiceDeps, input: TListUsersInput): Pro
   return { items: rows.map((r) => toAdminUser(r, input.actor, now)), page: input.page, pageSize: input.pageSize, total };
 }
 
-export async function getUser(deps: TServiceDeps, input: TActorInput & { userId: string }): Promise<TAdminUser> {
+export async function getUser(deps: TDataDeps, input: TActorInput & { userId: string }): Promise<TAdminUser> {
   assertCan(input.actor, 'user.view');
   const row = await findAdminUser(deps.db, input.userId);
   if (!row) throw new AppError('user.not_found');
@@ -75,7 +75,7 @@ export interface TCreateUserInput extends TActorInput {
 }
 
 /** LC-5/LC-6: a new ID in the actor's own tenant, with only a temporary password, e-mailed. */
-export async function createManagedUser(deps: TServiceDeps, input: TCreateUserInput): Promise<TUserActionResponse> {
+export async function createManagedUser(deps: TDataDeps, input: TCreateUserInput): Promise<TUserActionResponse> {
   const { actor } = input;
   assertCan(actor, 'user.create');
   // The tenant comes from the session, never from the request.
@@ -135,7 +135,7 @@ interface TTemporaryPassword {
   hours: number;
 }
 
-async function prepareTemporaryPassword(deps: TServiceDeps, portal: TPortal): Promise<TTemporaryPassword> {
+async function prepareTemporaryPassword(deps: TDataDeps, portal: TPortal): Promise<TTemporaryPassword> {
   const password = generateTemporaryPassword(portal.policy.passwordProfile);
   const hours = portal.policy.temporaryPasswordHours;
   return { password, hash: await hashTemporaryPassword(deps.db, password), expiresAt: addMinutes(deps.clock.now(), hours * 60), hours };
@@ -150,7 +150,7 @@ interface TTargetInput extends TActorInput {
  * the user as it is afterwards. `change` returns the audit details (or throws to refuse).
  */
 async function changeUser(
-  deps: TServiceDeps,
+  deps: TDataDeps,
   {
     input,
     action,
@@ -210,7 +210,7 @@ function refuseDeleted(user: TAdminUserRow, message?: string): void {
 }
 
 /** A temporary password e-mailed to the address on file; the old password stops working (ADR 0008). */
-export async function resetUserPassword(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
+export async function resetUserPassword(deps: TDataDeps, input: TTargetInput): Promise<TUserActionResponse> {
   assertCan(input.actor, 'user.reset_password');
   // The portal (and so the password profile) is the target's; the hash is made outside the transaction.
   const peek = await findAdminUser(deps.db, input.userId);
@@ -235,7 +235,7 @@ export async function resetUserPassword(deps: TServiceDeps, input: TTargetInput)
   return { message: USER_ADMIN_TEXTS.passwordReset, user };
 }
 
-export async function unlockManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
+export async function unlockManagedUser(deps: TDataDeps, input: TTargetInput): Promise<TUserActionResponse> {
   const user = await changeUser(deps, {
     input,
     action: 'user.unlock',
@@ -250,7 +250,7 @@ export async function unlockManagedUser(deps: TServiceDeps, input: TTargetInput)
 }
 
 /** The ID stops working at once: its sessions end, and login answers ID-3's disabled text. */
-export async function disableManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
+export async function disableManagedUser(deps: TDataDeps, input: TTargetInput): Promise<TUserActionResponse> {
   const user = await changeUser(deps, {
     input,
     action: 'user.disable',
@@ -266,7 +266,7 @@ export async function disableManagedUser(deps: TServiceDeps, input: TTargetInput
 }
 
 /** LC-4: disabled → active; the inactivity clock restarts now. Deleted IDs cannot come back (LC-3). */
-export async function reinstateManagedUser(deps: TServiceDeps, input: TTargetInput): Promise<TUserActionResponse> {
+export async function reinstateManagedUser(deps: TDataDeps, input: TTargetInput): Promise<TUserActionResponse> {
   const user = await changeUser(deps, {
     input,
     action: 'user.reinstate',

@@ -2,7 +2,7 @@
 // (keyset pagination) so memory stays flat however many users there are. The export is audited
 // (`user.exported`, with the count) when it ends, completed or not.
 import { recordAudit, type TAuditContext } from '../../platform/audit.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { userScope } from '../../platform/policy.ts';
 import { ROLE_LABELS, type TPortalId, type TRole } from '../../../shared/portals.ts';
 import { USER_CSV_COLUMNS, type TStaffUserExportQuery } from '../../../shared/user-admin-schemas.ts';
@@ -28,7 +28,7 @@ export interface TUserExport {
 }
 
 /** Checks the policy at once (throws 403 before any byte is sent); the rows come as `chunks` is read. */
-export async function exportUsers(deps: TServiceDeps, input: TExportUsersInput): Promise<TUserExport> {
+export async function exportUsers(deps: TDataDeps, input: TExportUsersInput): Promise<TUserExport> {
   const scope = userScope(input.actor, 'user.export');
   const now = deps.clock.now();
   const filters: TStaffUserExportQuery = input.filters ?? { q: undefined };
@@ -46,7 +46,7 @@ export async function exportUsers(deps: TServiceDeps, input: TExportUsersInput):
 }
 
 /** "group 100234", "employers group 100234", "all portals": for the file name and the audit row. */
-async function describeExport(deps: TServiceDeps, actor: TAdminActor, filters: TStaffUserExportQuery): Promise<string> {
+async function describeExport(deps: TDataDeps, actor: TAdminActor, filters: TStaffUserExportQuery): Promise<string> {
   if (actor.portalId === 'employers' && actor.groupId !== null) {
     return `group ${(await findGroupAccountNumber(deps.db, actor.groupId)) ?? actor.groupId}`;
   }
@@ -67,7 +67,7 @@ interface TGenerateCsvInput {
   batchSize: number;
 }
 
-async function* generateCsv(deps: TServiceDeps, { input, filter, what, batchSize }: TGenerateCsvInput): AsyncGenerator<string> {
+async function* generateCsv(deps: TDataDeps, { input, filter, what, batchSize }: TGenerateCsvInput): AsyncGenerator<string> {
   let count = 0;
   let completed = false;
   // The next batch is fetched while this one is formatted and written: the database and Node

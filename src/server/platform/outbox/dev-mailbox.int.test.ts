@@ -143,7 +143,7 @@ describe("dev mailbox by the request's Host (DNS rebinding)", () => {
 describe('dev mailbox elsewhere', () => {
   for (const [label, env] of [
     ['with SMTP_URL set', { NODE_ENV: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' }],
-    ['in production', { NODE_ENV: 'production' }],
+    ['in production', { NODE_ENV: 'production', PORTICO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }],
   ] as const) {
     it(`is 404 ${label}`, async () => {
       const database = await createTestDatabase();

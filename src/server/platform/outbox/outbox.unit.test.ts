@@ -15,7 +15,9 @@ describe('retry back-off', () => {
 });
 
 describe('mail transport from the configuration', () => {
-  const config = (env: Record<string, string>) => loadConfig({ DATA_DIR: '/nonexistent', ...env });
+  // Production also needs the encryption key; it has nothing to do with e-mail.
+  const config = (env: Record<string, string>) =>
+    loadConfig({ DATA_DIR: '/nonexistent', PORTICO_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...env });
 
   it('uses SMTP when SMTP_URL is set, in any environment', () => {
     for (const NODE_ENV of ['development', 'production']) {

@@ -1,5 +1,5 @@
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';

@@ -1,5 +1,6 @@
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ProducerDashboard } from '../producer-services/ProducerDashboard.tsx';
 import { AccountSummary } from './AccountSummary.tsx';
 import { PortalWelcome } from './PortalWelcome.tsx';
 import { SignedInPage } from './SignedInPage.tsx';
@@ -12,7 +13,8 @@ export function HomePage({ portalId }: { portalId: TPortalId }) {
         <>
           <PageHeading>Welcome, {session.user.displayName}</PageHeading>
           <AccountSummary portalId={portalId} user={session.user} />
-          <PortalWelcome portalId={portalId} portalName={session.portal.name} />
+          {/* SR-1: producers get their dashboard instead of the generic welcome. */}
+          {portalId === 'producers' ? <ProducerDashboard /> : <PortalWelcome portalId={portalId} portalName={session.portal.name} />}
           <ToolLinks portalId={portalId} role={session.user.role} />
         </>
       )}

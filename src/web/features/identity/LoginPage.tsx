@@ -1,14 +1,14 @@
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, useNavigate } from 'react-router';
 import { REGISTRATION_PORTAL, hasSelfService, paths } from '../../app/routes.ts';
 import { usePortal } from '../../portals/portal-directory.ts';
 import { StatusMessage } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { LoginForm } from './LoginForm.tsx';
-import { useSessionStore } from './session-context.tsx';
+import { handOffSession } from './session-handoff.ts';
 import { signedInDestination } from './signed-in-destination.ts';
 import { useSignedOut } from './useSignedOut.ts';
 
@@ -38,14 +38,14 @@ function helpLinksOf(portalId: TPortalId, selfRegistration: boolean): THelpLink[
 
 export function LoginPage({ portalId, next, notice }: TLoginPageProps) {
   const portal = usePortal(portalId);
-  const { setSession } = useSessionStore();
+  const navigate = useNavigate();
   const signedOut = useSignedOut(portalId, next);
   useDocumentTitle('Login', portal.name);
 
   const enter = (session: TSessionResponse) => {
-    setSession(session);
+    handOffSession(session);
     // Replace: the login is done, and Back would only come here to be sent on again.
-    navigate(signedInDestination(portalId, session, next), { replace: true });
+    void navigate(signedInDestination(portalId, session, next), { replace: true });
   };
 
   const helpLinks = helpLinksOf(portalId, portal.selfRegistration);

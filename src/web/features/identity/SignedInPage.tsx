@@ -1,17 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { isApiError } from '../../api.ts';
 import { AppShell } from '../../app/AppShell.tsx';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { Link, navigate } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { usePortal } from '../../portals/portal-directory.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { useDocumentTitle } from '../../ui/useDocumentTitle.ts';
 import { logOut } from './identity-api.ts';
-import { useSessionStore } from './session-context.tsx';
+import { forgetAccount } from './session-query.ts';
 import { useRequiredSession } from './useRequiredSession.ts';
 
 export const LOGGED_OUT_NOTICE = 'You have been logged out.';
@@ -28,7 +29,8 @@ interface TSignedInPageProps {
 export function SignedInPage({ portalId, title, duringPasswordChange, children }: TSignedInPageProps) {
   const portal = usePortal(portalId);
   const { session, error } = useRequiredSession(portalId, { duringPasswordChange });
-  const { setSession } = useSessionStore();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [loggingOut, setLoggingOut] = useState(false);
   const [logoutError, setLogoutError] = useState<string | null>(null);
   useDocumentTitle(title, session?.portal.name ?? portal.name);
@@ -57,10 +59,10 @@ export function SignedInPage({ portalId, title, duringPasswordChange, children }
     setLoggingOut(true);
     setLogoutError(null);
     try {
-      await logOut(session.csrfToken);
-      // Leave the page before forgetting the session, or this page would look it up again.
-      navigate(paths.login(portalId), { state: { notice: LOGGED_OUT_NOTICE } });
-      setSession(null);
+      await logOut();
+      // Leave the page before forgetting the session, or this page would send the user to log in and back.
+      await navigate(paths.login(portalId), { state: { notice: LOGGED_OUT_NOTICE } });
+      forgetAccount(queryClient);
     } catch (failure) {
       setLogoutError(isApiError(failure) ? failure.message : 'You could not be logged out. Please try again.');
       setLoggingOut(false);

@@ -1,28 +1,36 @@
-// The identity endpoints as the web uses them (ID-1, ID-10).
+// The identity endpoints as the web uses them (ID-1, ID-10). Each session the server hands out
+// leaves its CSRF token with api.ts, which sends it on every state-changing request.
 import { ZSessionResponse, type TLoginRequest, type TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
-import { apiRequest, isApiError } from '../../api.ts';
+import { apiRequest, isApiError, rememberCsrfToken } from '../../api.ts';
 
-export function logIn(portalId: TPortalId, credentials: TLoginRequest): Promise<TSessionResponse> {
-  return apiRequest(`/api/portals/${portalId}/login`, { method: 'POST', body: credentials, schema: ZSessionResponse });
+export async function logIn(portalId: TPortalId, credentials: TLoginRequest): Promise<TSessionResponse> {
+  const session = await apiRequest(`/api/portals/${portalId}/login`, { method: 'POST', body: credentials, schema: ZSessionResponse });
+  rememberCsrfToken(session.csrfToken);
+  return session;
 }
 
 /** The browser's current session, or null when it has none (or it expired). */
 export async function fetchSession(): Promise<TSessionResponse | null> {
   try {
-    return await apiRequest('/api/session', { schema: ZSessionResponse });
+    const session = await apiRequest('/api/session', { schema: ZSessionResponse });
+    rememberCsrfToken(session.csrfToken);
+    return session;
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
+    if (isApiError(error) && error.status === 401) {
+      rememberCsrfToken(undefined);
+      return null;
+    }
     throw error;
   }
 }
 
-export async function logOut(csrfToken: string): Promise<void> {
+export async function logOut(): Promise<void> {
   try {
-    await apiRequest('/api/session/logout', { method: 'POST', csrfToken });
+    await apiRequest('/api/session/logout', { method: 'POST' });
   } catch (error) {
     // Already gone on the server (expired, or ended elsewhere): the user is logged out either way.
-    if (isApiError(error) && error.status === 401) return;
-    throw error;
+    if (!isApiError(error) || error.status !== 401) throw error;
   }
+  rememberCsrfToken(undefined);
 }

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { isApiError } from '../../api.ts';
-import { navigate, useLocation } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
-import { fetchSession } from './identity-api.ts';
-import { useSessionStore } from './session-context.tsx';
+import { useSessionQuery } from './session-query.ts';
 import { sessionOfPortal, signedInDestination } from './signed-in-destination.ts';
 
 interface TRequiredSession {
@@ -23,38 +22,26 @@ interface TRequiredSessionOptions {
 /**
  * The session of this portal, for pages behind sign-in. Without one — none at all, or a
  * session of another portal — the user is sent to this portal's login page, which brings
- * them back here afterwards. A user with a temporary password is sent to the profile page.
+ * them back here (with the list state in the address) afterwards. A user with a temporary
+ * password is sent to the profile page.
  */
 export function useRequiredSession(portalId: TPortalId, options: TRequiredSessionOptions = {}): TRequiredSession {
-  const { session, setSession } = useSessionStore();
-  const { pathname } = useLocation();
-  const [error, setError] = useState<string | null>(null);
-  const current = sessionOfPortal(session, portalId);
+  const query = useSessionQuery();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const current = sessionOfPortal(query.data ?? null, portalId);
+  const signedOut = query.data !== undefined && current === null;
   const mustLeave = current !== null && current.mustChangePassword && !options.duringPasswordChange;
-  const leaveFor = mustLeave ? signedInDestination(portalId, current) : null;
+  const leaveFor = mustLeave
+    ? signedInDestination(portalId, current)
+    : signedOut
+      ? paths.login(portalId, pathname === paths.home(portalId) ? undefined : pathname + search)
+      : null;
 
   useEffect(() => {
-    if (leaveFor) navigate(leaveFor, { replace: true });
-  }, [leaveFor]);
+    if (leaveFor) void navigate(leaveFor, { replace: true });
+  }, [leaveFor, navigate]);
 
-  useEffect(() => {
-    if (current) return;
-    let cancelled = false;
-    fetchSession().then(
-      (found) => {
-        if (cancelled) return;
-        const ofPortal = sessionOfPortal(found, portalId);
-        if (ofPortal) setSession(ofPortal);
-        else navigate(paths.login(portalId, pathname === paths.home(portalId) ? undefined : pathname), { replace: true });
-      },
-      (failure: unknown) => {
-        if (!cancelled) setError(isApiError(failure) ? failure.message : 'Something went wrong. Please try again.');
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [current, portalId, pathname, setSession]);
-
+  const error = query.error ? (isApiError(query.error) ? query.error.message : 'Something went wrong. Please try again.') : null;
   return { session: mustLeave ? null : current, error };
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { TPortalId } from '../../../shared/portals.ts';
-import { navigate } from '../../app/router.tsx';
 import { fetchSession } from './identity-api.ts';
-import { useSessionStore } from './session-context.tsx';
+import { handOffSession } from './session-handoff.ts';
 import { sessionOfPortal, signedInDestination } from './signed-in-destination.ts';
 
 /**
@@ -10,11 +10,11 @@ import { sessionOfPortal, signedInDestination } from './signed-in-destination.ts
  * where they belong (home, `next`, or the Change Password step) and never sees the form.
  * True once the browser is known to have no session here, so the form can be shown.
  *
- * Asks the server each time, not the tab's store: the store still holds the session for a
- * moment after a logout, which would bounce the user straight back in.
+ * Asks the server each time: right after a logout a cache would still hold the session and
+ * bounce the user straight back in. (No TanStack Query here: the login page stays small.)
  */
 export function useSignedOut(portalId: TPortalId, next: string | undefined): boolean {
-  const { setSession } = useSessionStore();
+  const navigate = useNavigate();
   const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
@@ -27,9 +27,9 @@ export function useSignedOut(portalId: TPortalId, next: string | undefined): boo
           setSignedOut(true);
           return;
         }
-        setSession(session);
+        handOffSession(session);
         // Replace: Back from where they land must not come back here and bounce again.
-        navigate(signedInDestination(portalId, session, next), { replace: true });
+        void navigate(signedInDestination(portalId, session, next), { replace: true });
       },
       // The server cannot tell: show the form, whose login reports what is wrong.
       () => {
@@ -39,7 +39,7 @@ export function useSignedOut(portalId: TPortalId, next: string | undefined): boo
     return () => {
       cancelled = true;
     };
-  }, [portalId, next, setSession]);
+  }, [portalId, next, navigate]);
 
   return signedOut;
 }

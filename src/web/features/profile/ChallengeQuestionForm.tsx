@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { CHALLENGE_QUESTIONS, ZChallengeQuestionRequest, type TChallengeQuestionRequest } from '../../../shared/self-service-schemas.ts';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
@@ -5,37 +6,32 @@ import { RequiredNote } from '../../ui/RequiredNote.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorsFromIssues, useForm, type TParsed } from '../../ui/useForm.ts';
-import { updateChallengeQuestion } from './profile-api.ts';
-
-const FIELDS = ['question', 'answer'] as const;
-type TField = (typeof FIELDS)[number];
+import { useZodForm } from '../../ui/useZodForm.ts';
+import { PROFILE_QUERY_KEY, updateChallengeQuestion } from './profile-api.ts';
 
 interface TChallengeQuestionFormProps {
-  csrfToken: string;
   current: string | null;
   /** Off while a temporary password must be changed first (the server refuses until then). */
   available: boolean;
-  onUpdated: (question: string) => void;
 }
 
 /** ID-9: one security question; the answer is stored hashed and never shown again. */
-export function ChallengeQuestionForm({ csrfToken, current, available, onUpdated }: TChallengeQuestionFormProps) {
+export function ChallengeQuestionForm({ current, available }: TChallengeQuestionFormProps) {
   const idPrefix = useId();
-  const form = useForm(FIELDS, { question: current ?? '' });
+  const queryClient = useQueryClient();
+  const form = useZodForm(ZChallengeQuestionRequest, { question: CHALLENGE_QUESTIONS.find((question) => question === current), answer: '' });
   const [saved, setSaved] = useState<string | null>(null);
-
-  const parse = (values: Record<TField, string>): TParsed<TChallengeQuestionRequest, TField> => {
-    const parsed = ZChallengeQuestionRequest.safeParse(values);
-    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
-  };
+  // The profile is read again, so "Current question" shows what the server now holds.
+  const update = useMutation({
+    mutationFn: updateChallengeQuestion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: PROFILE_QUERY_KEY }),
+  });
 
   const send = async (request: TChallengeQuestionRequest) => {
     setSaved(null);
-    const answer = await updateChallengeQuestion(csrfToken, request);
+    const answer = await update.mutateAsync(request);
     form.setValue('answer', '');
     setSaved(answer.message);
-    onUpdated(request.question);
   };
 
   return (
@@ -48,7 +44,7 @@ export function ChallengeQuestionForm({ csrfToken, current, available, onUpdated
         <span className="summary-label">Current question:</span> {current ?? 'You have not chosen a challenge question yet.'}
       </p>
       {available ? (
-        <form className="form" noValidate onSubmit={form.onSubmit(parse, send)} aria-labelledby={`${idPrefix}-title`}>
+        <form className="form" noValidate onSubmit={form.submitWith(send)} aria-labelledby={`${idPrefix}-title`}>
           {/* Always present, so the confirmation is announced when it appears. */}
           <LiveStatus>{saved}</LiveStatus>
           {form.formError ? <ErrorAlert>{form.formError}</ErrorAlert> : null}
@@ -63,7 +59,7 @@ export function ChallengeQuestionForm({ csrfToken, current, available, onUpdated
           />
           <TextField id={`${idPrefix}-answer`} label="Answer" requiredMark required autoComplete="off" {...form.field('answer')} />
           <RequiredNote />
-          <SubmitButton submitting={form.submitting} label="Update Challenge Question" />
+          <SubmitButton submitting={form.formState.isSubmitting} label="Update Challenge Question" />
         </form>
       ) : (
         <p>You can set your challenge question once you have changed your temporary password.</p>

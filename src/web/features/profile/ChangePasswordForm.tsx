@@ -1,44 +1,46 @@
-import { useId } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useMemo } from 'react';
 import { checkPassword } from '../../../shared/password-profiles.ts';
 import { ZChangePasswordRequest, type TChangePasswordRequest, type TProfileResponse } from '../../../shared/self-service-schemas.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { RequiredNote } from '../../ui/RequiredNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorsFromIssues, useForm, type TParsed } from '../../ui/useForm.ts';
+import { useZodForm } from '../../ui/useZodForm.ts';
 import { changePassword } from './profile-api.ts';
 
-const FIELDS = ['currentPassword', 'newPassword', 'confirmNewPassword'] as const;
-type TField = (typeof FIELDS)[number];
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword', 'confirmNewPassword'] as const;
 
 interface TChangePasswordFormProps {
   profile: TProfileResponse;
-  csrfToken: string;
   /** Called once the password has changed; every session of the user has ended by then. */
   onChanged: (message: string) => void;
 }
 
 /** ID-8 "Change Password", the last section of Edit Profile (seed 003's texts). */
-export function ChangePasswordForm({ profile, csrfToken, onChanged }: TChangePasswordFormProps) {
+export function ChangePasswordForm({ profile, onChanged }: TChangePasswordFormProps) {
   const idPrefix = useId();
-  const form = useForm(FIELDS);
-
-  const parse = (values: Record<TField, string>): TParsed<TChangePasswordRequest, TField> => {
-    const parsed = ZChangePasswordRequest.safeParse(values);
-    const errors = parsed.success ? {} : errorsFromIssues(FIELDS, parsed.error.issues);
-    const problems = checkPassword(profile.passwordProfile.id, values.newPassword, profile.username);
-    if (!errors.newPassword && problems.length > 0) errors.newPassword = problems.join(' ');
-    if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-    return { ok: true, data: parsed.data };
-  };
+  const { id: profileId } = profile.passwordProfile;
+  // The portal's password profile, checked here as the server will check it.
+  const schema = useMemo(
+    () =>
+      ZChangePasswordRequest.superRefine((request, ctx) => {
+        const problems = checkPassword(profileId, request.newPassword, profile.username);
+        if (problems.length > 0) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: problems.join(' ') });
+      }),
+    [profileId, profile.username],
+  );
+  const form = useZodForm(schema, { currentPassword: '', newPassword: '', confirmNewPassword: '' });
+  // Nothing to invalidate on success: the server has ended the session, and the page moves on to the login.
+  const change = useMutation({ mutationFn: changePassword });
 
   const send = async (request: TChangePasswordRequest) => {
     try {
-      const answer = await changePassword(csrfToken, request);
+      const answer = await change.mutateAsync(request);
       onChanged(answer.message);
     } catch (failure) {
-      // Never leave passwords in the form after a refusal.
-      for (const name of FIELDS) form.setValue(name, '');
+      // Never leave passwords in the form after a refusal; the refusal itself is shown after this.
+      for (const name of PASSWORD_FIELDS) form.resetField(name);
       throw failure;
     }
   };
@@ -50,7 +52,7 @@ export function ChangePasswordForm({ profile, csrfToken, onChanged }: TChangePas
       </h2>
       <p>{'Click "Update Password" to save the new password.'}</p>
       <p>Once the password has been changed you will be required to login using your new password.</p>
-      <form className="form" noValidate onSubmit={form.onSubmit(parse, send)} aria-labelledby={`${idPrefix}-title`}>
+      <form className="form" noValidate onSubmit={form.submitWith(send)} aria-labelledby={`${idPrefix}-title`}>
         {form.formError ? <ErrorAlert>{form.formError}</ErrorAlert> : null}
         {/* Lets password managers tie the new password to the right account. */}
         <input type="text" name="username" autoComplete="username" value={profile.username} readOnly hidden />
@@ -85,7 +87,7 @@ export function ChangePasswordForm({ profile, csrfToken, onChanged }: TChangePas
           />
         </div>
         <RequiredNote />
-        <SubmitButton submitting={form.submitting} label="Update Password" />
+        <SubmitButton submitting={form.formState.isSubmitting} label="Update Password" />
       </form>
     </section>
   );

@@ -1,16 +1,17 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
-import type { TProfileResponse } from '../../../shared/self-service-schemas.ts';
 import { isApiError } from '../../api.ts';
 import { ConfirmationPanel } from '../../ui/ConfirmationPanel.tsx';
 import { ErrorAlert, StatusMessage } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
-import { useSessionStore } from '../identity/session-context.tsx';
+import { forgetAccount } from '../identity/session-query.ts';
 import { ChallengeQuestionForm } from './ChallengeQuestionForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
-import { fetchProfile } from './profile-api.ts';
+import { PROFILE_QUERY_KEY, fetchProfile } from './profile-api.ts';
 
 export const TEMPORARY_PASSWORD_NOTICE = 'Please change your temporary password before you continue.';
 
@@ -24,45 +25,54 @@ export function ProfilePage({ portalId }: { portalId: TPortalId }) {
 }
 
 function ProfileContent({ session }: { session: TSessionResponse }) {
-  const { setSession } = useSessionStore();
-  const [profile, setProfile] = useState<TProfileResponse | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const [passwordMessage, setPasswordMessage] = useState<string | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    fetchProfile().then(
-      (loaded) => {
-        if (!cancelled) setProfile(loaded);
-      },
-      (failure: unknown) => {
-        if (cancelled) return;
-        // The session ended meanwhile (timeout, password changed elsewhere): log in again.
-        if (isApiError(failure) && failure.status === 401) setSession(null);
-        else setLoadError(isApiError(failure) ? failure.message : 'Your profile could not be loaded. Please try again.');
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [setSession]);
+  const backToProfile = () => {
+    // The server has ended every session: nothing of the account stays in the tab, and
+    // forgetting the session sends the user through the login page back to this one.
+    forgetAccount(queryClient);
+  };
 
-  if (passwordMessage !== null) {
-    return (
-      <>
-        <PageHeading>Edit Profile</PageHeading>
-        {/* The server has ended every session: going back to the profile leads through the login page. */}
-        <ConfirmationPanel title="Password Update" actionLabel="Back to Profile Page" onAction={() => setSession(null)}>
+  return (
+    <>
+      <PageHeading>Edit Profile</PageHeading>
+      {passwordMessage !== null ? (
+        <ConfirmationPanel title="Password Update" actionLabel="Back to Profile Page" onAction={backToProfile}>
           <p>{passwordMessage}</p>
         </ConfirmationPanel>
-      </>
-    );
-  }
+      ) : (
+        // Unmounted once the password has changed, so the profile is not read again (the session is gone).
+        <ProfileDetails session={session} onPasswordChanged={setPasswordMessage} />
+      )}
+    </>
+  );
+}
+
+interface TProfileDetailsProps {
+  session: TSessionResponse;
+  onPasswordChanged: (message: string) => void;
+}
+
+function ProfileDetails({ session, onPasswordChanged }: TProfileDetailsProps) {
+  const { data: profile, error } = useQuery({ queryKey: PROFILE_QUERY_KEY, queryFn: fetchProfile });
+  const { hash } = useLocation();
+  const loaded = profile !== undefined;
+  // A link to a section (#change-password) lands there once the sections exist.
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
+  // A 401 means the session ended meanwhile: the query client forgets it and the page leaves for the login.
+  const loadError =
+    error === null || (isApiError(error) && error.status === 401)
+      ? null
+      : isApiError(error)
+        ? error.message
+        : 'Your profile could not be loaded. Please try again.';
 
   const mustChangePassword = session.mustChangePassword || profile?.mustChangePassword === true;
   return (
     <>
-      <PageHeading>Edit Profile</PageHeading>
       {mustChangePassword ? <StatusMessage>{TEMPORARY_PASSWORD_NOTICE}</StatusMessage> : null}
       {loadError ? <ErrorAlert>{loadError}</ErrorAlert> : null}
       {profile ? (
@@ -83,15 +93,15 @@ function ProfileContent({ session }: { session: TSessionResponse }) {
               </div>
             </dl>
           </section>
-          <ChallengeQuestionForm
-            csrfToken={session.csrfToken}
-            current={profile.challengeQuestion}
-            available={!mustChangePassword}
-            onUpdated={(question) => setProfile({ ...profile, challengeQuestion: question })}
-          />
-          <ChangePasswordForm profile={profile} csrfToken={session.csrfToken} onChanged={setPasswordMessage} />
+          {/* Stable anchors: Request Assistance (SR-2) links to these two sections. */}
+          <div id="challenge-question">
+            <ChallengeQuestionForm current={profile.challengeQuestion} available={!mustChangePassword} />
+          </div>
+          <div id="change-password">
+            <ChangePasswordForm profile={profile} onChanged={onPasswordChanged} />
+          </div>
         </>
-      ) : loadError ? null : (
+      ) : loadError || error ? null : (
         <p role="status" className="loading">
           Loading your profile…
         </p>

@@ -1,34 +1,34 @@
 import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { ZForgotUsernameRequest, type TForgotUsernameRequest } from '../../../shared/self-service-schemas.ts';
-import { navigate } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { ConfirmationPanel } from '../../ui/ConfirmationPanel.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { RequiredNote } from '../../ui/RequiredNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorsFromIssues, useForm, type TParsed } from '../../ui/useForm.ts';
+import { useZodForm } from '../../ui/useZodForm.ts';
 import { requestUsername } from './self-service-api.ts';
 import { SelfServiceLayout } from './SelfServiceLayout.tsx';
 
-const FIELDS = ['agentUniqueId', 'email'] as const;
-type TField = (typeof FIELDS)[number];
+type TForgotUsernameSchema = z.ZodType<TForgotUsernameRequest, z.input<typeof ZForgotUsernameRequest>>;
 
 /** Retail asks for the Agent Unique ID as well; the other portals find user names by e-mail alone. */
-const ZRetailRequest = ZForgotUsernameRequest.required({ agentUniqueId: true });
+const ZRetailRequest: TForgotUsernameSchema = ZForgotUsernameRequest.required({ agentUniqueId: true });
 
 /** ID-6: the answer is the same whether or not anything matched (no user enumeration). */
 export function ForgotUsernamePage({ portalId }: { portalId: TPortalId }) {
   const idPrefix = useId();
-  const form = useForm(FIELDS);
-  const [sentMessage, setSentMessage] = useState<string | null>(null);
+  const navigate = useNavigate();
   const withAgentId = portalId === 'retail';
-
-  const parse = (values: Record<TField, string>): TParsed<TForgotUsernameRequest, TField> => {
-    const parsed = withAgentId ? ZRetailRequest.safeParse(values) : ZForgotUsernameRequest.safeParse({ email: values.email });
-    return parsed.success ? { ok: true, data: parsed.data } : { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
-  };
+  // Outside retail the form has no Agent Unique ID at all, so none is sent.
+  const form = useZodForm<TForgotUsernameSchema>(
+    withAgentId ? ZRetailRequest : ZForgotUsernameRequest,
+    withAgentId ? { agentUniqueId: '', email: '' } : { email: '' },
+  );
+  const [sentMessage, setSentMessage] = useState<string | null>(null);
 
   const send = async (request: TForgotUsernameRequest) => {
     const answer = await requestUsername(portalId, request);
@@ -38,11 +38,11 @@ export function ForgotUsernamePage({ portalId }: { portalId: TPortalId }) {
   return (
     <SelfServiceLayout portalId={portalId} title="Forgot User Name?" withAssistance>
       {sentMessage !== null ? (
-        <ConfirmationPanel title="Request Submitted" actionLabel="OK" onAction={() => navigate(paths.login(portalId))}>
+        <ConfirmationPanel title="Request Submitted" actionLabel="OK" onAction={() => void navigate(paths.login(portalId))}>
           <p>{sentMessage}</p>
         </ConfirmationPanel>
       ) : (
-        <form className="panel form" noValidate onSubmit={form.onSubmit(parse, send)} aria-label="Forgot User Name?">
+        <form className="panel form" noValidate onSubmit={form.submitWith(send)} aria-label="Forgot User Name?">
           <p>
             {withAgentId
               ? 'Enter your Agent Unique ID (your nine-digit producer number) and the e-mail address on your account. We will e-mail your User Name to the address on file.'
@@ -63,7 +63,7 @@ export function ForgotUsernamePage({ portalId }: { portalId: TPortalId }) {
           ) : null}
           <TextField id={`${idPrefix}-email`} label="E-mail Address" requiredMark required type="email" autoComplete="email" {...form.field('email')} />
           <RequiredNote />
-          <SubmitButton submitting={form.submitting} />
+          <SubmitButton submitting={form.formState.isSubmitting} />
         </form>
       )}
     </SelfServiceLayout>

@@ -1,48 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { SELF_SERVICE_TEXTS, ZConfirmRegistrationRequest } from '../../../shared/self-service-schemas.ts';
 import { isApiError } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { ErrorAlert, StatusMessage } from '../../ui/Messages.tsx';
-import { confirmRegistration } from './self-service-api.ts';
+import { confirmRegistration, registrationConfirmationKey } from './self-service-api.ts';
 import { SelfServiceLayout } from './SelfServiceLayout.tsx';
 
 type TOutcome = { kind: 'pending' } | { kind: 'confirmed'; message: string } | { kind: 'failed'; message: string };
-
-// A link is single-use: send each token once per page load, even if the page renders twice.
-const sent = new Map<string, Promise<TOutcome>>();
-
-function confirmOnce(token: string): Promise<TOutcome> {
-  let outcome = sent.get(token);
-  if (!outcome) {
-    outcome = confirmRegistration(token).then(
-      (answer): TOutcome => ({ kind: 'confirmed', message: answer.message || SELF_SERVICE_TEXTS.registrationConfirmed }),
-      (failure: unknown): TOutcome => ({ kind: 'failed', message: isApiError(failure) ? failure.message : 'Something went wrong. Please try again.' }),
-    );
-    sent.set(token, outcome);
-  }
-  return outcome;
-}
 
 /** ID-5: the page the registration e-mail links to; it confirms the registration at once. */
 export function RegisterConfirmPage({ portalId, token }: { portalId: TPortalId; token: string }) {
   const checked = ZConfirmRegistrationRequest.safeParse({ token });
   const invalidLink = checked.success ? null : (checked.error.issues[0]?.message ?? 'The confirmation link is not valid.');
-  const [outcome, setOutcome] = useState<TOutcome>({ kind: 'pending' });
+  // A link is single-use: the answer is kept for the page load and never asked for again
+  // (no refetch on focus or remount), so a second render cannot spend the link twice.
+  const confirmation = useQuery({
+    queryKey: registrationConfirmationKey(token),
+    queryFn: () => confirmRegistration(token),
+    enabled: invalidLink === null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
 
-  useEffect(() => {
-    if (invalidLink) return;
-    let cancelled = false;
-    void confirmOnce(token).then((result) => {
-      if (!cancelled) setOutcome(result);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [token, invalidLink]);
-
-  const shown: TOutcome = invalidLink ? { kind: 'failed', message: invalidLink } : outcome;
+  const shown: TOutcome = invalidLink
+    ? { kind: 'failed', message: invalidLink }
+    : confirmation.isSuccess
+      ? { kind: 'confirmed', message: confirmation.data.message || SELF_SERVICE_TEXTS.registrationConfirmed }
+      : confirmation.isError
+        ? { kind: 'failed', message: isApiError(confirmation.error) ? confirmation.error.message : 'Something went wrong. Please try again.' }
+        : { kind: 'pending' };
 
   return (
     <SelfServiceLayout portalId={portalId} title="Confirm Registration">

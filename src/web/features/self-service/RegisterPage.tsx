@@ -1,36 +1,34 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { checkPassword, PASSWORD_PROFILES } from '../../../shared/password-profiles.ts';
 import { PORTAL_DEFINITIONS, type TPortalId } from '../../../shared/portals.ts';
 import { SELF_SERVICE_TEXTS, ZRegistrationRequest, type TRegistrationRequest } from '../../../shared/self-service-schemas.ts';
-import { navigate } from '../../app/router.tsx';
 import { paths } from '../../app/routes.ts';
 import { ConfirmationPanel } from '../../ui/ConfirmationPanel.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { RequiredNote } from '../../ui/RequiredNote.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { errorsFromIssues, useForm, type TParsed } from '../../ui/useForm.ts';
+import { useZodForm } from '../../ui/useZodForm.ts';
 import { register } from './self-service-api.ts';
 import { SelfServiceLayout } from './SelfServiceLayout.tsx';
-
-const FIELDS = ['agentUniqueId', 'email', 'username', 'password', 'confirmPassword'] as const;
-type TField = (typeof FIELDS)[number];
 
 /** ID-5: a contracted producer registers with the Agent Unique ID and e-mail address on file. */
 export function RegisterPage({ portalId }: { portalId: TPortalId }) {
   const idPrefix = useId();
-  const form = useForm(FIELDS);
-  const [sent, setSent] = useState(false);
+  const navigate = useNavigate();
   const profile = PASSWORD_PROFILES[PORTAL_DEFINITIONS[portalId].policy.passwordProfile];
-
-  const parse = (values: Record<TField, string>): TParsed<TRegistrationRequest, TField> => {
-    const parsed = ZRegistrationRequest.safeParse(values);
-    const errors = parsed.success ? {} : errorsFromIssues(FIELDS, parsed.error.issues);
-    const problems = checkPassword(profile.id, values.password, values.username);
-    if (!errors.password && problems.length > 0) errors.password = problems.join(' ');
-    if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-    return { ok: true, data: parsed.data };
-  };
+  // The portal's password profile, checked here as the server will check it (ID-4).
+  const schema = useMemo(
+    () =>
+      ZRegistrationRequest.superRefine((request, ctx) => {
+        const problems = checkPassword(profile.id, request.password, request.username);
+        if (problems.length > 0) ctx.addIssue({ code: 'custom', path: ['password'], message: problems.join(' ') });
+      }),
+    [profile.id],
+  );
+  const form = useZodForm(schema, { agentUniqueId: '', email: '', username: '', password: '', confirmPassword: '' });
+  const [sent, setSent] = useState(false);
 
   const send = async (request: TRegistrationRequest) => {
     await register(portalId, request);
@@ -40,11 +38,11 @@ export function RegisterPage({ portalId }: { portalId: TPortalId }) {
   return (
     <SelfServiceLayout portalId={portalId} title="Register">
       {sent ? (
-        <ConfirmationPanel title="Registration Submitted" actionLabel="OK" onAction={() => navigate(paths.login(portalId))}>
+        <ConfirmationPanel title="Registration Submitted" actionLabel="OK" onAction={() => void navigate(paths.login(portalId))}>
           <p>{SELF_SERVICE_TEXTS.registrationSent}</p>
         </ConfirmationPanel>
       ) : (
-        <form className="panel form" noValidate onSubmit={form.onSubmit(parse, send)} aria-labelledby={`${idPrefix}-title`}>
+        <form className="panel form" noValidate onSubmit={form.submitWith(send)} aria-labelledby={`${idPrefix}-title`}>
           <h2 id={`${idPrefix}-title`} className="panel-title">
             Register for an account
           </h2>
@@ -94,7 +92,7 @@ export function RegisterPage({ portalId }: { portalId: TPortalId }) {
             {...form.field('confirmPassword')}
           />
           <RequiredNote />
-          <SubmitButton submitting={form.submitting} />
+          <SubmitButton submitting={form.formState.isSubmitting} />
         </form>
       )}
     </SelfServiceLayout>

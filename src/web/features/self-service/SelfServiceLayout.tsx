@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PublicLayout } from '../../app/PublicLayout.tsx';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
 import { usePortal } from '../../portals/portal-directory.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';

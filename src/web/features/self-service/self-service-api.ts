@@ -5,6 +5,9 @@ import { apiRequest } from '../../api.ts';
 
 type TMessage = { message: string };
 
+/** The answer to one confirmation link, cached for the page load: a link is single-use, so it is sent once. */
+export const registrationConfirmationKey = (token: string) => ['self-service', 'registration-confirmation', token] as const;
+
 export function register(portalId: TPortalId, request: TRegistrationRequest): Promise<TMessage> {
   return apiRequest(`/api/portals/${portalId}/registrations`, { method: 'POST', body: request, schema: ZMessageResponse });
 }

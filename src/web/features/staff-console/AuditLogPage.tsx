@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useId } from 'react';
+import { z } from 'zod';
 import { PORTAL_DEFINITIONS, PORTAL_IDS, isPortalId } from '../../../shared/portals.ts';
-import { PAGE_SIZE_DEFAULT, ZAuditSearchQuery, type TAuditEventView, type TAuditSearchQuery } from '../../../shared/user-admin-schemas.ts';
+import { ZAuditSearchQuery, type TAuditEventView } from '../../../shared/user-admin-schemas.ts';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -8,14 +10,23 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { errorsFromIssues, useForm, type TParsed } from '../../ui/useForm.ts';
-import { useRemoteData } from '../../ui/useRemoteData.ts';
+import { useUrlQuery } from '../../ui/useUrlQuery.ts';
+import { useZodForm } from '../../ui/useZodForm.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
-import { searchAudit } from '../user-admin/user-admin-api.ts';
+import { searchAudit, staffConsoleKeys } from './staff-api.ts';
 
-const FIELDS = ['user', 'action', 'portal', 'from', 'to'] as const;
-type TField = (typeof FIELDS)[number];
-type TFilters = Omit<Partial<TAuditSearchQuery>, 'page' | 'pageSize'>;
+const FILTERS = ['user', 'action', 'portal', 'from', 'to'] as const;
+
+/**
+ * The search boxes: an empty one means "any"; what is typed is checked by the API's own query
+ * schema (its cross-field date rule included), each refusal shown at its box.
+ */
+const ZAuditFilterForm = z.record(z.enum(FILTERS), z.string()).transform((boxes, ctx) => {
+  const parsed = ZAuditSearchQuery.safeParse(Object.fromEntries(FILTERS.map((name) => [name, boxes[name].trim() || undefined])));
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return z.NEVER;
+});
 
 /** Suggestions for the Action field; any action, or a family ending with a dot, can be typed. */
 const ACTION_SUGGESTIONS = [
@@ -74,30 +85,25 @@ export function AuditLogPage() {
 
 function AuditLog() {
   const idPrefix = useId();
-  const form = useForm(FIELDS);
-  const [filters, setFilters] = useState<TFilters>({});
-  const [page, setPage] = useState(1);
-  const query = { ...filters, page, pageSize: PAGE_SIZE_DEFAULT };
-  const events = useRemoteData(JSON.stringify(query), () => searchAudit(query));
+  // The filters and the page live in the address (Back, reload and a shared link show the same events).
+  const { query, setQuery } = useUrlQuery(ZAuditSearchQuery);
+  const { user = '', action = '', portal = '', from = '', to = '' } = query;
+  const form = useZodForm(ZAuditFilterForm, { user, action, portal, from, to });
+  const events = useQuery({ queryKey: staffConsoleKeys.audit(query), queryFn: () => searchAudit(query), placeholderData: keepPreviousData });
 
-  const parse = (values: Record<TField, string>): TParsed<TFilters, TField> => {
-    const candidate = Object.fromEntries(FIELDS.map((name) => [name, values[name].trim() || undefined]));
-    const parsed = ZAuditSearchQuery.safeParse(candidate);
-    if (!parsed.success) return { ok: false, errors: errorsFromIssues(FIELDS, parsed.error.issues) };
-    const { user, action, portal, from, to } = parsed.data;
-    return { ok: true, data: { user, action, portal, from, to } };
-  };
+  // The boxes are a draft of the address: when it changes (Back, a link), they show what is listed.
+  const { reset } = form;
+  useEffect(() => reset({ user, action, portal, from, to }), [reset, user, action, portal, from, to]);
 
-  const apply = async (next: TFilters) => {
-    setFilters(next);
-    setPage(1);
+  const search = async (filters: z.output<typeof ZAuditFilterForm>) => {
+    setQuery({ user: filters.user, action: filters.action, portal: filters.portal, from: filters.from, to: filters.to, page: undefined });
   };
 
   const data = events.data;
   return (
     <>
       <p className="lead">Every security event with who did it, to whom, when and from where. The newest events come first.</p>
-      <form className="toolbar" role="search" aria-label="Search the audit log" noValidate onSubmit={form.onSubmit(parse, apply)}>
+      <form className="toolbar" role="search" aria-label="Search the audit log" noValidate onSubmit={form.submitWith(search)}>
         <TextField id={`${idPrefix}-user`} label="User" hint="User name or ID" autoComplete="off" {...form.field('user')} />
         <TextField
           id={`${idPrefix}-action`}
@@ -108,8 +114,8 @@ function AuditLog() {
           {...form.field('action')}
         />
         <datalist id={`${idPrefix}-actions`}>
-          {ACTION_SUGGESTIONS.map((action) => (
-            <option key={action} value={action} />
+          {ACTION_SUGGESTIONS.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
           ))}
         </datalist>
         <SelectField
@@ -135,7 +141,7 @@ function AuditLog() {
             rows={data.items}
             rowKey={(event) => String(event.id)}
             empty="No events match this search."
-            busy={events.loading}
+            busy={events.isFetching}
           />
           <Pagination
             offset={(data.page - 1) * data.pageSize}
@@ -143,7 +149,10 @@ function AuditLog() {
             pageSize={data.pageSize}
             total={data.total}
             label="Audit events"
-            onPage={(offset) => setPage(Math.floor(offset / data.pageSize) + 1)}
+            onPage={(offset) => {
+              const next = Math.floor(offset / data.pageSize) + 1;
+              setQuery({ page: next === 1 ? undefined : next });
+            }}
           />
         </>
       ) : events.error ? null : (

@@ -1,19 +1,19 @@
-import { useId, useState } from 'react';
-import { PORTAL_DEFINITIONS, PORTAL_IDS, ROLE_LABELS, isPortalId, type TPortalId, type TRole } from '../../../shared/portals.ts';
-import { PAGE_SIZE_DEFAULT, type TLifecycleReportPage } from '../../../shared/user-admin-schemas.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { PORTAL_DEFINITIONS, PORTAL_IDS, ROLE_LABELS, isPortalId, type TRole } from '../../../shared/portals.ts';
+import { ZLifecycleReportQuery, type TLifecycleReportPage } from '../../../shared/user-admin-schemas.ts';
+import { isApiError } from '../../api.ts';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { formatDate, formatDay } from '../../ui/format.ts';
-import { useRemoteData } from '../../ui/useRemoteData.ts';
+import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
-import { fetchLifecycleReport } from '../user-admin/user-admin-api.ts';
+import { fetchLifecycleReport, staffConsoleKeys } from './staff-api.ts';
 
 type TItem = TLifecycleReportPage['items'][number];
-
-const DAYS = 30;
 
 function roleLabel(role: string): string {
   return Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as TRole] : role;
@@ -29,7 +29,7 @@ const COLUMNS: TColumn<TItem, never>[] = [
   { id: 'lastLogin', label: 'Last Login Date', render: (item) => formatDate(item.lastLoginAt) },
 ];
 
-/** LC-1: who the lifecycle job will disable or delete in the next 30 days, soonest first. */
+/** LC-1: who the lifecycle job will disable or delete in the next 30 days (the query's default), soonest first. */
 export function LifecycleReportPage() {
   return (
     <ToolPage tool="staff-lifecycle">
@@ -45,13 +45,16 @@ export function LifecycleReportPage() {
 
 function LifecycleReport() {
   const idPrefix = useId();
-  const [portal, setPortal] = useState<TPortalId | ''>('');
-  const [page, setPage] = useState(1);
-  const query = { days: DAYS, portal: portal || undefined, page, pageSize: PAGE_SIZE_DEFAULT };
-  const report = useRemoteData(JSON.stringify(query), () => fetchLifecycleReport(query));
+  // The portal and the page live in the address (Back, reload and a shared link show the same report).
+  const { query, setQuery } = useUrlQuery(ZLifecycleReportQuery);
+  const report = useQuery({
+    queryKey: staffConsoleKeys.lifecycleReport(query),
+    queryFn: () => fetchLifecycleReport(query),
+    placeholderData: keepPreviousData,
+  });
   const data = report.data;
 
-  if (report.error?.status === 404 && !data) {
+  if (isApiError(report.error) && report.error.status === 404 && !data) {
     return <p>The lifecycle report is not available on this server yet.</p>;
   }
 
@@ -59,7 +62,7 @@ function LifecycleReport() {
     <>
       <p className="lead">
         User IDs that the daily lifecycle job will disable (no login for more than the portal&apos;s Disable after days) or delete (disabled and no login for
-        more than its Delete after days) in the next {DAYS} days. Exempt roles are not listed.
+        more than its Delete after days) in the next {query.days} days. Exempt roles are not listed.
       </p>
       <div className="toolbar">
         <SelectField
@@ -67,11 +70,11 @@ function LifecycleReport() {
           label="Portal"
           placeholder="All portals"
           options={PORTAL_IDS.map((id) => ({ value: id, label: PORTAL_DEFINITIONS[id].name }))}
-          value={portal}
+          value={query.portal ?? ''}
+          // A filter that applies at once: each choice is a step Back returns from.
           onChange={(event) => {
             const value = event.target.value;
-            setPortal(isPortalId(value) ? value : '');
-            setPage(1);
+            setQuery({ portal: isPortalId(value) ? value : undefined, page: undefined });
           }}
         />
       </div>
@@ -84,7 +87,7 @@ function LifecycleReport() {
             rows={data.items}
             rowKey={(item) => `${item.userId}:${item.action}`}
             empty={`No IDs will be disabled or deleted in the next ${data.days} days.`}
-            busy={report.loading}
+            busy={report.isFetching}
           />
           <Pagination
             offset={(data.page - 1) * data.pageSize}
@@ -92,7 +95,10 @@ function LifecycleReport() {
             pageSize={data.pageSize}
             total={data.total}
             label="Lifecycle report"
-            onPage={(offset) => setPage(Math.floor(offset / data.pageSize) + 1)}
+            onPage={(offset) => {
+              const next = Math.floor(offset / data.pageSize) + 1;
+              setQuery({ page: next === 1 ? undefined : next });
+            }}
           />
         </>
       ) : report.error ? null : (

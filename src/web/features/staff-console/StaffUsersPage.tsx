@@ -2,8 +2,8 @@ import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import { PORTAL_IDS, type TPortalId } from '../../../shared/portals.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
-import { staffUsersCsv } from '../user-admin/user-admin-api.ts';
 import { UserList } from '../user-admin/UserList.tsx';
+import { staffUsersCsv } from './staff-api.ts';
 
 /** Staff console: find a user in any portal; reinstate, unlock or reset a password (LC-4). */
 export function StaffUsersPage() {
@@ -29,7 +29,6 @@ function StaffUsers({ session }: { session: TSessionResponse }) {
       <UserList
         scope="staff"
         portals={portalsOf(role)}
-        csrfToken={session.csrfToken}
         caption="Users"
         columns={['email', 'portal', 'role', 'tenant']}
         noun="Users"

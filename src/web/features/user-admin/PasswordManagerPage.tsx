@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { CreateUserForm } from './CreateUserForm.tsx';
@@ -11,7 +10,6 @@ export function PasswordManagerPage() {
 }
 
 function PasswordManager({ session }: { session: TSessionResponse }) {
-  const [created, setCreated] = useState(0);
   const producerId = session.user.producer?.agentUniqueId;
   return (
     <>
@@ -22,15 +20,9 @@ function PasswordManager({ session }: { session: TSessionResponse }) {
         create a new one.
       </p>
       <h2>Sub-Users</h2>
-      <UserList
-        scope="password-manager"
-        csrfToken={session.csrfToken}
-        caption={producerId ? `Sub-users of producer ID ${producerId}` : 'Sub-users'}
-        columns={['email']}
-        noun="Sub-users"
-        refreshKey={created}
-      />
-      <CreateUserForm kind="sub-user" csrfToken={session.csrfToken} title="Create Sub-User" onCreated={() => setCreated((n) => n + 1)} />
+      {/* A new sub-user shows up in the list by itself: the creation invalidates the list. */}
+      <UserList scope="password-manager" caption={producerId ? `Sub-users of producer ID ${producerId}` : 'Sub-users'} columns={['email']} noun="Sub-users" />
+      <CreateUserForm kind="sub-user" title="Create Sub-User" />
     </>
   );
 }

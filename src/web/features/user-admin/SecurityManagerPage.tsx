@@ -21,8 +21,10 @@ export function SecurityManagerPage() {
 
 function SecurityManager({ session }: { session: TSessionResponse }) {
   // "Current Users - Search" is the default tab (seed 000).
+  // The tab is this page's own state: selecting one must show at once (arrow keys, aria-selected), and
+  // it is not a step for Back. The page's one list keeps its search, sort and page in the address
+  // (UserList), also while the other tab is open, so coming back shows the same list.
   const [tab, setTab] = useState<TTabId>('search');
-  const [created, setCreated] = useState(0);
   const group = session.user.group;
   return (
     <>
@@ -36,11 +38,9 @@ function SecurityManager({ session }: { session: TSessionResponse }) {
         {tab === 'search' ? (
           <UserList
             scope="security-manager"
-            csrfToken={session.csrfToken}
             caption={group ? `Current users of ${group.name}` : 'Current users'}
             columns={['email', 'role']}
             noun="Users"
-            refreshKey={created}
             header={
               <div className="list-header">
                 <h2>Current Users</h2>
@@ -52,13 +52,8 @@ function SecurityManager({ session }: { session: TSessionResponse }) {
             }
           />
         ) : (
-          <CreateUserForm
-            kind="group-user"
-            csrfToken={session.csrfToken}
-            title="Create User"
-            chooseRole={session.user.role === 'delegated-admin'}
-            onCreated={() => setCreated((n) => n + 1)}
-          />
+          // A new user shows up in the list by itself: the creation invalidates the group's lists.
+          <CreateUserForm kind="group-user" title="Create User" chooseRole={session.user.role === 'delegated-admin'} />
         )}
       </Tabs>
     </>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
 import { canUseTool, toolById, type TToolId } from '../../app/tools.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TAdminUser, TUserRowAction } from '../../../shared/user-admin-schemas.ts';
 import { isApiError } from '../../api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ACTION_LABELS, ACTION_ORDER } from './user-display.tsx';
-import { runUserAction, type TUserAdminScope } from './user-admin-api.ts';
+import { runUserAction, userAdminKeys, type TUserAdminScope } from './user-admin-api.ts';
 
 /** Actions that take something away from the user are confirmed first. */
 const CONFIRMED: ReadonlySet<TUserRowAction> = new Set(['disable', 'reset_password']);
@@ -46,30 +47,28 @@ function confirmation({ user, action }: TPending): { title: string; body: string
  * The row actions the server allows for each user, and the confirmation before the ones
  * that take access away. One instance serves a whole table (one dialog at a time).
  */
-export function useUserActions(scope: TUserAdminScope, csrfToken: string, onOutcome: (outcome: TActionOutcome) => void) {
+export function useUserActions(scope: TUserAdminScope, onOutcome: (outcome: TActionOutcome) => void) {
+  const queryClient = useQueryClient();
   const [pending, setPending] = useState<TPending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
+  const mutation = useMutation({
+    mutationFn: ({ user, action }: TPending) => runUserAction(scope, user.id, action),
+    // Awaited: the buttons stay disabled until the list shows the user as the server now has it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userAdminKeys.lists(scope) }),
+  });
+  const busy = mutation.isPending;
 
-  const run = async ({ user, action }: TPending) => {
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
-    try {
-      const answer = await runUserAction(scope, csrfToken, user.id, action);
-      onOutcome({ kind: 'success', message: answer.message, user: answer.user });
-    } catch (failure) {
-      onOutcome({ kind: 'error', message: isApiError(failure) ? failure.message : 'Something went wrong. Please try again.' });
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-      setPending(null);
-    }
+  const run = (request: TPending) => {
+    if (mutation.isPending) return;
+    mutation.mutate(request, {
+      onSuccess: (answer) => onOutcome({ kind: 'success', message: answer.message, user: answer.user }),
+      onError: (failure) => onOutcome({ kind: 'error', message: isApiError(failure) ? failure.message : 'Something went wrong. Please try again.' }),
+      onSettled: () => setPending(null),
+    });
   };
 
   const start = (user: TAdminUser, action: TUserRowAction) => {
     if (CONFIRMED.has(action)) setPending({ user, action });
-    else void run({ user, action });
+    else run({ user, action });
   };
 
   const buttons = (user: TAdminUser) => {
@@ -105,7 +104,7 @@ export function useUserActions(scope: TUserAdminScope, csrfToken: string, onOutc
             confirmLabel={text.confirmLabel}
             destructive={pending.action === 'disable'}
             busy={busy}
-            onConfirm={() => void run(pending)}
+            onConfirm={() => run(pending)}
             onCancel={() => setPending(null)}
           >
             <p>{text.body}</p>

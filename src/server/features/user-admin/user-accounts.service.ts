@@ -1,6 +1,8 @@
-// Creating users: the operator's CLI now, the administrators' screens later (LC-5, LC-6).
+// User accounts by name, outside any administrator's session: the operator's CLI (`users create`,
+// `users unlock`), the demo seed, and other features that create an account as part of their own
+// change (registration). The administrators' screens go through user-admin.service.ts.
 import type { TDbOrTx } from '../../db/client.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toDataError } from '../../platform/data-errors.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -17,7 +19,7 @@ import {
   type TGroup,
   type TNewUser,
   type TProducer,
-} from './users.store.ts';
+} from './user-accounts.store.ts';
 
 export type { TNewUser };
 
@@ -36,7 +38,7 @@ export interface TCreateUserInput {
 
 const NEEDS_PRODUCER = new Set<TPortalId>(['producers', 'retail']);
 
-export async function createUser(deps: TServiceDeps, input: TCreateUserInput): Promise<{ id: string }> {
+export async function createUser(deps: TDataDeps, input: TCreateUserInput): Promise<{ id: string }> {
   const portal = await getPortal(deps.db, input.portalId);
   if (!isRoleOfPortal(portal.id, input.role))
     throw new AppError('user.invalid_role', { fields: [{ field: 'role', message: `Choose a role of the ${portal.id} portal.` }] });
@@ -69,7 +71,7 @@ export async function createUser(deps: TServiceDeps, input: TCreateUserInput): P
 }
 
 async function insertUserWithAudit(
-  deps: TServiceDeps,
+  deps: TDataDeps,
   input: TCreateUserInput & { portalId: TPortalId },
   linked: { passwordHash: string; now: Date; producer: TProducer | undefined; group: TGroup | undefined },
 ): Promise<{ id: string }> {
@@ -108,7 +110,7 @@ export interface TUnlockUserInput {
 }
 
 /** An administrator lifts a lockout before it expires (ID-2); audited. */
-export async function unlockUser(deps: TServiceDeps, input: TUnlockUserInput): Promise<void> {
+export async function unlockUser(deps: TDataDeps, input: TUnlockUserInput): Promise<void> {
   const portal = await getPortal(deps.db, input.portalId);
   await deps.db.transaction(async (tx) => {
     const user = await clearLockout(tx, portal.id, input.username);

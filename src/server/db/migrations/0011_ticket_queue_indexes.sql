@@ -1,0 +1,2 @@
+CREATE INDEX "service_request_tickets_status_type_idx" ON "service_request_tickets" USING btree ("status","type","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "service_request_tickets_status_type_number_idx" ON "service_request_tickets" USING btree ("status","type",length("number"),"number");

@@ -1,0 +1,109 @@
+// The `uploads` rows: a file's server-chosen storage key and what is shown of it (name, type,
+// size). A row without a ticket is a file uploaded for a request not filed yet.
+import { and, asc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
+import type { TDbOrTx } from '../../db/client.ts';
+import { portalDocuments, uploads } from '../../db/schema/index.ts';
+import type { TUpload } from '../../../shared/service-request-schemas.ts';
+
+export type TUploadContentType = TUpload['contentType'];
+
+export interface TNewUpload {
+  storageKey: string;
+  originalName: string;
+  contentType: TUploadContentType;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  now: Date;
+}
+
+export interface TUploadRow {
+  id: string;
+  storageKey: string;
+  originalName: string;
+  contentType: TUploadContentType;
+  sizeBytes: number;
+  ticketId: string | null;
+}
+
+const columns = {
+  id: uploads.id,
+  storageKey: uploads.storageKey,
+  originalName: uploads.originalName,
+  contentType: uploads.contentType,
+  sizeBytes: uploads.sizeBytes,
+  ticketId: uploads.ticketId,
+};
+
+export async function insertUpload(db: TDbOrTx, upload: TNewUpload): Promise<TUploadRow> {
+  const { now, ...values } = upload;
+  const [row] = await db
+    .insert(uploads)
+    .values({ ...values, createdAt: now })
+    .returning(columns);
+  if (!row) throw new Error('insert into uploads returned no row');
+  return row as TUploadRow;
+}
+
+/**
+ * Attaches the user's unattached uploads to a ticket; returns how many it attached. Row locks make
+ * a concurrent claim of the same upload (or the sweep deleting it) wait, then find it taken.
+ */
+export async function attachUploads(tx: TDbOrTx, input: { uploadIds: readonly string[]; userId: string; ticketId: string }): Promise<number> {
+  const attached = await tx
+    .update(uploads)
+    .set({ ticketId: input.ticketId })
+    .where(and(inArray(uploads.id, [...input.uploadIds]), eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId)))
+    .returning({ id: uploads.id });
+  return attached.length;
+}
+
+export async function findUploadsOfTickets(db: TDbOrTx, ticketIds: readonly string[]): Promise<TUploadRow[]> {
+  if (ticketIds.length === 0) return [];
+  const rows = await db
+    .select(columns)
+    .from(uploads)
+    .where(inArray(uploads.ticketId, [...ticketIds]))
+    .orderBy(asc(uploads.createdAt), asc(uploads.id));
+  return rows as TUploadRow[];
+}
+
+export async function findTicketUpload(db: TDbOrTx, input: { ticketId: string; uploadId: string }): Promise<TUploadRow | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(uploads)
+    .where(and(eq(uploads.id, input.uploadId), eq(uploads.ticketId, input.ticketId)))
+    .limit(1);
+  return row as TUploadRow | undefined;
+}
+
+/**
+ * Deletes up to `limit` uploads no ticket claimed and no portal document names, made before
+ * `before`; returns their storage keys (the caller removes the files after the rows are gone).
+ */
+export async function deleteUnclaimedUploads(db: TDbOrTx, input: { before: Date; limit: number }): Promise<string[]> {
+  const documentOf = db
+    .select({ one: sql`1` })
+    .from(portalDocuments)
+    .where(eq(portalDocuments.uploadId, uploads.id));
+  const expired = db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(and(isNull(uploads.ticketId), lt(uploads.createdAt, input.before), notExists(documentOf)))
+    .limit(input.limit);
+  const deleted = await db
+    .delete(uploads)
+    .where(and(inArray(uploads.id, expired), isNull(uploads.ticketId)))
+    .returning({ storageKey: uploads.storageKey });
+  return deleted.map((row) => row.storageKey);
+}
+
+/** Of these storage keys, the ones a row names. */
+export async function findKnownStorageKeys(db: TDbOrTx, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ storageKey: uploads.storageKey })
+    .from(uploads)
+    .where(inArray(uploads.storageKey, [...keys]));
+  return new Set(rows.map((row) => row.storageKey));
+}

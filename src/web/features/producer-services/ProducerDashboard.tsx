@@ -1,0 +1,56 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../app/routes.ts';
+
+interface TSection {
+  title: string;
+  /** Honest until commissions arrive (BK-5): nothing to link to yet, so no link. */
+  empty: string;
+}
+
+const SECTIONS: readonly TSection[] = [
+  { title: 'COMMISSIONS', empty: 'Your commission summary will appear here once the carrier publishes commissions for your producer ID.' },
+  { title: 'COMMISSION STATEMENTS', empty: 'Your commission statements will appear here once the carrier publishes them.' },
+  { title: 'PDFs & RELATED INFORMATION', empty: 'Forms and related documents will appear here once the carrier publishes them.' },
+  {
+    title: 'INTERACTIVE COMMISSION REPORTING TOOL',
+    empty: 'The interactive commission reporting tool will open here once your commission statements are available.',
+  },
+];
+
+function DashboardSection({ section }: { section: TSection }) {
+  const titleId = useId();
+  return (
+    <section className="dashboard-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="dashboard-title">
+        {section.title}
+      </h2>
+      <p className="dashboard-empty">{section.empty}</p>
+    </section>
+  );
+}
+
+/** SR-1: the producers portal's home below the account summary (name, company, producer ID). */
+export function ProducerDashboard() {
+  const servicesId = useId();
+  return (
+    <div className="producer-dashboard">
+      <section className="dashboard-services" aria-labelledby={servicesId}>
+        <h2 id={servicesId} className="visually-hidden">
+          Producer Services
+        </h2>
+        <p className="dashboard-services-line">
+          <Link to={paths.servicesHome()} className="button button-primary dashboard-services-link">
+            Producer Services
+          </Link>
+        </p>
+        <p>Request assistance (commission disputes, producer of record, EFT, contact and E&amp;O updates) and follow your open request tickets.</p>
+      </section>
+      <div className="dashboard-grid">
+        {SECTIONS.map((section) => (
+          <DashboardSection key={section.title} section={section} />
+        ))}
+      </div>
+    </div>
+  );
+}
