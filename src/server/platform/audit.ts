@@ -3,37 +3,8 @@
 import type { TDbOrTx } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 
-export type TAuditAction =
-  | 'login.success'
-  | 'login.failure'
-  | 'login.refused_locked'
-  | 'login.refused_disabled'
-  | 'account.locked'
-  | 'account.unlocked'
-  | 'logout'
-  | 'session.expired'
-  | 'user.created'
-  | 'user.registered'
-  | 'user.registration_confirmed'
-  | 'username.reminder_requested'
-  | 'password.reset_requested'
-  | 'password.reset_issued'
-  | 'password.reset_limited'
-  | 'password.changed'
-  | 'password.change_failed'
-  | 'challenge_question.updated'
-  | 'producers.imported'
-  | 'groups.imported'
-  | 'user.disabled'
-  | 'user.reinstated'
-  | 'user.exported'
-  | 'portal.settings_changed'
-  | 'service_request.filed'
-  | 'service_request.status_changed'
-  | 'service_request.assigned'
-  | 'service_request.message_added'
-  | 'service_request.cancelled'
-  | 'service_request.account_revealed';
+export type { TAuditAction } from '../../shared/audit-actions.ts';
+import type { TAuditAction } from '../../shared/audit-actions.ts';
 
 export interface TAuditContext {
   ipAddress?: string | undefined;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { z } from 'zod';
+import { AUDIT_ACTIONS, AUDIT_ACTION_FAMILIES } from '../../../shared/audit-actions.ts';
 import { PORTAL_DEFINITIONS, PORTAL_IDS, isPortalId } from '../../../shared/portals.ts';
 import { ZAuditSearchQuery, type TAuditEventView } from '../../../shared/user-admin-schemas.ts';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
@@ -29,25 +30,7 @@ const ZAuditFilterForm = z.record(z.enum(FILTERS), z.string()).transform((boxes,
 });
 
 /** Suggestions for the Action field; any action, or a family ending with a dot, can be typed. */
-const ACTION_SUGGESTIONS = [
-  'login.',
-  'login.success',
-  'login.failure',
-  'login.refused_locked',
-  'login.refused_disabled',
-  'account.',
-  'account.locked',
-  'account.unlocked',
-  'user.',
-  'user.created',
-  'user.disabled',
-  'user.reinstated',
-  'user.exported',
-  'portal.settings_changed',
-  'password.',
-  'password.reset_issued',
-  'password.changed',
-];
+const ACTION_SUGGESTIONS = [...AUDIT_ACTION_FAMILIES, ...AUDIT_ACTIONS].sort();
 
 function detailsText(details: Record<string, unknown>): string {
   return Object.entries(details)
