@@ -1,6 +1,7 @@
 // Filing a request (SR-2, SR-3): the shared schema already refused malformed input; here are the
 // checks that need the clock, the roster or the portal's settings, then one transaction makes the
-// ticket, claims its files, writes the first status line, the audit row and the "received" e-mail.
+// ticket, claims its files, writes the first status line, the audit row and the "received" e-mail,
+// and the answer is built from what it wrote.
 import type { TDbOrTx } from '../../db/client.ts';
 import { AppError, type TFieldError } from '../../platform/errors.ts';
 import type { TClock } from '../../platform/clock.ts';
@@ -10,10 +11,11 @@ import { getPortal } from '../portals/portals.service.ts';
 import { claimUploads } from '../uploads/uploads.service.ts';
 import { summaryOf, toStoredDetails } from './request-details.ts';
 import { ticketFiledEmail } from './service-requests-emails.ts';
-import { addHistory, auditTicket, emailFiler, reloadDetail, type TActorInput, type TTicketActor, type TTicketDeps } from './service-requests.service.ts';
+import { addHistory, auditTicket, emailFiler, type TActorInput, type TTicketActor, type TTicketDeps } from './service-requests.service.ts';
+import { toTicketDetail } from './service-requests.presenter.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { findAgentUniqueId, findProducerId } from './ticket-search.store.ts';
-import { findSepAffirmation, findTicketByNumber, insertSepAffirmation, insertTicket, nextTicketNumber } from './tickets.store.ts';
+import { findFiler, findSepAffirmation, insertSepAffirmation, insertTicket, nextTicketNumber, type TTicketRow } from './tickets.store.ts';
 
 /** This year, and from October also the next (open enrollment prepares it). */
 export function sepPlanYears(now: Date): number[] {
@@ -95,8 +97,10 @@ export async function fileRequest(deps: TTicketDeps, input: TActorInput & { requ
     if (existing) throw alreadyAffirmed(request.planYear, existing);
   }
   const portal = await getPortal(deps.db, actor.portalId);
+  const filer = await findFiler(deps.db, { userId: actor.id, producerId });
+  if (!filer) throw new AppError('internal');
   const details = toStoredDetails(request, (clear) => deps.secretBox.seal(clear));
-  const number = await deps.db.transaction(async (tx) => {
+  const detail = await deps.db.transaction(async (tx) => {
     const ticketNumber = await nextTicketNumber(tx, now.getUTCFullYear());
     const ticket = { number: ticketNumber, portalId: portal.id, type: request.type, summary: summaryOf(request.type, details) };
     const ticketId = await insertTicket(tx, { ...ticket, producerId, filedBy: actor.id, details, now });
@@ -104,10 +108,9 @@ export async function fileRequest(deps: TTicketDeps, input: TActorInput & { requ
       const existing = await findSepAffirmation(tx, actor.id, request.planYear);
       throw alreadyAffirmed(request.planYear, existing ?? 'on file');
     }
-    if (request.attachments.length > 0) {
-      await claimUploads(tx, { uploadIds: request.attachments, userId: actor.id, ticketId, maxFiles: portal.policy.maxFilesPerRequest });
-    }
-    await addHistory(tx, { ticketId, authorId: actor.id, kind: 'status', body: 'Submitted', now });
+    const maxFiles = portal.policy.maxFilesPerRequest;
+    const attachments = request.attachments.length > 0 ? await claimUploads(tx, { uploadIds: request.attachments, userId: actor.id, ticketId, maxFiles }) : [];
+    const messageId = await addHistory(tx, { ticketId, authorId: actor.id, kind: 'status', body: 'Submitted', now });
     await auditTicket(tx, {
       input,
       ticket: { ...ticket, id: ticketId },
@@ -115,12 +118,28 @@ export async function fileRequest(deps: TTicketDeps, input: TActorInput & { requ
       now,
       details: { attachments: request.attachments.length },
     });
-    const row = await findTicketByNumber(tx, ticketNumber);
-    if (!row) throw new AppError('internal');
-    await emailFiler(tx, { deps, row, now, make: ticketFiledEmail });
-    return ticketNumber;
+    // The row and page as a read would return them, built from what this transaction wrote (the
+    // details through JSON, as jsonb gives them back): no reading back what was just written.
+    const row: TTicketRow = {
+      ...ticket,
+      ...filer,
+      id: ticketId,
+      producerId,
+      filedBy: actor.id,
+      status: 'submitted',
+      details: JSON.parse(JSON.stringify(details)) as Record<string, unknown>,
+      assigneeId: null,
+      assigneeName: null,
+      resolutionNote: null,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+    };
+    await emailFiler(tx, { deps, row, now, make: ticketFiledEmail, portalName: portal.name });
+    const submitted = { id: messageId, kind: 'status' as const, body: 'Submitted', authorName: filer.filerName, authorPortal: actor.portalId, createdAt: now };
+    return toTicketDetail({ row, messages: [submitted], attachments, viewer: actor });
   });
-  return reloadDetail(deps.db, number, actor);
+  return detail;
 }
 
 /** producers.id of an Agent Unique ID on the roster (the demo seed builds its producers' actors with it). */

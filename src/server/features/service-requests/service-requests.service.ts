@@ -83,24 +83,24 @@ export async function auditTicket(tx: TDbOrTx, event: TTicketEvent): Promise<voi
   });
 }
 
-/** A line of the conversation: a message, a staff-only note, or a status change. */
-export async function addHistory(tx: TDbOrTx, entry: { ticketId: string; authorId: string; kind: TMessageKind; body: string; now: Date }): Promise<void> {
-  await insertMessage(tx, entry);
+/** A line of the conversation: a message, a staff-only note, or a status change. Returns its id. */
+export async function addHistory(tx: TDbOrTx, entry: { ticketId: string; authorId: string; kind: TMessageKind; body: string; now: Date }): Promise<string> {
+  return insertMessage(tx, entry);
 }
 
 /**
  * The filer's e-mail about their ticket, in the change's transaction. A filer without an address
- * on file is not e-mailed (the ticket page still shows everything).
+ * on file is not e-mailed (the ticket page still shows everything). `portalName` saves reading
+ * the ticket's portal when the caller has it.
  */
 export async function emailFiler(
   tx: TDbOrTx,
-  { deps, row, now, make }: { deps: TTicketDeps; row: TTicketRow; now: Date; make: (base: TTicketEmailBase) => TEmail },
+  { deps, row, now, make, portalName }: { deps: TTicketDeps; row: TTicketRow; now: Date; make: (base: TTicketEmailBase) => TEmail; portalName?: string },
 ): Promise<void> {
   if (!row.filerEmail) return;
-  const portal = await getPortal(tx, row.portalId);
   const base: TTicketEmailBase = {
     to: row.filerEmail,
-    portalName: portal.name,
+    portalName: portalName ?? (await getPortal(tx, row.portalId)).name,
     publicUrl: deps.publicUrl,
     ticket: { number: row.number, type: row.type, summary: row.summary, filerFirstName: row.filerFirstName },
   };

@@ -121,9 +121,33 @@ export type TMessageKind = 'message' | 'note' | 'status';
 export async function insertMessage(
   db: TDbOrTx,
   message: { ticketId: string; authorId: string | null; kind: TMessageKind; body: string; now: Date },
-): Promise<void> {
+): Promise<string> {
   const { now, ...values } = message;
-  await db.insert(serviceRequestMessages).values({ ...values, createdAt: now });
+  const [row] = await db
+    .insert(serviceRequestMessages)
+    .values({ ...values, createdAt: now })
+    .returning({ id: serviceRequestMessages.id });
+  if (!row) throw new Error('message not inserted');
+  return row.id;
+}
+
+/** What a new ticket's row shows of its filer and producer (ticketColumns' names), read in one query. */
+export async function findFiler(
+  db: TDbOrTx,
+  input: { userId: string; producerId: number },
+): Promise<Pick<TTicketRow, 'producerAgentId' | 'filerName' | 'filerFirstName' | 'filerEmail'> | undefined> {
+  const [row] = await db
+    .select({
+      producerAgentId: producers.agentUniqueId,
+      filerName: displayNameOf(filer),
+      filerFirstName: filer.firstName,
+      filerEmail: sql<string | null>`${filer.email}::text`,
+    })
+    .from(filer)
+    .innerJoin(producers, eq(producers.id, input.producerId))
+    .where(eq(filer.id, input.userId))
+    .limit(1);
+  return row;
 }
 
 export interface TMessageRow {

@@ -93,20 +93,25 @@ function newStorageKey(): string {
 
 /**
  * In the caller's (the ticket's) transaction: each id must be an upload of `userId` that no ticket
- * has yet; more than `maxFiles` is refused. Errors name the form's `attachments` field.
+ * has yet; more than `maxFiles` is refused. Errors name the form's `attachments` field. Returns
+ * the claimed files as the ticket page lists them.
  */
-export async function claimUploads(tx: TDbOrTx, input: { uploadIds: readonly string[]; userId: string; ticketId: string; maxFiles: number }): Promise<void> {
+export async function claimUploads(
+  tx: TDbOrTx,
+  input: { uploadIds: readonly string[]; userId: string; ticketId: string; maxFiles: number },
+): Promise<TUpload[]> {
   const ids = [...new Set(input.uploadIds)];
   if (ids.length > input.maxFiles) {
     const message = `Attach at most ${input.maxFiles} ${input.maxFiles === 1 ? 'file' : 'files'}.`;
     throw new AppError('upload.too_many', { message, fields: [{ field: 'attachments', message }] });
   }
-  if (ids.length === 0) return;
+  if (ids.length === 0) return [];
   const attached = await attachUploads(tx, { uploadIds: ids, userId: input.userId, ticketId: input.ticketId });
-  if (attached !== ids.length) {
+  if (attached.length !== ids.length) {
     const message = 'An attached file was not found. Upload it again.';
     throw new AppError('upload.not_found', { message, fields: [{ field: 'attachments', message }] });
   }
+  return attached.map(toUpload);
 }
 
 export async function listUploadsOfTickets(db: TDbOrTx, ticketIds: readonly string[]): Promise<Map<string, TUpload[]>> {

@@ -46,16 +46,19 @@ export async function insertUpload(db: TDbOrTx, upload: TNewUpload): Promise<TUp
 }
 
 /**
- * Attaches the user's unattached uploads to a ticket; returns how many it attached. Row locks make
- * a concurrent claim of the same upload (or the sweep deleting it) wait, then find it taken.
+ * Attaches the user's unattached uploads to a ticket; returns the rows it attached, in the order
+ * the ticket lists them. Row locks make a concurrent claim of the same upload (or the sweep
+ * deleting it) wait, then find it taken.
  */
-export async function attachUploads(tx: TDbOrTx, input: { uploadIds: readonly string[]; userId: string; ticketId: string }): Promise<number> {
+export async function attachUploads(tx: TDbOrTx, input: { uploadIds: readonly string[]; userId: string; ticketId: string }): Promise<TUploadRow[]> {
   const attached = await tx
     .update(uploads)
     .set({ ticketId: input.ticketId })
     .where(and(inArray(uploads.id, [...input.uploadIds]), eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId)))
-    .returning({ id: uploads.id });
-  return attached.length;
+    .returning({ ...columns, createdAt: uploads.createdAt });
+  // findUploadsOfTickets' order, so the page shown on filing is the page read later.
+  attached.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return attached.map(({ createdAt: _, ...row }) => row as TUploadRow);
 }
 
 export async function findUploadsOfTickets(db: TDbOrTx, ticketIds: readonly string[]): Promise<TUploadRow[]> {
