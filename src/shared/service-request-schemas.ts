@@ -138,7 +138,7 @@ export const ZAssignTicket = z.strictObject({ assigneeId: z.uuid('Choose a colle
 export const ZTicketStatusChange = z
   .strictObject({
     status: z.enum(['in-progress', 'pending-producer', 'resolved'], 'Choose a status.'),
-    note: z.string().trim().max(4000).optional(),
+    note: multiLineText('note', { min: 0, max: 4000 }).optional(),
   })
   .refine((value) => value.status !== 'resolved' || (value.note ?? '').length > 0, { path: ['note'], message: 'Enter a resolution note.' });
 

@@ -29,7 +29,7 @@ export async function listOpenTickets(deps: TServiceDeps, input: TActorInput & {
   if (producerId === null) throw new AppError('auth.forbidden');
   const { sort, dir, page, pageSize } = input.query;
   const { rows, total } = await searchTickets(deps.db, { producerId, status: 'open' }, { sort, dir, page, pageSize });
-  return { items: rows.map(toTicketSummary), page, pageSize, total };
+  return { items: rows.map((row) => toTicketSummary(row, input.actor)), page, pageSize, total };
 }
 
 export async function getProducerTicket(deps: TServiceDeps, input: TTicketInput): Promise<TTicketDetail> {

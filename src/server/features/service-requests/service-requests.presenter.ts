@@ -10,7 +10,9 @@ export function isOpen(row: Pick<TTicketRow, 'status'>): boolean {
   return OPEN_TICKET_STATUSES.includes(row.status);
 }
 
-export function toTicketSummary(row: TTicketRow): TTicketSummary {
+/** A list row. Producers see who works the ticket only as Producer Services: no staff ids or names. */
+export function toTicketSummary(row: TTicketRow, viewer: Pick<TPolicyActor, 'portalId'>): TTicketSummary {
+  const assigned = row.assigneeId && row.assigneeName && viewer.portalId === 'staff';
   return {
     id: row.id,
     number: row.number,
@@ -20,7 +22,7 @@ export function toTicketSummary(row: TTicketRow): TTicketSummary {
     statusLabel: TICKET_STATUS_LABELS[row.status],
     summary: row.summary,
     producerAgentId: row.producerAgentId,
-    assignee: row.assigneeId && row.assigneeName ? { id: row.assigneeId, displayName: row.assigneeName } : null,
+    assignee: assigned && row.assigneeId && row.assigneeName ? { id: row.assigneeId, displayName: row.assigneeName } : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -45,7 +47,7 @@ export function toTicketDetail({ row, messages, attachments, viewer }: TDetailPa
   const isStaff = viewer.portalId === 'staff';
   const open = isOpen(row);
   return {
-    ...toTicketSummary(row),
+    ...toTicketSummary(row, viewer),
     filedBy: row.filerName,
     fields: fieldsOf(row.type, row.details),
     attachments,

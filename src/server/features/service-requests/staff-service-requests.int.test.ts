@@ -101,6 +101,10 @@ describe('assigning and revealing', () => {
     const url = `${QUEUE}/${ticket.number}/assign`;
     expect((await ps.post(url, { assigneeId: psId })).json<TTicketDetail>().assignee?.id).toBe(psId);
     expect((await ps.post(url, { assigneeId: saId })).json<TTicketDetail>().assignee?.id).toBe(saId);
+    // The producer is served by Producer Services, not by a named staff user: no staff id leaves.
+    const seenByProducer = await producer.get(`/api/producer-services/tickets/${ticket.number}`);
+    expect(seenByProducer.json<TTicketDetail>().assignee).toBeNull();
+    expect(seenByProducer.body).not.toContain(saId);
     expect(codeOf(await ps.post(url, { assigneeId: hdId }))).toEqual({ status: 400, code: 'request.invalid' });
     expect(codeOf(await ps.post(url, { assigneeId: team.pp.id }))).toEqual({ status: 400, code: 'request.invalid' });
     expect((await sa.get(`${QUEUE}?assignee=me&q=${ticket.number}`)).json<TTicketPage>().total).toBe(1);

@@ -41,7 +41,7 @@ export async function listQueue(deps: TServiceDeps, input: TActorInput & { query
   if (query.q) filter.q = query.q;
   const { sort, dir, page, pageSize } = query;
   const { rows, total } = await searchTickets(deps.db, filter, { sort, dir, page, pageSize });
-  return { items: rows.map(toTicketSummary), page, pageSize, total };
+  return { items: rows.map((row) => toTicketSummary(row, input.actor)), page, pageSize, total };
 }
 
 export async function getStaffTicket(deps: TServiceDeps, input: TTicketInput): Promise<TTicketDetail> {
