@@ -61,6 +61,7 @@ export const ERROR_CODES = {
   'upload.not_found': { status: 400, message: 'An attached file was not found. Upload it again.' },
   'upload.too_many': { status: 400, message: 'Too many files are attached.' },
   'upload.missing': { status: 400, message: 'Choose a file to upload.' },
+  'upload.quota': { status: 429, message: 'Too many uploaded files are waiting to be sent with a request.' },
   'data.conflict': { status: 409, message: 'This conflicts with a record that already exists.' },
   'data.reference_missing': { status: 409, message: 'This refers to a record that does not exist or is still in use.' },
   'data.invalid': { status: 400, message: 'A value does not meet the rules for stored data.' },

@@ -111,6 +111,25 @@ describe('POST /api/uploads: what is refused', () => {
     expect([await storedFiles(), await rowCount()]).toEqual([files, rows]);
   });
 
+  it("429 once four requests' worth of files wait unsent; a day later the user may upload again", async () => {
+    const other = await createProducerTeam(t, 0);
+    const session = await logInAs(t, other.pp);
+    for (let i = 0; i < 20; i++) expect((await upload(session, [pdf(`page-${i}.pdf`)])).statusCode).toBe(201);
+    const refused = await upload(session, [pdf('one-more.pdf')]);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'upload.quota', fields: [{ field: 'file' }] });
+    // Another user of the same producer ID is not held up by this one.
+    expect((await upload(producer, [pdf()])).statusCode).toBe(201);
+    const start = t.clock.now();
+    t.clock.advance({ hours: 25 });
+    try {
+      // The session has long expired by then: log in again.
+      expect((await upload(await logInAs(t, other.pp), [pdf('next-day.pdf')])).statusCode).toBe(201);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
   it('400 for an empty file', async () => {
     const r = await upload(producer, [pdf('empty.pdf', Buffer.alloc(0))]);
     expect(r.statusCode).toBe(400);

@@ -16,7 +16,7 @@ import { uploadFile, type TReceiveFile } from './uploads.service.ts';
 /** Producers-portal users; the policy (service_request.file) also wants a producer ID. */
 const UPLOAD_ACCESS: TAccess = { session: true, portals: ['producers'] };
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 413: ZErrorResponse, 415: ZErrorResponse };
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 413: ZErrorResponse, 415: ZErrorResponse, 429: ZErrorResponse };
 
 function actorOf(request: FastifyRequest): TPolicyActor {
   const session = sessionOf(request);

@@ -11,7 +11,15 @@ import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
 import type { TUpload } from '../../../shared/service-request-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { cleanFileName, inspectContent, UPLOAD_TYPES } from './upload-content.ts';
-import { attachUploads, findTicketUpload, findUploadsOfTickets, insertUpload, type TUploadContentType, type TUploadRow } from './uploads.store.ts';
+import {
+  attachUploads,
+  countUnclaimedUploads,
+  findTicketUpload,
+  findUploadsOfTickets,
+  insertUpload,
+  type TUploadContentType,
+  type TUploadRow,
+} from './uploads.store.ts';
 
 export { sweepUploads, type TSweepResult } from './uploads-sweep.ts';
 
@@ -30,11 +38,28 @@ export type TReceiveFile = (limits: { maxBytes: number }) => Promise<{ name: str
 export async function uploadFile(deps: TServiceDeps, input: { actor: TPolicyActor; receive: TReceiveFile }): Promise<TUpload> {
   assertCan(input.actor, 'service_request.file');
   const portal = await getPortal(deps.db, input.actor.portalId);
+  await assertUnderUnclaimedQuota(deps, { userId: input.actor.id, maxFiles: portal.policy.maxFilesPerRequest });
   const maxBytes = portal.policy.maxUploadBytes;
   const file = await input.receive({ maxBytes });
   if (!file) throw new AppError('upload.missing', { fields: [{ field: 'file', message: 'Choose a file to upload.' }] });
   const row = await storeFile(deps, { content: file.content, name: file.name, userId: input.actor.id, maxBytes, accept: UPLOAD_TYPES });
   return toUpload(row);
+}
+
+/** Requests in the making a user may have at once: files beyond that wait until one is sent (or a day passes). */
+const UNCLAIMED_REQUESTS = 4;
+
+/**
+ * Files nobody sends with a request are kept for a day (the sweep): without a cap one user could
+ * fill the store with them. The cap is generous for real work: four requests' worth of files.
+ */
+async function assertUnderUnclaimedQuota(deps: TServiceDeps, input: { userId: string; maxFiles: number }): Promise<void> {
+  const since = new Date(deps.clock.now().getTime() - 24 * 60 * 60 * 1000);
+  const unclaimed = await countUnclaimedUploads(deps.db, { userId: input.userId, since });
+  if (unclaimed >= UNCLAIMED_REQUESTS * input.maxFiles) {
+    const message = `You have ${unclaimed} uploaded files not yet sent with a request. Send your request (or remove files you do not need) before uploading more.`;
+    throw new AppError('upload.quota', { message, fields: [{ field: 'file', message }] });
+  }
 }
 
 /**

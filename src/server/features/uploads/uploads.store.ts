@@ -1,6 +1,6 @@
 // The `uploads` rows: a file's server-chosen storage key and what is shown of it (name, type,
 // size). A row without a ticket is a file uploaded for a request not filed yet.
-import { and, asc, eq, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { portalDocuments, uploads } from '../../db/schema/index.ts';
 import type { TUpload } from '../../../shared/service-request-schemas.ts';
@@ -78,6 +78,11 @@ export async function findTicketUpload(db: TDbOrTx, input: { ticketId: string; u
     .where(and(eq(uploads.id, input.uploadId), eq(uploads.ticketId, input.ticketId)))
     .limit(1);
   return row as TUploadRow | undefined;
+}
+
+/** How many uploads of this user no request has claimed yet, made since `since`. */
+export async function countUnclaimedUploads(db: TDbOrTx, input: { userId: string; since: Date }): Promise<number> {
+  return db.$count(uploads, and(eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId), gte(uploads.createdAt, input.since)));
 }
 
 /**
