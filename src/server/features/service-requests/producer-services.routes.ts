@@ -1,7 +1,7 @@
 // The producers portal's Producer Services (SR-2 … SR-4): its settings, filing a request, the
 // producer ID's open tickets, a ticket page with reply and cancel, its files, and the Group POR
 // Transfer Form. Any user of a producer ID; the policy decides the rest (another ID's ticket: 404).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
@@ -15,14 +15,13 @@ import {
   ZTicketReply,
 } from '../../../shared/service-request-schemas.ts';
 import { ZFileRequest } from '../../../shared/service-request-types.ts';
-import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
+import type { TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
 import { fileRequest, getProducerServicesSettings } from './file-request.service.ts';
 import { getPorTransferForm } from './documents.service.ts';
 import { cancelTicket, getProducerTicket, listOpenTickets, openAttachment, replyToTicket } from './producer-tickets.service.ts';
-import { ticketActorOf } from './service-requests.service.ts';
-import { ticketDeps } from './route-deps.ts';
+import { ticketDeps, who } from './route-deps.ts';
 
 export const PRODUCER_SERVICES_ACCESS: TAccess = { session: true, portals: ['producers'], roles: ['primary-producer', 'producer-user'] };
 
@@ -30,10 +29,6 @@ const ZNoQuery = z.strictObject({});
 const ZNoBody = z.strictObject({}).optional();
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 const tags = ['producer-services'];
-
-function who(request: FastifyRequest) {
-  return { actor: ticketActorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
-}
 
 export function producerServicesRoutes(ctx: TRouteContext) {
   const deps = ticketDeps(ctx);

@@ -18,12 +18,11 @@ import {
   ZTicketParams,
   ZTicketStatusChange,
 } from '../../../shared/service-request-schemas.ts';
-import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
+import type { TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
-import { ticketDeps } from './route-deps.ts';
+import { ticketDeps, who } from './route-deps.ts';
 import { openAttachment } from './producer-tickets.service.ts';
-import { ticketActorOf } from './service-requests.service.ts';
 import { addStaffMessage, assignTicket, changeTicketStatus, getStaffTicket, listAssignees, listQueue, revealAccountNumber } from './staff-tickets.service.ts';
 
 const STAFF_ACCESS: TAccess = { session: true, portals: ['staff'], roles: ['help-desk', 'producer-services', 'security-admin'] };
@@ -33,10 +32,6 @@ const ZNoBody = z.strictObject({}).optional();
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 const tags = ['staff'];
 const config = { access: STAFF_ACCESS };
-
-function who(request: FastifyRequest) {
-  return { actor: ticketActorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
-}
 
 export function staffServiceRequestRoutes(ctx: TRouteContext) {
   const deps = ticketDeps(ctx);

@@ -1,7 +1,7 @@
 // Every /api/staff/* route, the staff console's one door: user search, export and actions across
 // portals (on user-admin's services, the same the Password and Security Managers use), the audit
 // log (ID-11), per-portal settings, the lifecycle report.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
@@ -22,7 +22,7 @@ import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
 import { actorOf, listUsers } from '../user-admin/user-admin.service.ts';
 import { exportUsers } from '../user-admin/user-export.service.ts';
-import { userActionRoutes } from '../user-admin/user-action.routes.ts';
+import { userActionRoutes, who } from '../user-admin/user-action.routes.ts';
 import { searchAuditLog } from './audit-log.service.ts';
 import { reportLifecycle } from './lifecycle-report.service.ts';
 import { getPortalSettings, updatePortalSettings } from './portal-settings.service.ts';
@@ -31,10 +31,6 @@ const STAFF_ACCESS: TAccess = { session: true, portals: ['staff'], roles: ['help
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
 const userErrors = { ...errors, 409: ZErrorResponse };
-
-function who(request: FastifyRequest) {
-  return { actor: actorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
-}
 
 /** Users across portals: search, CSV export, one user with its actions, and the actions themselves. */
 function staffUserRoutes(ctx: TRouteContext, app: FastifyInstance): void {

@@ -13,7 +13,8 @@ import { actorOf, disableManagedUser, getUser, reinstateManagedUser, resetUserPa
 const ZNoBody = z.strictObject({}).optional();
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 
-function who(request: FastifyRequest) {
+/** Who asks: the actor, with the request's address and id for the audit rows (every door's routes use it). */
+export function who(request: FastifyRequest) {
   return { actor: actorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
 }
 

@@ -2,7 +2,7 @@
 // Security Manager (employers portal, LC-6); the staff console's door, /api/staff/users, is in
 // staff/staff.routes.ts on the same services. The auth guard admits the portal's administrator
 // roles; the policy (platform/policy.ts) decides each action and target.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
@@ -13,21 +13,17 @@ import {
   ZUserPage,
   ZUserSearchQuery,
 } from '../../../shared/user-admin-schemas.ts';
-import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
+import type { TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
-import { userActionRoutes } from './user-action.routes.ts';
-import { actorOf, createManagedUser, listUsers } from './user-admin.service.ts';
+import { userActionRoutes, who } from './user-action.routes.ts';
+import { createManagedUser, listUsers } from './user-admin.service.ts';
 import { exportUsers } from './user-export.service.ts';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 
 export const PASSWORD_MANAGER_ACCESS: TAccess = { session: true, portals: ['producers'], roles: ['primary-producer'] };
 export const SECURITY_MANAGER_ACCESS: TAccess = { session: true, portals: ['employers'], roles: ['delegated-admin', 'alternate-delegated-admin'] };
-
-function who(request: FastifyRequest) {
-  return { actor: actorOf(sessionOf(request)), ipAddress: request.ip, requestId: request.id };
-}
 
 export function userAdminRoutes(ctx: TRouteContext) {
   return async (app: FastifyInstance) => {
