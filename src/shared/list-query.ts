@@ -6,7 +6,10 @@ import { withoutControlCharacters } from './text-rules.ts';
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 25;
 
-export const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
+/** A deep OFFSET reads and drops every row before it: past this, narrowing the search is the way. */
+export const PAGE_MAX = 10_000;
+
+export const page = z.coerce.number().int().min(1).max(PAGE_MAX, `At most page ${PAGE_MAX}: narrow the search.`).default(1);
 export const pageSize = z.coerce.number().int().min(1).max(PAGE_SIZE_MAX, `At most ${PAGE_SIZE_MAX} per page.`).default(PAGE_SIZE_DEFAULT);
 export const searchText = withoutControlCharacters(z.string().trim().max(100, 'Search for at most 100 characters.'))
   .optional()

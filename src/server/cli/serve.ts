@@ -9,7 +9,7 @@ import { scheduleUploadSweep } from '../features/uploads/uploads.scheduler.ts';
 import { systemClock } from '../platform/clock.ts';
 import { fileStoreFromConfig } from '../platform/file-store/index.ts';
 import { createOutboxSender } from '../platform/outbox/index.ts';
-import { secretBoxFromConfig } from '../platform/secret-box.ts';
+import { secretBoxFromConfig, warnIfDevelopmentKey } from '../platform/secret-box.ts';
 import { printDemoLogins } from './demo-logins.ts';
 
 export async function serve(config: TConfig, demo: boolean): Promise<number> {
@@ -26,6 +26,7 @@ export async function serve(config: TConfig, demo: boolean): Promise<number> {
     // The key is read (or, outside production, made) now: a bad key file stops the start, not a request.
     keyId = secretBox.keyId;
     app = await buildApp({ config, database, outbox, fileStore, secretBox });
+    warnIfDevelopmentKey(config, app.log);
   } catch (error) {
     await database.close();
     throw error;

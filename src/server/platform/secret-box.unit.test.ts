@@ -1,18 +1,28 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encryptionKeyOf } from '../config.ts';
-import { createSecretBox, developmentKey, secretBoxFromConfig, SecretBoxError } from './secret-box.ts';
+import { createSecretBox, developmentKey, secretBoxFromConfig, SecretBoxError, warnIfDevelopmentKey } from './secret-box.ts';
 
 const box = () => createSecretBox(encryptionKeyOf(randomBytes(32)));
 
+/** A value as the first version sealed it (demo databases hold these): AAD `v1.<keyId>`, no context. */
+function sealV1(key: Buffer, plaintext: string): string {
+  const { id } = encryptionKeyOf(key);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`v1.${id}`));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `v1.${id}.${iv.toString('base64url')}.${body.toString('base64url')}`;
+}
+
 describe('the secret box', () => {
-  it('seals to v1.<keyId>.<iv>.<ciphertext+tag> and opens it again', () => {
+  it('seals to v2.<keyId>.<iv>.<ciphertext+tag> and opens it again', () => {
     const b = box();
     const sealed = b.seal('123456789');
-    expect(sealed).toMatch(/^v1\.[0-9a-f]{8}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
+    expect(sealed).toMatch(/^v2\.[0-9a-f]{8}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
     expect(sealed.split('.')[1]).toBe(b.keyId);
     expect(sealed).not.toContain('123456789');
     expect(b.open(sealed)).toBe('123456789');
@@ -35,7 +45,8 @@ describe('the secret box', () => {
       [version, keyId, iv, flip(body, 2)].join('.'),
       [version, keyId, iv, flip(body, body.length - 3)].join('.'),
       [version, keyId, iv, body.slice(0, -4)].join('.'),
-      ['v2', keyId, iv, body].join('.'),
+      ['v1', keyId, iv, body].join('.'),
+      ['v3', keyId, iv, body].join('.'),
       'not sealed at all',
     ]) {
       expect(() => b.open(altered), altered).toThrow(SecretBoxError);
@@ -49,6 +60,28 @@ describe('the secret box', () => {
     // Even relabelled with the right key id, the wrong key cannot open it.
     const relabelled = a.seal('42').replace(`.${a.keyId}.`, `.${b.keyId}.`);
     expect(() => b.open(relabelled)).toThrow(SecretBoxError);
+  });
+
+  it('opens a value only in the context it was sealed for', () => {
+    const b = box();
+    const sealed = b.seal('000123456789', 'ticket:a');
+    expect(b.open(sealed, 'ticket:a')).toBe('000123456789');
+    // Copied to another ticket's details, or read without saying whose it is: refused.
+    for (const context of ['ticket:b', 'ticket:a ', 'ticket:', undefined]) {
+      expect(() => b.open(sealed, context), String(context)).toThrow(SecretBoxError);
+    }
+    expect(() => b.open(b.seal('1'), 'ticket:a')).toThrow(SecretBoxError);
+  });
+
+  it('still opens v1 values (sealed before contexts), in any context, and refuses them altered', () => {
+    const key = randomBytes(32);
+    const b = createSecretBox(encryptionKeyOf(key));
+    const old = sealV1(key, '000987654321');
+    expect(b.open(old)).toBe('000987654321');
+    expect(b.open(old, 'ticket:a')).toBe('000987654321');
+    // Relabelled as v2 (to pass it off as bound), or sealed with another key: refused.
+    expect(() => b.open(old.replace(/^v1\./, 'v2.'))).toThrow(SecretBoxError);
+    expect(() => b.open(sealV1(randomBytes(32), '1'))).toThrow(SecretBoxError);
   });
 
   it('names a key by the first 8 hex characters of its SHA-256', () => {
@@ -82,6 +115,15 @@ describe('the development key', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('is announced by one warning naming the key file, never the key; none with PORTICO_ENCRYPTION_KEY', () => {
+    const warnings: [object, string][] = [];
+    const log = { warn: (details: object, message: string) => warnings.push([details, message]) };
+    warnIfDevelopmentKey({ dataDir: '/var/portico', encryptionKey: encryptionKeyOf(randomBytes(32)) }, log);
+    expect(warnings).toEqual([]);
+    warnIfDevelopmentKey({ dataDir: '/var/portico', encryptionKey: undefined }, log);
+    expect(warnings).toEqual([[{ keyFile: '/var/portico/encryption.key' }, expect.stringMatching(/Set PORTICO_ENCRYPTION_KEY before storing real data/)]]);
   });
 
   it('is not used when PORTICO_ENCRYPTION_KEY is set', () => {

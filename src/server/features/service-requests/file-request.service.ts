@@ -2,6 +2,7 @@
 // checks that need the clock, the roster or the portal's settings, then one transaction makes the
 // ticket, claims its files, writes the first status line, the audit row and the "received" e-mail,
 // and the answer is built from what it wrote.
+import { randomUUID } from 'node:crypto';
 import type { TDbOrTx } from '../../db/client.ts';
 import { AppError, type TFieldError } from '../../platform/errors.ts';
 import type { TClock } from '../../platform/clock.ts';
@@ -9,7 +10,7 @@ import type { TProducerServicesSettings, TTicketDetail } from '../../../shared/s
 import { requestTypeOf, type TFileRequest } from '../../../shared/service-request-types.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { claimUploads } from '../uploads/uploads.service.ts';
-import { summaryOf, toStoredDetails } from './request-details.ts';
+import { accountNumberContext, summaryOf, toStoredDetails } from './request-details.ts';
 import { ticketFiledEmail } from './service-requests-emails.ts';
 import { addHistory, auditTicket, emailFiler, type TActorInput, type TTicketActor, type TTicketDeps } from './service-requests.service.ts';
 import { toTicketDetail } from './service-requests.presenter.ts';
@@ -99,11 +100,13 @@ export async function fileRequest(deps: TTicketDeps, input: TActorInput & { requ
   const portal = await getPortal(deps.db, actor.portalId);
   const filer = await findFiler(deps.db, { userId: actor.id, producerId });
   if (!filer) throw new AppError('internal');
-  const details = toStoredDetails(request, (clear) => deps.secretBox.seal(clear));
+  // The id is made here, not by the database: the account number is sealed bound to it.
+  const ticketId = randomUUID();
+  const details = toStoredDetails(request, (clear) => deps.secretBox.seal(clear, accountNumberContext(ticketId)));
   const detail = await deps.db.transaction(async (tx) => {
     const ticketNumber = await nextTicketNumber(tx, now.getUTCFullYear());
     const ticket = { number: ticketNumber, portalId: portal.id, type: request.type, summary: summaryOf(request.type, details) };
-    const ticketId = await insertTicket(tx, { ...ticket, producerId, filedBy: actor.id, details, now });
+    await insertTicket(tx, { ...ticket, id: ticketId, producerId, filedBy: actor.id, details, now });
     if (request.type === 'sep-affirmation' && !(await insertSepAffirmation(tx, { userId: actor.id, planYear: request.planYear, ticketId }))) {
       const existing = await findSepAffirmation(tx, actor.id, request.planYear);
       throw alreadyAffirmed(request.planYear, existing ?? 'on file');

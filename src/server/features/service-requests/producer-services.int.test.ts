@@ -100,7 +100,7 @@ describe('filing', () => {
     const stored = JSON.stringify(row);
     expect(stored).not.toContain('000123456789');
     expect(stored).not.toContain('confirmAccountNumber');
-    expect(row?.details).toMatchObject({ accountLast4: '6789', accountNumberSealed: expect.stringMatching(/^v1\./) });
+    expect(row?.details).toMatchObject({ accountLast4: '6789', accountNumberSealed: expect.stringMatching(/^v2\./) });
     const detail = (await pp.get(`${TICKETS}/${ticket.number}`)).json<TTicketDetail>();
     expect(detail.fields).toContainEqual({ label: 'Account Number', value: '••••6789' });
     expect(JSON.stringify(detail)).not.toContain('123456789');

@@ -76,11 +76,22 @@ export async function cancelTicket(deps: TTicketDeps, input: TTicketInput): Prom
   return reloadDetail(deps.db, input.number, input.actor);
 }
 
-/** A file of a ticket the actor may see (producer or staff); 404 for anything else. */
+/**
+ * A file of a ticket the actor may see (producer or staff); 404 for anything else. Each download
+ * is audited (voided checks show bank numbers): one insert, once the file is open, so a missing
+ * file records nothing and an unrecorded download is never served.
+ */
 export async function openAttachment(deps: TServiceDeps, input: TTicketInput & { uploadId: string }) {
   const action = input.actor.portalId === 'staff' ? 'service_request.queue' : 'service_request.view';
   const row = await findTicketFor(deps.db, { ...input, action });
   const file = await openTicketUpload(deps, { ticketId: row.id, uploadId: input.uploadId });
   if (!file) throw new AppError('ticket.not_found', { message: 'There is no such file on this ticket.' });
+  const details = { uploadId: input.uploadId, fileName: file.name };
+  try {
+    await auditTicket(deps.db, { input, ticket: row, action: 'service_request.attachment_downloaded', now: deps.clock.now(), details });
+  } catch (error) {
+    file.stream.destroy();
+    throw error;
+  }
   return file;
 }

@@ -41,7 +41,12 @@ export function ticketActorOf(session: TAuthenticatedSession): TTicketActor {
 /** The ticket if the actor may `action` it: 403 for the wrong kind of user, 404 for another producer ID's ticket or none. */
 export async function findTicketFor(db: TDbOrTx, input: TTicketInput & { action: TPolicyAction; forUpdate?: boolean }): Promise<TTicketRow> {
   assertCan(input.actor, input.action);
-  const row = await findTicketByNumber(db, input.number, { forUpdate: input.forUpdate ?? false });
+  // A producer finds only its producer ID's tickets, in the query itself: another ID's ticket is
+  // never read, nor locked by `forUpdate`. The policy below still decides (staff see every ticket).
+  const { actor } = input;
+  const producerId = actor.portalId === 'staff' ? undefined : actor.producerId;
+  if (producerId === null) throw new AppError('ticket.not_found');
+  const row = await findTicketByNumber(db, input.number, { forUpdate: input.forUpdate ?? false, producerId });
   if (!row) throw new AppError('ticket.not_found');
   assertCan(input.actor, input.action, { ticket: { producerId: row.producerId } });
   return row;

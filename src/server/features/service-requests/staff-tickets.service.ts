@@ -1,9 +1,12 @@
 // The staff work queue (SR-5): help desk reads; producer services and security administrators
 // assign, write to the producer or a note for colleagues, move the status (the filer is e-mailed
 // each time) and reveal a bank account number (audited).
+import type { TDbOrTx } from '../../db/client.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan } from '../../platform/policy.ts';
 import type { TServiceDeps } from '../../platform/deps.ts';
+import { SecretBoxError } from '../../platform/secret-box.ts';
 import { TICKET_STATUS_LABELS, type TStaffTicketQuery, type TTicketDetail, type TTicketPage } from '../../../shared/service-request-schemas.ts';
 import { ticketMessageEmail, ticketStatusEmail } from './service-requests-emails.ts';
 import { isOpen, toTicketSummary } from './service-requests.presenter.ts';
@@ -19,7 +22,8 @@ import {
   type TTicketInput,
 } from './service-requests.service.ts';
 import { findProducerId, listColleagues, searchTickets, type TColleague, type TTicketFilter } from './ticket-search.store.ts';
-import { updateTicket } from './tickets.store.ts';
+import { accountNumberContext } from './request-details.ts';
+import { findTicketByNumber, updateTicket, type TTicketRow } from './tickets.store.ts';
 
 function nextDay(isoDate: string): Date {
   const day = new Date(`${isoDate}T00:00:00Z`);
@@ -124,14 +128,59 @@ export async function changeTicketStatus(deps: TTicketDeps, input: TTicketInput 
   return reloadDetail(deps.db, input.number, input.actor);
 }
 
-/** The EFT account number in clear, for producer services and security administrators; audited. */
+/**
+ * The EFT account number in clear, for producer services and security administrators; audited.
+ * A refused attempt is audited too, after its transaction rolled back (so the row stays), and
+ * answers as before: 403 for a role without the right (before any lookup, so it learns nothing of
+ * the ticket), 404 for no such ticket or one without an account number.
+ */
 export async function revealAccountNumber(deps: TTicketDeps, input: TTicketInput): Promise<{ accountNumber: string }> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const row = await findTicketFor(tx, { ...input, action: 'service_request.reveal' });
-    const sealed = row.details.accountNumberSealed;
-    if (row.type !== 'eft' || typeof sealed !== 'string') throw new AppError('ticket.not_found', { message: 'This ticket has no bank account number.' });
-    await auditTicket(tx, { input, ticket: row, action: 'service_request.account_revealed', now });
-    return { accountNumber: deps.secretBox.open(sealed) };
+  let ticket: TTicketRow | undefined;
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const row = await findTicketFor(tx, { ...input, action: 'service_request.reveal' });
+      ticket = row;
+      const sealed = row.details.accountNumberSealed;
+      if (row.type !== 'eft' || typeof sealed !== 'string') throw new AppError('ticket.not_found', { message: 'This ticket has no bank account number.' });
+      await auditTicket(tx, { input, ticket: row, action: 'service_request.account_revealed', now });
+      return { accountNumber: deps.secretBox.open(sealed, accountNumberContext(row.id)) };
+    });
+  } catch (error) {
+    const reason = refusalOf(error, ticket);
+    if (!reason) throw error;
+    // Refused before the lookup: the row still names the ticket, if there is one (the answer does not say).
+    ticket ??= reason === 'forbidden' ? await findTicketByNumber(deps.db, input.number) : undefined;
+    await auditRefusedReveal(deps.db, { input, ticket, reason, now });
+    throw error;
+  }
+}
+
+type TRevealRefusal = 'forbidden' | 'not_found' | 'no_account_number' | 'sealed_value_refused';
+
+/** Why a reveal was refused, if it was (a database failure is no refusal). */
+function refusalOf(error: unknown, ticket: TTicketRow | undefined): TRevealRefusal | undefined {
+  if (error instanceof SecretBoxError) return 'sealed_value_refused';
+  if (!(error instanceof AppError)) return undefined;
+  if (error.code === 'auth.forbidden') return 'forbidden';
+  if (error.code === 'ticket.not_found') return ticket ? 'no_account_number' : 'not_found';
+  return undefined;
+}
+
+/** One insert outside the failed transaction; without a ticket (an unknown number) it names the number asked for. */
+async function auditRefusedReveal(db: TDbOrTx, event: { input: TTicketInput; ticket: TTicketRow | undefined; reason: TRevealRefusal; now: Date }) {
+  const { input, ticket, reason, now } = event;
+  if (ticket) {
+    await auditTicket(db, { input, ticket, action: 'service_request.account_reveal_refused', now, details: { reason } });
+    return;
+  }
+  await recordAudit(db, {
+    action: 'service_request.account_reveal_refused',
+    occurredAt: now,
+    actor: { id: input.actor.id, label: input.actor.username },
+    target: { label: input.number },
+    ipAddress: input.ipAddress,
+    requestId: input.requestId,
+    details: { reason, actorRole: input.actor.role, actorPortal: input.actor.portalId },
   });
 }

@@ -69,9 +69,18 @@ export function selectTickets(db: TDbOrTx) {
     .leftJoin(assignee, eq(assignee.id, serviceRequestTickets.assigneeId));
 }
 
-/** `forUpdate` locks the ticket row until the transaction ends (one change at a time). */
-export async function findTicketByNumber(db: TDbOrTx, number: string, options: { forUpdate?: boolean } = {}): Promise<TTicketRow | undefined> {
-  const query = selectTickets(db).where(eq(serviceRequestTickets.number, number)).limit(1);
+/**
+ * `forUpdate` locks the ticket row until the transaction ends (one change at a time). `producerId`
+ * finds only that producer ID's ticket: in the WHERE, so another producer ID's row is never locked.
+ */
+export async function findTicketByNumber(
+  db: TDbOrTx,
+  number: string,
+  options: { forUpdate?: boolean; producerId?: number } = {},
+): Promise<TTicketRow | undefined> {
+  const byNumber = eq(serviceRequestTickets.number, number);
+  const where = options.producerId === undefined ? byNumber : and(byNumber, eq(serviceRequestTickets.producerId, options.producerId));
+  const query = selectTickets(db).where(where).limit(1);
   const [row] = options.forUpdate ? await query.for('update', { of: serviceRequestTickets }) : await query;
   return row;
 }
@@ -84,6 +93,8 @@ export async function nextTicketNumber(db: TDbOrTx, year: number): Promise<strin
 }
 
 export interface TNewTicket {
+  /** Made by the caller (randomUUID): secrets in `details` are sealed bound to it. */
+  id: string;
   number: string;
   portalId: string;
   producerId: number;
@@ -94,14 +105,9 @@ export interface TNewTicket {
   now: Date;
 }
 
-export async function insertTicket(db: TDbOrTx, ticket: TNewTicket): Promise<string> {
+export async function insertTicket(db: TDbOrTx, ticket: TNewTicket): Promise<void> {
   const { now, ...values } = ticket;
-  const [row] = await db
-    .insert(serviceRequestTickets)
-    .values({ ...values, status: 'submitted', createdAt: now, updatedAt: now })
-    .returning({ id: serviceRequestTickets.id });
-  if (!row) throw new Error('ticket not inserted');
-  return row.id;
+  await db.insert(serviceRequestTickets).values({ ...values, status: 'submitted', createdAt: now, updatedAt: now });
 }
 
 export interface TTicketPatch {
