@@ -14,6 +14,7 @@ import { identityRoutes } from './features/identity/identity.routes.ts';
 import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
+import { portalDocumentRoutes } from './features/service-requests/portal-documents.routes.ts';
 import { producerServicesRoutes } from './features/service-requests/producer-services.routes.ts';
 import { staffServiceRequestRoutes } from './features/service-requests/staff-service-requests.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(uploadsRoutes(ctx));
   await app.register(producerServicesRoutes(ctx));
   await app.register(staffServiceRequestRoutes(ctx));
+  await app.register(portalDocumentRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 

@@ -25,12 +25,16 @@ export const AUDIT_ACTIONS = [
   'user.reinstated',
   'user.exported',
   'portal.settings_changed',
+  'portal.document_published',
+  'portal.document_reset',
   'service_request.filed',
   'service_request.status_changed',
   'service_request.assigned',
   'service_request.message_added',
   'service_request.cancelled',
   'service_request.account_revealed',
+  'service_request.account_reveal_refused',
+  'service_request.attachment_downloaded',
 ] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -55,6 +55,7 @@ export const ERROR_CODES = {
   'ticket.closed': { status: 409, message: 'This request ticket is closed.' },
   'ticket.status_not_allowed': { status: 409, message: 'The request ticket cannot move to that status now.' },
   'sep.already_affirmed': { status: 409, message: 'You have already affirmed the SEP training for this plan year.' },
+  'document.not_found': { status: 404, message: 'This portal offers no such document.' },
   'upload.empty': { status: 400, message: 'The file is empty. Choose the file again.' },
   'upload.too_large': { status: 413, message: 'The file is too large.' },
   'upload.type_refused': { status: 415, message: 'Upload a PDF, PNG or JPEG file.' },

@@ -24,7 +24,8 @@ function actorOf(request: FastifyRequest): TPolicyActor {
   return { id: user.id, portalId: session.portalId, role: user.role, producerId: user.producerId, groupId: user.groupId };
 }
 
-function receiveFrom(request: FastifyRequest): TReceiveFile {
+/** The request's one multipart file field `file` (here and for the documents staff publish). */
+export function receiveFrom(request: FastifyRequest): TReceiveFile {
   return async ({ maxBytes }) => {
     if (!request.isMultipart()) {
       throw new AppError('request.unsupported_media_type', { message: 'Send the file as multipart/form-data in the field "file".' });
@@ -73,10 +74,25 @@ function discardRestOfBody(request: FastifyRequest): void {
   request.raw.resume();
 }
 
+/** Multipart parsing for the routes of the plugin that calls it (and of no other): one file, no fields. */
+export async function registerOneFileMultipart(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1, headerPairs: 20 } });
+}
+
+/** Runs a handler that receives a file: a refusal drops the rest of the body and becomes the registry's code. */
+export async function withUploadRefusals<T>(request: FastifyRequest, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    discardRestOfBody(request);
+    throw fromMultipart(error);
+  }
+}
+
 export function uploadsRoutes(ctx: TRouteContext) {
   return async (app: FastifyInstance) => {
     // Registered here, so multipart bodies are parsed on this route only.
-    await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1, headerPairs: 20 } });
+    await registerOneFileMultipart(app);
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.post(
       '/api/uploads',
@@ -89,15 +105,11 @@ export function uploadsRoutes(ctx: TRouteContext) {
           response: { 201: ZUpload, ...errors },
         },
       },
-      async (request, reply) => {
-        try {
+      async (request, reply) =>
+        withUploadRefusals(request, async () => {
           const upload = await uploadFile(ctx, { actor: actorOf(request), receive: receiveFrom(request) });
-          return await reply.status(201).send(upload);
-        } catch (error) {
-          discardRestOfBody(request);
-          throw fromMultipart(error);
-        }
-      },
+          return reply.status(201).send(upload);
+        }),
     );
   };
 }

@@ -8,6 +8,7 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TFileStore } from '../../platform/file-store/index.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import type { TPortalId } from '../../../shared/portals.ts';
 import type { TUpload } from '../../../shared/service-request-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { cleanFileName, inspectContent, UPLOAD_TYPES } from './upload-content.ts';
@@ -63,19 +64,20 @@ async function assertUnderUnclaimedQuota(deps: TServiceDeps, input: { userId: st
 }
 
 /**
- * The staff-replaced Group POR Transfer Form (SR-3): the same checks, PDF only, within the
- * producers portal's upload limit (the form is theirs). Returns the upload id for portal_documents;
- * the sweep keeps an upload a portal document names.
+ * A document staff publish for a portal, e.g. the Group POR Transfer Form (SR-3): the same checks,
+ * PDF only, within that portal's upload limit (the form is its users'). The file comes from the
+ * request (`receive`, so the parser stops at the limit) or as bytes. Returns the upload id for
+ * portal_documents; the sweep keeps an upload a portal document names.
  */
-export async function storeDocument(deps: TServiceDeps, input: { bytes: Buffer; name: string; userId: string }): Promise<string> {
-  const portal = await getPortal(deps.db, 'producers');
-  const row = await storeFile(deps, {
-    content: input.bytes,
-    name: input.name,
-    userId: input.userId,
-    maxBytes: portal.policy.maxUploadBytes,
-    accept: ['application/pdf'],
-  });
+export async function storeDocument(
+  deps: TServiceDeps,
+  input: { userId: string; portalId?: TPortalId } & ({ bytes: Buffer; name: string } | { receive: TReceiveFile }),
+): Promise<string> {
+  const portal = await getPortal(deps.db, input.portalId ?? 'producers');
+  const maxBytes = portal.policy.maxUploadBytes;
+  const file = 'receive' in input ? await input.receive({ maxBytes }) : { content: input.bytes, name: input.name };
+  if (!file) throw new AppError('upload.missing', { fields: [{ field: 'file', message: 'Choose a PDF file to publish.' }] });
+  const row = await storeFile(deps, { content: file.content, name: file.name, userId: input.userId, maxBytes, accept: ['application/pdf'] });
   return row.id;
 }
 

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { portalDocumentsOf } from '../../../shared/portal-document-schemas.ts';
 import { PORTAL_DEFINITIONS, PORTAL_IDS, type TPortalId } from '../../../shared/portals.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
+import { PortalDocumentsSection } from './PortalDocumentsSection.tsx';
 import { PortalSettingsForm } from './PortalSettingsForm.tsx';
 import { fetchPortalSettings, staffConsoleKeys } from './staff-api.ts';
 
@@ -23,7 +25,9 @@ function PortalSettings() {
   return (
     <>
       <PageHeading>Portal Settings</PageHeading>
-      <p className="lead">Lockout, password, session and lifecycle policies and the login texts of each portal. Every change is recorded in the audit log.</p>
+      <p className="lead">
+        Lockout, password, session and lifecycle policies, the login texts and the documents of each portal. Every change is recorded in the audit log.
+      </p>
       <Tabs
         label="Portals"
         tabs={PORTAL_IDS.map((id) => ({ id, label: PORTAL_DEFINITIONS[id].name }))}
@@ -47,5 +51,11 @@ function PortalSettingsPanel({ portalId }: { portalId: TPortalId }) {
       </p>
     );
   }
-  return <PortalSettingsForm portalId={portalId} settings={loaded.data} />;
+  return (
+    <>
+      <PortalSettingsForm portalId={portalId} settings={loaded.data} />
+      {/* Only portals that offer documents (the producers' Group POR Transfer Form) show the section. */}
+      {portalDocumentsOf(portalId).length > 0 ? <PortalDocumentsSection portalId={portalId} editable={loaded.data.editable} /> : null}
+    </>
+  );
 }

@@ -1,5 +1,7 @@
 // The staff console's own endpoints as the web uses them (audit log, lifecycle report, portal
-// settings, the users download); user search and actions are user-admin's (user-admin-api.ts).
+// settings and documents, the users download); user search and actions are user-admin's (user-admin-api.ts).
+import { z } from 'zod';
+import { ZPortalDocument, type TPortalDocument, type TPortalDocumentName } from '../../../shared/portal-document-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import {
   ZAuditPage,
@@ -14,6 +16,7 @@ import {
   type TStaffUserExportQuery,
 } from '../../../shared/user-admin-schemas.ts';
 import { apiRequest, queryString } from '../../api.ts';
+import { sendFile } from '../../send-file.ts';
 
 /**
  * The staff console's query keys, shared by the pages that read and the changes that invalidate:
@@ -25,6 +28,7 @@ export const staffConsoleKeys = {
   lifecycleReport: (query?: Partial<TLifecycleReportQuery>) =>
     query ? (['staff-console', 'lifecycle-report', query] as const) : (['staff-console', 'lifecycle-report'] as const),
   portalSettings: (portalId: TPortalId) => ['staff-console', 'portal-settings', portalId] as const,
+  portalDocuments: (portalId: TPortalId) => ['staff-console', 'portal-documents', portalId] as const,
 };
 
 /** The download of the users a staff search found: a plain link, so the browser streams the file itself. */
@@ -47,4 +51,30 @@ export function fetchPortalSettings(portalId: TPortalId): Promise<TPortalSetting
 
 export function updatePortalSettings(portalId: TPortalId, patch: TPortalSettingsPatch): Promise<TPortalSettings> {
   return apiRequest(`/api/staff/portals/${portalId}/settings`, { method: 'PATCH', body: patch, schema: ZPortalSettings });
+}
+
+const documentsPath = (portalId: TPortalId) => `/api/staff/portals/${portalId}/documents`;
+
+export function fetchPortalDocuments(portalId: TPortalId): Promise<TPortalDocument[]> {
+  return apiRequest(documentsPath(portalId), { schema: z.array(ZPortalDocument) });
+}
+
+/** The document as the portal's users download it: a plain link, the browser saves the file. */
+export function portalDocumentUrl(portalId: TPortalId, name: TPortalDocumentName): string {
+  return `${documentsPath(portalId)}/${name}`;
+}
+
+/** PUT one PDF in the multipart field `file`; refusals as ApiError. */
+export function publishPortalDocument(portalId: TPortalId, name: TPortalDocumentName, file: File): Promise<TPortalDocument> {
+  return sendFile({
+    method: 'PUT',
+    url: portalDocumentUrl(portalId, name),
+    file,
+    schema: ZPortalDocument,
+    failure: 'The file could not be published. Please try again.',
+  });
+}
+
+export function resetPortalDocument(portalId: TPortalId, name: TPortalDocumentName): Promise<undefined> {
+  return apiRequest(portalDocumentUrl(portalId, name), { method: 'DELETE' });
 }
