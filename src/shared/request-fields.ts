@@ -107,6 +107,11 @@ export const ZUsPhone = z
   .transform((text) => text.replace(/[\s().+-]/g, '').replace(/^1(?=\d{10}$)/, ''))
   .refine((digits) => /^\d{10}$/.test(digits), 'Enter a 10-digit phone number, e.g. (312) 555-0100.');
 
+/** 3125550100 → (312) 555-0100, as US forms show it; anything else as it is. */
+export function formatUsPhone(digits: string): string {
+  return /^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
+}
+
 export const ZZipCode = z
   .string()
   .trim()

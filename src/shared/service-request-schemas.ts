@@ -50,6 +50,24 @@ export const ZProducerServicesSettings = z.object({
 });
 export type TProducerServicesSettings = z.infer<typeof ZProducerServicesSettings>;
 
+/**
+ * The contact information Update my contact info starts from: the address and phone of the
+ * producer ID's last contact-info request Producer Services resolved (the carrier applied it), and
+ * the roster's e-mail when there is none. Empty strings where nothing is on file.
+ */
+export const ZContactOnFile = z.object({
+  street: z.string(),
+  street2: z.string(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  /** The resolved request it comes from, or null when only the roster's e-mail is known. */
+  fromTicket: z.object({ number: z.string(), resolvedAt: z.string() }).nullable(),
+});
+export type TContactOnFile = z.infer<typeof ZContactOnFile>;
+
 export const ZUpload = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -233,10 +233,37 @@ describe('Request Assistance forms', () => {
     await expectNoSeriousAxeViolations(page, 'Book transfer with errors');
   });
 
-  it('contact info starts with the e-mail address the account has', async () => {
+  it("contact info starts with the roster's e-mail, then from the producer ID's last resolved contact-info request", async () => {
     const page = await signedIn(...MARCUS);
     await openForm(page, 'contact-info', 'Contact Information Update');
     expect(await field(page, 'E-mail Address:').inputValue()).toBe('marcus.reyes@lonestar-benefits.example');
+    expect(await field(page, 'Street Address:').inputValue()).toBe('');
+    // Linda (same producer ID) sends new details; Producer Services resolves the request.
+    const linda = await e2e.api(...LINDA);
+    const contact = {
+      type: 'contact-info',
+      street: '2200 Commerce St',
+      city: 'Dallas',
+      state: 'TX',
+      zip: '75201',
+      phone: '2145550142',
+      email: 'linda.kim@lonestar-benefits.example',
+      attachments: [],
+    };
+    const filed = await linda.post('/api/producer-services/tickets', contact);
+    const { number } = (await filed.json()) as { number: string };
+    const staff = await e2e.api('staff', 'prodservices', 'Staff#2026!');
+    for (const status of ['in-progress', 'resolved']) {
+      expect(
+        (await staff.post(`/api/staff/service-requests/${number}/status`, { status, ...(status === 'resolved' ? { note: 'Updated.' } : {}) })).status,
+      ).toBe(200);
+    }
+    await openForm(page, 'contact-info', 'Contact Information Update');
+    await page.getByText(`Filled in from your request ${number}, completed`, { exact: false }).waitFor();
+    expect(await field(page, 'Street Address:').inputValue()).toBe('2200 Commerce St');
+    expect(await labelled(page, 'State:').inputValue()).toBe('TX');
+    expect(await field(page, 'Phone:').inputValue()).toBe('(214) 555-0142');
+    expect(await field(page, 'E-mail Address:').inputValue()).toBe('linda.kim@lonestar-benefits.example');
   });
 
   it.each(REQUEST_TYPES.map((type) => [type.id, type.title] as const))('the %s page is accessible', async (type, title) => {

@@ -50,6 +50,9 @@ export const serviceRequestTickets = pgTable(
     index('service_request_tickets_status_type_idx').on(t.status, t.type, t.createdAt.desc()),
     index('service_request_tickets_status_type_number_idx').on(t.status, t.type, sql`length(${t.number})`, t.number),
     index('service_request_tickets_assignee_idx').on(t.assigneeId, t.status),
+    // One producer ID's tickets of a type, latest closed first: the contact information on file
+    // (its last resolved contact-info request), and the staff queue filtered by producer ID.
+    index('service_request_tickets_producer_type_idx').on(t.producerId, t.type, t.closedAt.desc()),
   ],
 );
 

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import {
+  ZContactOnFile,
   ZProducerServicesSettings,
   ZTicketAttachmentParams,
   ZTicketDetail,
@@ -19,6 +20,7 @@ import type { TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
 import { fileRequest, getProducerServicesSettings } from './file-request.service.ts';
+import { getContactOnFile } from './contact-on-file.service.ts';
 import { getPorTransferForm } from './documents.service.ts';
 import { cancelTicket, getProducerTicket, listOpenTickets, openAttachment, replyToTicket } from './producer-tickets.service.ts';
 import { ticketDeps, who } from './route-deps.ts';
@@ -48,6 +50,20 @@ export function producerServicesRoutes(ctx: TRouteContext) {
         },
       },
       async (request) => getProducerServicesSettings(deps, who(request)),
+    );
+
+    r.get(
+      '/api/producer-services/contact-info',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The producer ID's contact information on file, to start Update my contact info from",
+          querystring: ZNoQuery,
+          response: { 200: ZContactOnFile, ...errors },
+        },
+      },
+      async (request) => getContactOnFile(deps, who(request)),
     );
 
     r.post(

@@ -1,10 +1,15 @@
 // What a ticket keeps of its request (`details`, money in cents, the bank account number sealed)
 // and how it is shown: the list's summary line and the ticket page's labelled fields.
-import { formatCents } from '../../../shared/request-fields.ts';
+import { formatCents, formatUsPhone } from '../../../shared/request-fields.ts';
 import { LINE_LABELS, SEP_AFFIRMATION_STATEMENT, type TFileRequest, type TTicketTypeId } from '../../../shared/service-request-types.ts';
 
-/** Seals a secret for storage (AES-256-GCM, platform/secret-box.ts). */
+/** Seals a secret for storage (AES-256-GCM, platform/secret-box.ts), bound to its ticket (accountNumberContext). */
 export type TSeal = (clear: string) => string;
+
+/** What the EFT account number is sealed for: that ticket's account number, so a value copied to another ticket does not open. */
+export function accountNumberContext(ticketId: string): string {
+  return `service_request/${ticketId}/accountNumber`;
+}
 
 export interface TField {
   label: string;
@@ -57,10 +62,6 @@ function usDate(iso: string): string {
 function monthName(iso: string): string {
   const [year, month] = iso.split('-');
   return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
-}
-
-function phone(digits: string): string {
-  return /^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
 }
 
 /** How a sealed bank account number is shown everywhere: ••••6789. */
@@ -128,7 +129,7 @@ export function fieldsOf(type: TTicketTypeId, details: Record<string, unknown>):
         f('City', text(details, 'city')),
         f('State', text(details, 'state')),
         f('ZIP Code', text(details, 'zip')),
-        f('Phone', phone(text(details, 'phone'))),
+        f('Phone', formatUsPhone(text(details, 'phone'))),
         f('E-mail', text(details, 'email')),
       ];
     case 'book-transfer': {

@@ -36,6 +36,7 @@ const P = '/api/producer-services';
 const S = '/api/staff/service-requests';
 const producerRoutes = (): TRoute[] => [
   ['GET', `${P}/settings`],
+  ['GET', `${P}/contact-info`],
   ['POST', `${P}/tickets`, goodRequest('contact-info')],
   ['GET', `${P}/tickets`],
   ['GET', `${P}/tickets/${number}`],

@@ -1,0 +1,1 @@
+CREATE INDEX "service_request_tickets_producer_type_idx" ON "service_request_tickets" USING btree ("producer_id","type","closed_at" DESC NULLS LAST);
