@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent, type ReactNode, type Ref } from 'react';
 import { FieldError, FieldLabel } from './TextField.tsx';
+import { formatFileSize } from './format.ts';
 
 /** A file the server has taken: its id goes into the form's value, the rest is shown. */
 export interface TUploadedFile {
@@ -32,17 +33,12 @@ interface TFileUploadFieldProps {
   ref?: Ref<HTMLInputElement>;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 /** The checks the browser can make before sending; the server decides the type by the content anyway. */
 function refusalOf(file: File, { maxBytes, maxFiles, count }: { maxBytes: number; maxFiles: number; count: number }): string | null {
   const lowerName = file.name.toLowerCase();
   if (!HINT_TYPES.includes(file.type) && !HINT_EXTENSIONS.some((extension) => lowerName.endsWith(extension))) return 'Choose a PDF, PNG or JPEG file.';
   if (file.size === 0) return 'The file is empty. Choose the file again.';
-  if (file.size > maxBytes) return `The file is too large: at most ${formatBytes(maxBytes)}.`;
+  if (file.size > maxBytes) return `The file is too large: at most ${formatFileSize(maxBytes)}.`;
   if (count >= maxFiles) return `You can attach at most ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}. Remove one first.`;
   return null;
 }
@@ -134,7 +130,7 @@ export function FileUploadField(props: TFileUploadFieldProps) {
           {files.map((file) => (
             <li key={file.id}>
               <span>
-                {file.name} ({formatBytes(file.sizeBytes)})
+                {file.name} ({formatFileSize(file.sizeBytes)})
               </span>
               <button type="button" className="button-text" aria-label={`Remove ${file.name}`} onClick={() => remove(file)}>
                 Remove

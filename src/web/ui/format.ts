@@ -25,3 +25,9 @@ export function formatDay(day: string): string {
   const date = parse(`${day.slice(0, 10)}T00:00:00Z`);
   return date ? DATE_UTC.format(date) : day;
 }
+
+/** A file's size as the portals show it: whole KB (at least 1) below a MB, MB to one decimal above. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -5,6 +5,7 @@ import { ZTicketNumber, type TTicketDetail } from '../../../shared/service-reque
 import { isApiError } from '../../api.ts';
 import { paths } from '../../app/routes.ts';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
+import { AttachmentList } from '../../ui/AttachmentList.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -17,10 +18,6 @@ const TRAIL = [
   { label: 'Home', to: paths.home('producers') },
   { label: 'Producer Services', to: paths.servicesHome() },
 ];
-
-function sizeOf(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** SR-4: one of the producer ID's tickets; another ID's ticket (or no such number) is "not found". */
 export function TicketPage({ number }: { number: string }) {
@@ -101,7 +98,6 @@ function TicketFacts({ ticket }: { ticket: TTicketDetail }) {
 
 function TicketDetails({ ticket }: { ticket: TTicketDetail }) {
   const detailsId = useId();
-  const filesId = useId();
   return (
     <>
       <section className="panel" aria-labelledby={detailsId}>
@@ -118,25 +114,7 @@ function TicketDetails({ ticket }: { ticket: TTicketDetail }) {
           ))}
         </dl>
       </section>
-      <section className="panel" aria-labelledby={filesId}>
-        <h2 id={filesId} className="panel-title">
-          Attachments
-        </h2>
-        {ticket.attachments.length === 0 ? (
-          <p>No files are attached to this request.</p>
-        ) : (
-          <ul className="ticket-attachments">
-            {ticket.attachments.map((file) => (
-              <li key={file.id}>
-                <a href={attachmentUrl(ticket.number, file.id)} download={file.name}>
-                  {file.name}
-                </a>{' '}
-                <span className="field-hint">({sizeOf(file.sizeBytes)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AttachmentList files={ticket.attachments} hrefOf={(file) => attachmentUrl(ticket.number, file.id)} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { TSessionResponse } from '../../../shared/identity-schemas.ts';
 import type { TTicketDetail } from '../../../shared/service-request-schemas.ts';
 import { paths } from '../../app/routes.ts';
+import { AttachmentList } from '../../ui/AttachmentList.tsx';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -88,25 +89,7 @@ function TicketBody({ detail, session }: { detail: TTicketDetail; session: TSess
           {detail.resolutionNote ? <Fact label="Resolution" value={detail.resolutionNote} /> : null}
         </dl>
       </section>
-      <section className="panel" aria-labelledby="ticket-attachments">
-        <h2 id="ticket-attachments" className="panel-title">
-          Attachments
-        </h2>
-        {detail.attachments.length === 0 ? (
-          <p>No files are attached to this request.</p>
-        ) : (
-          <ul className="ticket-attachments">
-            {detail.attachments.map((file) => (
-              <li key={file.id}>
-                <a href={staffAttachmentUrl(detail.number, file.id)} download={file.name}>
-                  {file.name}
-                </a>{' '}
-                ({Math.max(1, Math.round(file.sizeBytes / 1024))} KB)
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AttachmentList files={detail.attachments} hrefOf={(file) => staffAttachmentUrl(detail.number, file.id)} />
       <TicketConversation messages={detail.messages} />
       {canAct ? (
         <TicketActions detail={detail} session={session} onDone={setNotice} />
