@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'challenge_question.updated',
   'producers.imported',
   'groups.imported',
+  'feed.loaded',
   'user.disabled',
   'user.reinstated',
   'user.exported',

@@ -1,6 +1,6 @@
 // An operator's mistakes on the command line get one clear line and a non-zero exit, never the SQL
 // of a failed statement or a stack trace; `import groups` loads employer groups as a real process.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCliEnvironment } from '../support/db.ts';
@@ -37,16 +37,20 @@ describe('portico import groups', () => {
     ]);
     const first = await portico('import', 'groups', groups);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/Employer groups: 2 inserted, 0 updated, 4 failed\./);
-    expect(first.stderr).toMatch(/line 4: account_number must be 1 to 32 letters, digits or dashes/);
-    expect(first.stderr).toMatch(/line 5: name is required/);
-    expect(first.stderr).toMatch(/line 6: name: Remove the control character/);
+    expect(first.stdout).toMatch(/Employer groups: 6 rows read, 2 inserted, 0 updated, 0 unchanged, 4 failed \(/);
+    expect(first.stderr).toMatch(/line 4, account_number "bad number!": must be 1 to 32 letters, digits or dashes/);
+    expect(first.stderr).toMatch(/line 5, name: is required/);
+    expect(first.stderr).toMatch(/line 6, name ".*": Remove the control character/);
     expect(first.stderr).toMatch(/line 7: expected 2 fields, found 3/);
+    // Every refused row is also in the error report beside the file.
+    const report = await readFile(groups.replace(/\.csv$/, '.errors.csv'), 'utf8');
+    expect(report.split('\n')[0]).toBe('line,column,value,reason');
+    expect(report).toMatch(/^4,account_number,bad number!,"must be 1 to 32 letters, digits or dashes"$/m);
 
     const renamed = await file('renamed.csv', ['name,account_number', 'Prairie Foods Co-op,880001']);
     const second = await portico('import', 'groups', renamed);
     expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/0 inserted, 1 updated, 0 failed/);
+    expect(second.stdout).toMatch(/0 inserted, 1 updated, 0 unchanged, 0 failed/);
 
     // The group now exists for the employers portal, under its new name.
     const da = await portico(
@@ -71,8 +75,8 @@ describe('portico import groups', () => {
   it('refuses unknown and missing columns by name, changing nothing', async () => {
     const extra = await portico('import', 'groups', await file('extra.csv', ['account_number,name,state,employees', '880009,Extra Co,TX,12']));
     expect(extra.code).toBe(1);
-    expect(extra.stderr).toMatch(/line 1: unknown column\(s\) "state", "employees"; the columns are account_number,name/);
-    expect(extra.stdout).toMatch(/0 inserted, 0 updated, 1 failed/);
+    expect(extra.stderr).toMatch(/line 1: unknown column\(s\) "employees"; the groups columns are account_number,name,state,/);
+    expect(extra.stdout).toMatch(/0 rows read, 0 inserted, 0 updated, 0 unchanged, 1 failed/);
     const missing = await portico('import', 'groups', await file('missing.csv', ['account_number', '880010']));
     expect(missing.stderr).toMatch(/line 1: the header lacks the column\(s\) name/);
     const noGroup = await portico(
@@ -96,8 +100,8 @@ describe('portico import groups', () => {
     const rows = Array.from({ length: 1_200 }, (_v, i) => `${900000 + i},Group ${i}`);
     const long = await portico('import', 'groups', await file('long.csv', ['account_number,name', ...rows]));
     expect(long.code, long.stderr).toBe(0);
-    expect(long.stdout).toMatch(/1200 inserted, 0 updated, 0 failed/);
-    expect(long.stderr).toMatch(/\d+\/1200 rows/);
+    expect(long.stdout).toMatch(/1200 rows read, 1200 inserted, 0 updated, 0 unchanged, 0 failed/);
+    expect(long.stderr).toMatch(/\d+% \| 1200 rows \| \d+ rows\/s \| ETA/);
   });
 });
 
@@ -135,7 +139,8 @@ describe('every portico command, given bad input', () => {
       { args: ['lifecycle', 'walk'], says: /Usage: portico lifecycle run/ },
       { args: ['import', 'producers', roster], says: /line 3: a quoted field is never closed; nothing was loaded/ },
       { args: ['import', 'groups', join(cli.dataDir, 'no-such.csv')], says: /Cannot read .*no-such\.csv: no such file/ },
-      { args: ['import', 'policies', roster], says: /Usage:/ },
+      { args: ['import', 'boats', roster], says: /Usage:/ },
+      { args: ['import', 'policies', roster], says: /line 1: unknown column\(s\) "agent_unique_id", .*; the policies columns are policy_number,/ },
       { args: ['seed'], says: /Say what to seed/ },
       { args: ['fly'], says: /Unknown command "fly"/ },
     ];

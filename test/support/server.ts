@@ -30,7 +30,7 @@ export interface TStartServerOptions {
 
 export async function startServer(options: TStartServerOptions = {}): Promise<TRunningServer> {
   const database = await createTestDatabase();
-  await seedDemoData({ db: database.db, clock: systemClock });
+  await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection });
   const port = options.smtpUrl ? await freePort() : 0;
   const config = loadConfig({
     NODE_ENV: 'test',

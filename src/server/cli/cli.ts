@@ -107,10 +107,11 @@ async function seed(config: TConfig, args: string[]): Promise<number> {
     console.error('Say what to seed: portico seed --demo');
     return 2;
   }
-  return withDatabase(config, async ({ db }) => {
+  return withDatabase(config, async ({ db, withBulkConnection }) => {
     const seeded = await seedDemoData({
       db,
       clock: systemClock,
+      bulk: withBulkConnection,
       fileStore: fileStoreFromConfig(config),
       secretBox: secretBoxFromConfig(config),
       publicUrl: config.publicUrl,

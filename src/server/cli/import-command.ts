@@ -3,22 +3,25 @@ import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import type { TConfig } from '../config.ts';
 import type { TCsvImportInput, TImportReport } from '../features/imports/csv-import.ts';
-import { importGroupsCsv } from '../features/imports/groups-import.service.ts';
+import { FEED_KINDS, isFeedKind } from '../features/feed/feed-kinds.ts';
 import { importProducersCsv } from '../features/imports/producers-import.service.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { TDataDeps } from '../platform/deps.ts';
+import { feedImportCommand } from './feed-import-command.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 
 const IMPORTS: Record<string, { label: string; run: (deps: TDataDeps, input: TCsvImportInput) => Promise<TImportReport> }> = {
   producers: { label: 'Producers', run: importProducersCsv },
-  groups: { label: 'Employer groups', run: importGroupsCsv },
 };
 
 export const IMPORT_USAGE = `  import producers FILE.csv  upsert the producer roster (agent_unique_id,first_name,last_name,email,agency_name,states)
-  import groups FILE.csv     upsert the employer groups (account_number,name)`;
+  import <${FEED_KINDS.join('|')}> FILE.csv
+                             the data feed (docs/data-feed.md): streamed, checked row by row, loaded in
+                             batches; refused rows go to FILE.errors.csv`;
 
 export async function importCommand(config: TConfig, args: string[]): Promise<number> {
   const [kind, file, ...extra] = args;
+  if (kind !== undefined && isFeedKind(kind) && file && !extra.length) return feedImportCommand(config, { kind, file });
   const target = kind === undefined ? undefined : IMPORTS[kind];
   if (!target || !file || extra.length) {
     console.error(`Usage:\n${IMPORT_USAGE}`);

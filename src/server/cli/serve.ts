@@ -22,7 +22,11 @@ export async function serve(config: TConfig, demo: boolean): Promise<number> {
   try {
     outbox = createOutboxSender({ config, db: database.db, clock: systemClock }); // ConfigError: production without SMTP_URL
     await migrateDatabase(database);
-    if (demo && (await seedDemoData({ db: database.db, clock: systemClock, fileStore, secretBox, publicUrl: config.publicUrl }))) printDemoLogins();
+    if (
+      demo &&
+      (await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection, fileStore, secretBox, publicUrl: config.publicUrl }))
+    )
+      printDemoLogins();
     // The key is read (or, outside production, made) now: a bad key file stops the start, not a request.
     keyId = secretBox.keyId;
     app = await buildApp({ config, database, outbox, fileStore, secretBox });

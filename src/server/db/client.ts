@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { withPgliteBulk, withPostgresBulk, type TBulkConnection } from './bulk.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { missingPgliteInternals, queryInOneTrip } from './pglite-one-trip.ts';
 import { queryPrepared } from './postgres-prepared.ts';
@@ -32,6 +33,8 @@ export interface TDatabase {
   readonly fastPath: TFastPath;
   /** Runs `work` holding a cluster-wide lock (advisory lock on PostgreSQL; PGlite is single-process). */
   withExclusiveLock: <T>(name: string, work: (db: TDb) => Promise<T>) => Promise<T>;
+  /** A connection of its own for bulk loads: COPY and set-based statements, a transaction per batch (bulk.ts). */
+  withBulkConnection: <T>(work: (connection: TBulkConnection) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
     db,
     fastPath,
     withExclusiveLock: (_name, work) => work(db),
+    withBulkConnection: (work) => withPgliteBulk(client, work),
     async close() {
       await client.close();
       onClose();
@@ -113,6 +117,7 @@ function openPostgres(url: string, poolSize: number): TDatabase {
         client.release();
       }
     },
+    withBulkConnection: (work) => withPostgresBulk(pool, work),
     close: () => pool.end(),
   };
 }

@@ -1,6 +1,6 @@
 // The carrier's business directory: agencies, producers (the roster) and employer groups.
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { citext } from './types.ts';
 
 export const agencies = pgTable('agencies', {
@@ -31,10 +31,20 @@ export const producers = pgTable(
   ],
 );
 
-export const employerGroups = pgTable('employer_groups', {
-  id: serial('id').primaryKey(),
-  accountNumber: text('account_number').notNull().unique(),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const employerGroups = pgTable(
+  'employer_groups',
+  {
+    id: serial('id').primaryKey(),
+    accountNumber: text('account_number').notNull().unique(),
+    name: text('name').notNull(),
+    /** From the data feed (docs/data-feed.md); optional, so the earlier account_number,name file still loads. */
+    state: text('state'),
+    producerAgentId: text('producer_agent_id').references((): AnyPgColumn => producers.agentUniqueId),
+    lineOfBusiness: text('line_of_business'),
+    effectiveDate: date('effective_date'),
+    employeeCount: integer('employee_count'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('employer_groups_producer_idx').on(t.producerAgentId)],
+);

@@ -6,3 +6,4 @@ export * from './outbox.ts';
 export * from './portals.ts';
 export * from './secrets.ts';
 export * from './service-requests.ts';
+export * from './book.ts';

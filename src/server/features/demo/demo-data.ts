@@ -8,11 +8,6 @@ export const DEMO_PRODUCERS_CSV = `agent_unique_id,first_name,last_name,email,ag
 000600523,Priya,Natarajan,priya.natarajan@prairie-health.example,Prairie Health Partners,IL;OK
 `;
 
-export const DEMO_GROUPS_CSV = `account_number,name
-100234,Acme Manufacturing Co.
-100871,Rio Grande School District
-`;
-
 export interface TDemoLogin {
   portalId: TPortalId;
   username: string;

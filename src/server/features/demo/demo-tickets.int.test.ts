@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 it('seeds tickets Submitted, In Progress, Pending Producer Response, Resolved and Cancelled for 000600501', async () => {
-  expect(await seedDemoData({ ...t.deps, publicUrl: 'http://localhost:3000' })).toBe(true);
+  expect(await seedDemoData({ ...t.deps, bulk: t.database.withBulkConnection, publicUrl: 'http://localhost:3000' })).toBe(true);
   const rows = await t.database.db.select().from(serviceRequestTickets);
   expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'in-progress', 'pending-producer', 'resolved', 'submitted']);
   expect(await t.database.db.$count(uploads)).toBe(2);

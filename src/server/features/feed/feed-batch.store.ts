@@ -1,0 +1,111 @@
+// The SQL of one feed run (docs/decisions/0020): a staging table and a table of the keys seen so
+// far, both temporary (this connection's), then per batch, in one transaction: COPY the batch in,
+// refuse duplicate keys and rows naming what is not on file, upsert the rest by natural key, and
+// count what was inserted, updated or left unchanged. Only the file's columns are written, so a
+// file without an optional column leaves that column as it was.
+import type { TBulkConnection, TBulkStatements, TBulkTransaction } from '../../db/bulk.ts';
+import { columnOf, type TFeedColumn, type TFeedKind } from './feed-kinds.ts';
+
+export interface TFeedProblem {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface TBatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  refused: TFeedProblem[];
+}
+
+export interface TRunTables {
+  kind: TFeedKind;
+  /** The file's columns, in the order of each COPY line (after `line`). */
+  present: readonly TFeedColumn[];
+  stage: string;
+  keys: string;
+}
+
+/** Names unique to the run (temporary tables are per connection, but PGlite has only one). */
+export async function createRunTables(connection: TBulkConnection, input: { kind: TFeedKind; present: readonly TFeedColumn[]; tag: string }) {
+  const tables: TRunTables = { kind: input.kind, present: input.present, stage: `feed_stage_${input.tag}`, keys: `feed_keys_${input.tag}` };
+  const columns = input.present.map((c) => `${columnOf(c)} ${c.sqlType}`).join(', ');
+  await connection.query(`create temporary table ${tables.stage} (line integer not null, ${columns})`);
+  await connection.query(`create temporary table ${tables.keys} (key text primary key, line integer not null)`);
+  return tables;
+}
+
+export async function dropRunTables(connection: TBulkStatements, tables: TRunTables): Promise<void> {
+  await connection.query(`drop table if exists ${tables.stage}, ${tables.keys}`);
+}
+
+/** The key as one text (composite keys joined by a separator no identifier contains). */
+function keyOf(kind: TFeedKind, alias: string): string {
+  return kind.key.length === 1 ? `${alias}.${kind.key[0]}` : `concat_ws('|', ${kind.key.map((k) => `${alias}.${k}`).join(', ')})`;
+}
+
+/** Loads `copy` (COPY text lines: line number, then the present columns) as one batch. */
+export async function loadBatch(tx: TBulkTransaction, input: { tables: TRunTables; copy: string; rows: number; now: Date }): Promise<TBatchCounts> {
+  const { tables, now } = input;
+  const { kind, stage } = tables;
+  await tx.query(`truncate ${stage}`);
+  await tx.copyText(stage, ['line', ...tables.present.map(columnOf)], input.copy);
+  const refused = [...(await refuseDuplicates(tx, tables)), ...(await refuseMissingReferences(tx, tables))];
+  const [counts] = await tx.query<{ inserted: number; updated: number }>(upsertStatement(tables), [now]);
+  if (kind.afterUpsert) await tx.query(kind.afterUpsert.replaceAll('{stage}', stage), [now]);
+  const inserted = Number(counts?.inserted ?? 0);
+  const updated = Number(counts?.updated ?? 0);
+  const refusedRows = new Set(refused.map((p) => p.line)).size;
+  return { inserted, updated, unchanged: input.rows - refusedRows - inserted - updated, refused };
+}
+
+/** A key seen on an earlier line of the file (this batch or one before) refuses the later rows. */
+async function refuseDuplicates(tx: TBulkTransaction, { kind, stage, keys }: TRunTables): Promise<TFeedProblem[]> {
+  await tx.query(
+    `insert into ${keys} (key, line)
+     select distinct on (key) key, line from (select ${keyOf(kind, 's')} as key, s.line from ${stage} s) firsts
+     order by key, line
+     on conflict (key) do nothing`,
+  );
+  const rows = await tx.query<{ line: number; key: string; first: number }>(
+    `delete from ${stage} s using ${keys} k where k.key = ${keyOf(kind, 's')} and k.line <> s.line returning s.line, k.key, k.line as first`,
+  );
+  const column = kind.key.length === 1 ? (kind.columns.find((c) => columnOf(c) === kind.key[0])?.csv ?? '') : kind.key.join('+');
+  return rows.map((r) => ({ line: r.line, column, value: r.key, reason: `the same ${column} as line ${r.first}` }));
+}
+
+/** A row naming a client, policy, group or producer that is not on file is refused, not the batch. */
+async function refuseMissingReferences(tx: TBulkTransaction, { kind, stage, present }: TRunTables): Promise<TFeedProblem[]> {
+  const problems: TFeedProblem[] = [];
+  for (const reference of kind.references) {
+    const column = present.find((c) => c.csv === reference.csv);
+    if (!column) continue;
+    const name = columnOf(column);
+    const rows = await tx.query<{ line: number; value: string }>(
+      `delete from ${stage} s where s.${name} is not null
+         and not exists (select 1 from ${reference.table} r where r.${reference.tableColumn} = s.${name})
+       returning s.line, s.${name} as value`,
+    );
+    for (const row of rows) problems.push({ line: row.line, column: reference.csv, value: row.value, reason: `no ${reference.what} ${row.value} is on file` });
+  }
+  return problems;
+}
+
+/** Insert, or update where anything differs; `xmax = 0` tells an inserted row from an updated one. */
+function upsertStatement({ kind, stage, present }: TRunTables): string {
+  const columns = present.map(columnOf);
+  const changing = columns.filter((c) => !kind.key.includes(c));
+  const set = [...changing.map((c) => `${c} = excluded.${c}`), 'updated_at = excluded.updated_at'].join(', ');
+  const differs = changing.length
+    ? `where (${changing.map((c) => `${kind.table}.${c}`).join(', ')}) is distinct from (${changing.map((c) => `excluded.${c}`).join(', ')})`
+    : 'where false';
+  return `with written as (
+      insert into ${kind.table} (${columns.join(', ')}, created_at, updated_at)
+      select ${columns.join(', ')}, $1, $1 from ${stage}
+      on conflict (${kind.key.join(', ')}) do update set ${set} ${differs}
+      returning (xmax = 0) as inserted
+    )
+    select count(*) filter (where inserted)::integer as inserted, count(*) filter (where not inserted)::integer as updated from written`;
+}

@@ -1,0 +1,179 @@
+// The feed's kinds (docs/data-feed.md): each kind's columns as the carrier's file names them, how
+// each reads, the table it loads, its natural key, and what its rows must point at. The columns
+// here are the contract; the SQL that loads a batch is generated from them (feed-batch.store.ts).
+import { APPLICATION_STATUSES, LINES_OF_BUSINESS, PAYMENT_STATUSES, POLICY_STATUSES } from '../../../shared/book.ts';
+import { GROUP_LINES } from '../../../shared/service-request-types.ts';
+import { US_STATE_CODES } from '../../../shared/request-fields.ts';
+import { agentId, email, identifier, isoDate, money, month, oneOf, phone, text, wholeNumber, zip, type TReader } from './feed-values.ts';
+
+export const FEED_KINDS = ['groups', 'clients', 'policies', 'applications', 'payments'] as const;
+export type TFeedKindName = (typeof FEED_KINDS)[number];
+
+export function isFeedKind(name: string): name is TFeedKindName {
+  return (FEED_KINDS as readonly string[]).includes(name);
+}
+
+export interface TFeedColumn {
+  /** The CSV header's name. */
+  csv: string;
+  /** The table's column (and the staging table's), when it differs from `csv`. */
+  column?: string;
+  sqlType: 'text' | 'date' | 'bigint' | 'integer';
+  /** Must be in the header and filled on every row. */
+  required: boolean;
+  read: TReader;
+  /** The COPY value of an empty cell of an optional column (else null). */
+  whenEmpty?: string;
+}
+
+export interface TFeedReference {
+  /** The CSV column that names the other row. */
+  csv: string;
+  table: string;
+  tableColumn: string;
+  /** The report's reason, e.g. "no client C-1 is on file". */
+  what: string;
+}
+
+/** A check across columns of one row: the column to blame and why, or nothing. */
+export type TRowCheck = (row: ReadonlyMap<string, string | null>) => { csv: string; problem: string } | undefined;
+
+export interface TFeedKind {
+  name: TFeedKindName;
+  /** What the summary calls the rows, e.g. "Clients". */
+  label: string;
+  table: string;
+  columns: readonly TFeedColumn[];
+  /** The natural key, as table columns. */
+  key: readonly string[];
+  references: readonly TFeedReference[];
+  rowCheck?: TRowCheck;
+  /** Written after each batch's upsert, e.g. an application's status history. */
+  afterUpsert?: string;
+}
+
+const required = true;
+const optional = false;
+const STATES = oneOf(US_STATE_CODES, 'a US state code such as TX');
+const LINES = oneOf(LINES_OF_BUSINESS);
+
+const groups: TFeedKind = {
+  name: 'groups',
+  label: 'Employer groups',
+  table: 'employer_groups',
+  key: ['account_number'],
+  columns: [
+    { csv: 'account_number', sqlType: 'text', required, read: identifier() },
+    { csv: 'name', sqlType: 'text', required, read: text(200) },
+    { csv: 'state', sqlType: 'text', required: optional, read: STATES },
+    { csv: 'producer_agent_unique_id', column: 'producer_agent_id', sqlType: 'text', required: optional, read: agentId },
+    { csv: 'line_of_business', sqlType: 'text', required: optional, read: oneOf(GROUP_LINES) },
+    { csv: 'effective_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'employee_count', sqlType: 'integer', required: optional, read: wholeNumber(1_000_000) },
+  ],
+  references: [{ csv: 'producer_agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' }],
+};
+
+const clients: TFeedKind = {
+  name: 'clients',
+  label: 'Clients',
+  table: 'clients',
+  key: ['client_id'],
+  columns: [
+    { csv: 'client_id', sqlType: 'text', required, read: identifier() },
+    { csv: 'first_name', sqlType: 'text', required, read: text(100) },
+    { csv: 'last_name', sqlType: 'text', required, read: text(100) },
+    { csv: 'date_of_birth', sqlType: 'date', required, read: isoDate },
+    { csv: 'state', sqlType: 'text', required, read: STATES },
+    { csv: 'email', sqlType: 'text', required: optional, read: email },
+    { csv: 'phone', sqlType: 'text', required: optional, read: phone },
+    { csv: 'zip', sqlType: 'text', required: optional, read: zip },
+  ],
+  references: [],
+};
+
+const policies: TFeedKind = {
+  name: 'policies',
+  label: 'Policies',
+  table: 'policies',
+  key: ['policy_number'],
+  columns: [
+    { csv: 'policy_number', sqlType: 'text', required, read: identifier() },
+    { csv: 'client_id', sqlType: 'text', required: optional, read: identifier() },
+    { csv: 'group_account_number', sqlType: 'text', required: optional, read: identifier() },
+    { csv: 'line_of_business', sqlType: 'text', required, read: LINES },
+    { csv: 'plan_name', sqlType: 'text', required, read: text(200) },
+    { csv: 'state', sqlType: 'text', required, read: STATES },
+    { csv: 'status', sqlType: 'text', required, read: oneOf(POLICY_STATUSES) },
+    { csv: 'effective_date', sqlType: 'date', required, read: isoDate },
+    { csv: 'renewal_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'termination_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'monthly_premium', column: 'monthly_premium_cents', sqlType: 'bigint', required, read: money },
+    { csv: 'writing_agent_id', sqlType: 'text', required: optional, read: agentId },
+    { csv: 'producer_of_record_agent_id', sqlType: 'text', required: optional, read: agentId },
+  ],
+  references: [
+    { csv: 'client_id', table: 'clients', tableColumn: 'client_id', what: 'client' },
+    { csv: 'group_account_number', table: 'employer_groups', tableColumn: 'account_number', what: 'employer group' },
+    { csv: 'writing_agent_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' },
+    { csv: 'producer_of_record_agent_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' },
+  ],
+  rowCheck: (row) => {
+    const individual = Boolean(row.get('client_id'));
+    const group = Boolean(row.get('group_account_number'));
+    if (individual !== group) return undefined;
+    return { csv: 'client_id', problem: 'name exactly one of client_id (an individual policy) and group_account_number (a group policy)' };
+  },
+};
+
+const applications: TFeedKind = {
+  name: 'applications',
+  label: 'Applications',
+  table: 'applications',
+  key: ['application_number'],
+  columns: [
+    { csv: 'application_number', sqlType: 'text', required, read: identifier() },
+    { csv: 'client_id', sqlType: 'text', required, read: identifier() },
+    { csv: 'line_of_business', sqlType: 'text', required, read: LINES },
+    { csv: 'plan_name', sqlType: 'text', required, read: text(200) },
+    { csv: 'state', sqlType: 'text', required, read: STATES },
+    { csv: 'status', sqlType: 'text', required, read: oneOf(APPLICATION_STATUSES) },
+    { csv: 'status_date', sqlType: 'date', required, read: isoDate },
+    { csv: 'submitted_date', sqlType: 'date', required, read: isoDate },
+    { csv: 'agent_unique_id', sqlType: 'text', required, read: agentId },
+    { csv: 'policy_number', sqlType: 'text', required: optional, read: identifier() },
+  ],
+  references: [
+    { csv: 'client_id', table: 'clients', tableColumn: 'client_id', what: 'client' },
+    { csv: 'agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' },
+    { csv: 'policy_number', table: 'policies', tableColumn: 'policy_number', what: 'policy' },
+  ],
+  rowCheck: (row) =>
+    row.get('status') === 'issued' && !row.get('policy_number') ? { csv: 'policy_number', problem: 'an issued application names its policy' } : undefined,
+  // A status (and its date) not seen before for the application appends to its history.
+  afterUpsert: `insert into application_status_history (application_number, status, status_date, recorded_at)
+    select application_number, status, status_date, $1 from {stage} on conflict do nothing`,
+};
+
+const payments: TFeedKind = {
+  name: 'payments',
+  label: 'Premium payments',
+  table: 'premium_payments',
+  key: ['policy_number', 'period'],
+  columns: [
+    { csv: 'policy_number', sqlType: 'text', required, read: identifier() },
+    { csv: 'period', sqlType: 'text', required, read: month },
+    { csv: 'amount_due', column: 'amount_due_cents', sqlType: 'bigint', required, read: money },
+    { csv: 'due_date', sqlType: 'date', required, read: isoDate },
+    { csv: 'amount_paid', column: 'amount_paid_cents', sqlType: 'bigint', required: optional, read: money, whenEmpty: '0' },
+    { csv: 'paid_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'status', sqlType: 'text', required, read: oneOf(PAYMENT_STATUSES) },
+  ],
+  references: [{ csv: 'policy_number', table: 'policies', tableColumn: 'policy_number', what: 'policy' }],
+};
+
+export const FEED_KIND: Record<TFeedKindName, TFeedKind> = { groups, clients, policies, applications, payments };
+
+export function columnOf(column: TFeedColumn): string {
+  return column.column ?? column.csv;
+}
