@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TConfig } from './config.ts';
 import type { TDatabase } from './db/client.ts';
+import { feedRoutes } from './features/feed/feed.routes.ts';
 import { identityRoutes } from './features/identity/identity.routes.ts';
 import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
@@ -106,7 +107,12 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Portico API', version: '0.1.0', description: 'Portal platform for producers, employer groups and carrier staff.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'portico_session' },
+          feedToken: { type: 'http', scheme: 'bearer', description: 'A feed token (portico feed-token create)' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -127,6 +133,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(staffServiceRequestRoutes(ctx));
   await app.register(portalDocumentRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
+  await app.register(feedRoutes({ ...ctx, bulk: deps.database.withBulkConnection }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);

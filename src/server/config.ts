@@ -64,6 +64,9 @@ const ZEncryptionKey = optionalText.transform((value, ctx): Buffer | undefined =
   return key;
 });
 
+/** POST /api/feed/{kind}: the largest CSV body accepted (docs/decisions/0020). */
+export const DEFAULT_FEED_MAX_BYTES = 2 * 1024 ** 3;
+
 const ZConfig = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -91,6 +94,7 @@ const ZConfig = z
     S3_SECRET_ACCESS_KEY: optionalText,
     S3_REGION: optionalText.transform((value) => value ?? 'us-east-1'),
     PORTICO_ENCRYPTION_KEY: ZEncryptionKey,
+    FEED_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_FEED_MAX_BYTES),
   })
   .superRefine((c, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -141,6 +145,8 @@ export interface TConfig {
   s3: TS3Config | undefined;
   /** Unset outside production: a development key kept in DATA_DIR/encryption.key. */
   encryptionKey: TEncryptionKey | undefined;
+  /** The largest body POST /api/feed/{kind} reads; beyond it the answer is 413. */
+  feedMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -176,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
           }
         : undefined,
     encryptionKey: c.PORTICO_ENCRYPTION_KEY ? encryptionKeyOf(c.PORTICO_ENCRYPTION_KEY) : undefined,
+    feedMaxBytes: c.FEED_MAX_BYTES,
   };
 }

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'producers.imported',
   'groups.imported',
   'feed.loaded',
+  'feed.token_created',
+  'feed.token_revoked',
   'user.disabled',
   'user.reinstated',
   'user.exported',

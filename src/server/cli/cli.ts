@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type TConfig } from '../config.ts';
 import { findDatabaseError } from '../db/database-errors.ts';
 import { seedDemoData } from '../features/demo/demo.service.ts';
+import { MAX_SYNTHETIC_PRODUCERS } from '../features/feed/synthetic-book.ts';
 import { LIFECYCLE_ACTIONS, runLifecycle } from '../features/lifecycle/lifecycle.service.ts';
 import { fileStoreFromConfig } from '../platform/file-store/index.ts';
 import { secretBoxFromConfig } from '../platform/secret-box.ts';
@@ -11,7 +12,9 @@ import { toDataError } from '../platform/data-errors.ts';
 import { isAppError, isDatabaseUnavailable } from '../platform/errors.ts';
 import { redactQueryParams, safeErrorMessage } from '../platform/log-safety.ts';
 import { printDemoLogins } from './demo-logins.ts';
+import { FEED_TOKEN_USAGE, feedTokenCommand } from './feed-token-command.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
+import { seedSizeCommand } from './seed-size-command.ts';
 import { serve } from './serve.ts';
 import { UPLOADS_USAGE, uploadsCommand } from './uploads-command.ts';
 import { USERS_USAGE, usersCommand } from './users-commands.ts';
@@ -22,10 +25,12 @@ const USAGE = `Usage: portico <command>
   serve [--demo]             migrate, (with --demo: seed demo data into an empty database,) and serve
   migrate                    apply database migrations (idempotent)
   seed --demo                load demo data into an empty database
+  seed --size N              load a synthetic book of N producers (about 100 clients each) through the data feed
 ${USERS_USAGE}
   lifecycle run [--as-of YYYY-MM-DD] [--dry-run]
                              disable IDs unused >180 days, delete disabled ones >400 days, send warnings (per portal)
 ${IMPORT_USAGE}
+${FEED_TOKEN_USAGE}
 ${UPLOADS_USAGE}
 `;
 
@@ -47,6 +52,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await usersCommand(config, rest);
       case 'import':
         return await importCommand(config, rest);
+      case 'feed-token':
+        return await feedTokenCommand(config, rest);
       case 'lifecycle':
         return await lifecycleCommand(config, rest);
       case 'uploads':
@@ -102,9 +109,17 @@ function isParseArgsError(error: unknown): error is Error {
 }
 
 async function seed(config: TConfig, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, size: { type: 'string' } } });
+  if (values.size !== undefined) {
+    const size = /^[1-9]\d{0,6}$/.test(values.size) ? Number(values.size) : 0;
+    if (values.demo || size < 1 || size > MAX_SYNTHETIC_PRODUCERS) {
+      console.error(`Usage: portico seed --size N, N a whole number of producers from 1 to ${MAX_SYNTHETIC_PRODUCERS}.`);
+      return 2;
+    }
+    return seedSizeCommand(config, size);
+  }
   if (!values.demo) {
-    console.error('Say what to seed: portico seed --demo');
+    console.error('Say what to seed: portico seed --demo, or portico seed --size N');
     return 2;
   }
   return withDatabase(config, async ({ db, withBulkConnection }) => {

@@ -5,12 +5,12 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { SingleBar } from 'cli-progress';
 import { stringify } from 'csv-stringify';
 import type { TConfig } from '../config.ts';
 import { FEED_KIND, type TFeedKindName } from '../features/feed/feed-kinds.ts';
 import { importFeed, type TFeedProblem } from '../features/feed/feed-import.service.ts';
 import { systemClock } from '../platform/clock.ts';
+import { progressBar } from './progress.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 
 /** The problems shown on stderr; all of them are in the error report. */
@@ -28,7 +28,7 @@ export async function feedImportCommand(config: TConfig, input: { kind: TFeedKin
   const reportPath = input.file.replace(/(\.csv)?$/i, '.errors.csv');
   await rm(reportPath, { force: true }); // a report left by an earlier run would mislead
   const errors = errorReport(reportPath);
-  const progress = progressBar(size);
+  const progress = progressBar({ total: size }); // bytes of the file read
   return withDatabase(config, async (database) => {
     let shown = 0;
     const report = await importFeed(
@@ -38,7 +38,7 @@ export async function feedImportCommand(config: TConfig, input: { kind: TFeedKin
         csv: createReadStream(input.file),
         source: 'cli',
         actor: OPERATOR,
-        onProgress: (done) => progress.update(done),
+        onProgress: ({ rows, bytes }) => progress.update({ rows, done: bytes }),
         onProblems: async (problems) => {
           for (const problem of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(describe(problem));
           await errors.write(problems);
@@ -83,35 +83,6 @@ function errorReport(path: string) {
     async close() {
       csv?.end();
       await done;
-    },
-  };
-}
-
-/** Bytes of the file read, with rows and rows/s, on stderr; plain lines when stderr is not a terminal. */
-function progressBar(totalBytes: number) {
-  const bar = new SingleBar({
-    stream: process.stderr,
-    noTTYOutput: true,
-    hideCursor: true,
-    format: '  {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
-  });
-  const started = performance.now();
-  let running = false;
-  return {
-    update({ rows, bytes }: { rows: number; bytes: number }) {
-      const rate = Math.round(rows / Math.max((performance.now() - started) / 1000, 0.001));
-      if (!running) {
-        bar.start(Math.max(totalBytes, 1), 0, { rows: 0, rate: 0 });
-        running = true;
-      }
-      bar.update(Math.min(bytes, totalBytes), { rows, rate });
-    },
-    log(line: string) {
-      // Above the bar on a terminal; as it is elsewhere.
-      process.stderr.write(`${line}\n`);
-    },
-    stop() {
-      if (running) bar.stop();
     },
   };
 }

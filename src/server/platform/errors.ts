@@ -66,6 +66,12 @@ export const ERROR_CODES = {
   'data.conflict': { status: 409, message: 'This conflicts with a record that already exists.' },
   'data.reference_missing': { status: 409, message: 'This refers to a record that does not exist or is still in use.' },
   'data.invalid': { status: 400, message: 'A value does not meet the rules for stored data.' },
+  'feed.token_invalid': { status: 401, message: 'Send a valid feed token: Authorization: Bearer <token>.' },
+  'feed.unknown_kind': { status: 404, message: 'There is no such feed kind.' },
+  'feed.unsupported_media_type': { status: 415, message: 'Send the feed as a text/csv body.' },
+  'feed.too_large': { status: 413, message: 'The feed file is larger than this server accepts.' },
+  'feed.token_name_taken': { status: 409, message: 'A feed token already has that name.' },
+  'feed.token_not_found': { status: 404, message: 'No feed token has that name.' },
   internal: { status: 500, message: 'Something went wrong on our side. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -28,6 +28,8 @@ export const POLICY_ACTIONS = [
   'service_request.queue',
   'service_request.work',
   'service_request.reveal',
+  // The data feed's runs in the staff console (BK-8).
+  'feed.runs.view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -86,9 +88,9 @@ const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
   'producer-user': PRODUCER_TICKETS,
   'employer-user': [],
   'retail-producer': [],
-  'help-desk': [...HELP_DESK, ...TICKET_QUEUE],
-  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK],
-  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK],
+  'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view'],
+  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view'],
+  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view'],
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */

@@ -83,6 +83,8 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
       return lazyPage(async () => (await import('../features/staff-console/LifecycleReportPage.tsx')).LifecycleReportPage);
     case 'staff-settings':
       return lazyPage(async () => (await import('../features/staff-console/PortalSettingsPage.tsx')).PortalSettingsPage);
+    case 'staff-feed-runs':
+      return lazyPage(async () => (await import('../features/staff-console/FeedRunsPage.tsx')).FeedRunsPage);
     case 'services-home':
       return lazyPage(async () => (await import('../features/producer-services/ServicesHomePage.tsx')).ServicesHomePage);
     case 'request-assistance':

@@ -24,6 +24,7 @@ export type TRoute =
   | { kind: 'staff-audit' }
   | { kind: 'staff-lifecycle' }
   | { kind: 'staff-settings' }
+  | { kind: 'staff-feed-runs' }
   | { kind: 'services-home' }
   | { kind: 'request-assistance' }
   | { kind: 'request-form'; requestType: TRequestTypeId }
@@ -42,6 +43,7 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'staff-audit',
   'staff-lifecycle',
   'staff-settings',
+  'staff-feed-runs',
   'services-home',
   'request-assistance',
   'request-form',
@@ -61,6 +63,7 @@ const TOOL_PAGES = {
     audit: 'staff-audit',
     'lifecycle-report': 'staff-lifecycle',
     settings: 'staff-settings',
+    'data-feed': 'staff-feed-runs',
   },
 } as const satisfies Record<TPortalId, Record<string, TRoute['kind']>>;
 
@@ -80,6 +83,7 @@ export const paths = {
   staffAudit: () => '/staff/audit',
   staffLifecycle: () => '/staff/lifecycle-report',
   staffSettings: () => '/staff/settings',
+  staffFeedRuns: () => '/staff/data-feed',
   /** SR-1 … SR-4: the producers portal's Producer Services (the public directory is producerServices). */
   servicesHome: () => '/producers/producer-services',
   requestAssistance: () => '/producers/request-assistance',
@@ -170,6 +174,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'staff-audit':
     case 'staff-lifecycle':
     case 'staff-settings':
+    case 'staff-feed-runs':
     case 'staff-service-requests':
     case 'staff-ticket':
       return 'staff';

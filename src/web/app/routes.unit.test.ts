@@ -20,6 +20,7 @@ describe('web routes', () => {
     expect(matchRoute('/staff/audit')).toEqual({ kind: 'staff-audit' });
     expect(matchRoute('/staff/lifecycle-report')).toEqual({ kind: 'staff-lifecycle' });
     expect(matchRoute('/staff/settings')).toEqual({ kind: 'staff-settings' });
+    expect(matchRoute('/staff/data-feed')).toEqual({ kind: 'staff-feed-runs' });
     for (const path of [
       '/employers/password-manager',
       '/producers/security-manager',

@@ -5,7 +5,15 @@ import type { TPortalId, TRole } from '../../shared/portals.ts';
 import { paths } from './routes.ts';
 
 export type TToolId =
-  'services-home' | 'password-manager' | 'security-manager' | 'staff-users' | 'staff-service-requests' | 'staff-audit' | 'staff-lifecycle' | 'staff-settings';
+  | 'services-home'
+  | 'password-manager'
+  | 'security-manager'
+  | 'staff-users'
+  | 'staff-service-requests'
+  | 'staff-audit'
+  | 'staff-lifecycle'
+  | 'staff-settings'
+  | 'staff-feed-runs';
 
 export interface TTool {
   id: TToolId;
@@ -84,6 +92,14 @@ export const TOOLS: readonly TTool[] = [
     label: 'Portal Settings',
     description: 'Lockout, lifecycle, password, session and text settings of each portal.',
     to: paths.staffSettings(),
+    roles: ALL_STAFF,
+  },
+  {
+    id: 'staff-feed-runs',
+    portalId: 'staff',
+    label: 'Data Feed',
+    description: "The carrier's data feed loads (by file and over HTTP): who, what, when and how they went.",
+    to: paths.staffFeedRuns(),
     roles: ALL_STAFF,
   },
 ];

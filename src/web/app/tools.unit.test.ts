@@ -9,8 +9,15 @@ describe('administration tools by role', () => {
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
     expect(toolsFor('retail', 'retail-producer')).toEqual([]);
-    expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Audit Log', 'Lifecycle Report', 'Portal Settings']);
-    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Portal Settings']);
+    expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual([
+      'User Search',
+      'Service Requests',
+      'Audit Log',
+      'Lifecycle Report',
+      'Portal Settings',
+      'Data Feed',
+    ]);
+    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Portal Settings', 'Data Feed']);
   });
 
   it('never in another portal, whatever the role says', () => {

@@ -1,6 +1,7 @@
 // The staff console's own endpoints as the web uses them (audit log, lifecycle report, portal
-// settings and documents, the users download); user search and actions are user-admin's (user-admin-api.ts).
+// settings and documents, the users download, the data feed's runs); user search and actions are user-admin's (user-admin-api.ts).
 import { z } from 'zod';
+import { ZFeedRunList, type TFeedRunList } from '../../../shared/feed-schemas.ts';
 import { ZPortalDocument, type TPortalDocument, type TPortalDocumentName } from '../../../shared/portal-document-schemas.ts';
 import type { TPortalId } from '../../../shared/portals.ts';
 import {
@@ -29,6 +30,7 @@ export const staffConsoleKeys = {
     query ? (['staff-console', 'lifecycle-report', query] as const) : (['staff-console', 'lifecycle-report'] as const),
   portalSettings: (portalId: TPortalId) => ['staff-console', 'portal-settings', portalId] as const,
   portalDocuments: (portalId: TPortalId) => ['staff-console', 'portal-documents', portalId] as const,
+  feedRuns: () => ['staff-console', 'feed-runs'] as const,
 };
 
 /** The download of the users a staff search found: a plain link, so the browser streams the file itself. */
@@ -43,6 +45,10 @@ export function searchAudit(query: Partial<TAuditSearchQuery>): Promise<TAuditPa
 
 export function fetchLifecycleReport(query: Partial<TLifecycleReportQuery>): Promise<TLifecycleReportPage> {
   return apiRequest(`/api/staff/lifecycle/upcoming${queryString(query)}`, { schema: ZLifecycleReportPage });
+}
+
+export function fetchFeedRuns(): Promise<TFeedRunList> {
+  return apiRequest('/api/staff/feed-runs', { schema: ZFeedRunList });
 }
 
 export function fetchPortalSettings(portalId: TPortalId): Promise<TPortalSettings> {

@@ -1,0 +1,114 @@
+// `portico seed --size N`: the synthetic book of N producers (features/feed/synthetic-book.ts),
+// loaded through the carrier's own paths: the roster import for producers, then the data feed for
+// each kind, every file streamed from its generator (never whole in memory), a progress bar each.
+// The book is dated from this month, so a rerun in the same month reloads the same rows.
+import { FEED_KIND, type TFeedKindName } from '../features/feed/feed-kinds.ts';
+import { importFeed, type TFeedDeps } from '../features/feed/feed-import.service.ts';
+import {
+  countSyntheticRows,
+  kindOfLoad,
+  SYNTHETIC_LOADS,
+  syntheticCsv,
+  syntheticLines,
+  type TSyntheticLoad,
+  type TSyntheticOptions,
+} from '../features/feed/synthetic-book.ts';
+import { importProducersCsv } from '../features/imports/producers-import.service.ts';
+import type { TConfig } from '../config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { progressBar, type TProgress } from './progress.ts';
+import { OPERATOR, withDatabase } from './with-database.ts';
+
+/** Producers per roster import: the roster import reads its file whole, so it gets slices. */
+const ROSTER_SLICE = 2_000;
+const SHOWN_PROBLEMS = 20;
+
+const LABELS: Record<TSyntheticLoad, string> = {
+  producers: 'Producers',
+  groups: FEED_KIND.groups.label,
+  clients: FEED_KIND.clients.label,
+  policies: FEED_KIND.policies.label,
+  'application-history': 'Applications (earlier status)',
+  applications: FEED_KIND.applications.label,
+  payments: FEED_KIND.payments.label,
+};
+
+export async function seedSizeCommand(config: TConfig, producers: number): Promise<number> {
+  const options: TSyntheticOptions = { producers, asOf: systemClock.now().toISOString().slice(0, 7) };
+  console.log(`Synthetic book of ${producers} producers, as of ${options.asOf}: counting rows…`);
+  const counts = countSyntheticRows(options);
+  console.log(
+    `  ${Object.entries(counts)
+      .map(([load, rows]) => `${rows} ${load}`)
+      .join(', ')}`,
+  );
+  return withDatabase(config, async (database) => {
+    const deps: TFeedDeps = { db: database.db, clock: systemClock, bulk: database.withBulkConnection };
+    let failed = 0;
+    for (const load of SYNTHETIC_LOADS) {
+      const progress = progressBar({ total: counts[load], label: LABELS[load].padEnd(30) });
+      const started = performance.now();
+      const kind = kindOfLoad(load);
+      const outcome = kind === 'producers' ? await loadRoster(deps, options, progress) : await loadFeed(deps, { name: load, kind, options }, progress);
+      progress.stop();
+      failed += outcome.failed;
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `${LABELS[load]}: ${outcome.summary}, ${outcome.failed} failed (${seconds.toFixed(1)} s, ${Math.round(counts[load] / Math.max(seconds, 0.001))} rows/s).`,
+      );
+    }
+    if (failed > 0) console.error(`${failed} rows were refused: the synthetic book should load whole; please report it.`);
+    return failed > 0 ? 1 : 0;
+  });
+}
+
+interface TOutcome {
+  summary: string;
+  failed: number;
+}
+
+async function loadRoster(deps: TFeedDeps, options: TSyntheticOptions, progress: TProgress): Promise<TOutcome> {
+  const lines = syntheticLines('producers', options);
+  const header = String(lines.next().value);
+  const totals = { inserted: 0, updated: 0, failed: 0 };
+  let slice: string[] = [];
+  const flush = async () => {
+    const before = totals.inserted + totals.updated + totals.failed;
+    const report = await importProducersCsv(deps, {
+      csv: [header, ...slice].join('\n'),
+      actor: OPERATOR,
+      onProgress: (done) => progress.update({ rows: before + done, done: before + done }),
+    });
+    for (const problem of report.failed.slice(0, SHOWN_PROBLEMS)) progress.log(`  line ${problem.line}: ${problem.reason}`);
+    totals.inserted += report.inserted;
+    totals.updated += report.updated;
+    totals.failed += report.failed.length;
+    slice = [];
+  };
+  for (const line of lines) {
+    slice.push(line);
+    if (slice.length >= ROSTER_SLICE) await flush();
+  }
+  if (slice.length) await flush();
+  return { summary: `${totals.inserted} inserted, ${totals.updated} updated`, failed: totals.failed };
+}
+
+async function loadFeed(
+  deps: TFeedDeps,
+  load: { name: TSyntheticLoad; kind: TFeedKindName; options: TSyntheticOptions },
+  progress: TProgress,
+): Promise<TOutcome> {
+  let shown = 0;
+  const report = await importFeed(deps, {
+    kind: load.kind,
+    csv: syntheticCsv(load.name, load.options),
+    source: 'cli',
+    actor: OPERATOR,
+    onProgress: ({ rows }) => progress.update({ rows, done: rows }),
+    onProblems: (problems) => {
+      for (const p of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(`  line ${p.line}${p.column ? `, ${p.column} "${p.value}"` : ''}: ${p.reason}`);
+    },
+  });
+  const summary = `${report.rowsRead} rows read, ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
+  return { summary: report.error ? `${summary} (${report.error})` : summary, failed: report.failed };
+}

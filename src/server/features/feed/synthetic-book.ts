@@ -1,0 +1,141 @@
+// The synthetic book of business behind `portico seed --size N` and bench:import (issue 15 §4): N
+// producers (Agent Unique IDs 3xxxxxxxx, clear of the demo's and the tests'), about 100 clients each
+// (1 producer in 1,000 has a book 20 times larger), employer groups for 1 producer in 10, individual
+// and group policies, applications with a status history, and 12 months of premium payments, over
+// IL, MT, NM, OK, TX and all nine lines. Written as the carrier's feed files (docs/data-feed.md), a
+// line at a time, so millions of rows stream into the same import as the carrier's own files.
+import { Readable } from 'node:stream';
+import type { TFeedKindName } from './feed-kinds.ts';
+import { clientAt, dayOf, dollars, firstOf, groupAt, monthNumber, monthText, producerAt, type TPolicy } from './synthetic-entities.ts';
+
+export { MAX_SYNTHETIC_PRODUCERS, mulberry32, SYNTHETIC_AGENT_BASE } from './synthetic-entities.ts';
+
+export const SYNTHETIC_LOADS = ['producers', 'groups', 'clients', 'policies', 'application-history', 'applications', 'payments'] as const;
+/** What each file loads; `application-history` is the applications at an earlier status, loaded first so they have a history. */
+export type TSyntheticLoad = (typeof SYNTHETIC_LOADS)[number];
+
+export function kindOfLoad(load: TSyntheticLoad): 'producers' | TFeedKindName {
+  return load === 'application-history' ? 'applications' : load;
+}
+
+export interface TSyntheticOptions {
+  producers: number;
+  /** The book's latest month (YYYY-MM): payments run through it, renewals come after it. */
+  asOf: string;
+  /** Stop each file after this many rows (bench:import loads exact row counts). */
+  limit?: number;
+}
+
+const HEADERS: Record<'producers' | TFeedKindName, string> = {
+  producers: 'agent_unique_id,first_name,last_name,email,agency_name,states',
+  groups: 'account_number,name,state,producer_agent_unique_id,line_of_business,effective_date,employee_count',
+  clients: 'client_id,first_name,last_name,date_of_birth,state,email,phone,zip',
+  policies:
+    'policy_number,client_id,group_account_number,line_of_business,plan_name,state,status,effective_date,renewal_date,termination_date,monthly_premium,writing_agent_id,producer_of_record_agent_id',
+  applications: 'application_number,client_id,line_of_business,plan_name,state,status,status_date,submitted_date,agent_unique_id,policy_number',
+  payments: 'policy_number,period,amount_due,due_date,amount_paid,paid_date,status',
+};
+
+function policyLine(p: TPolicy, asOf: number): string {
+  const ended = p.status === 'terminated' || p.status === 'cancelled';
+  const renewal = ended ? '' : firstOf(p.effective + 12 * (Math.floor(Math.max(asOf - p.effective, 0) / 12) + 1));
+  const termination = p.status === 'terminated' ? firstOf(asOf) : p.status === 'cancelled' ? firstOf(asOf + 1) : '';
+  const money = dollars(p.premiumCents);
+  return `${p.number},${p.clientId},${p.account},${p.line},${p.plan},${p.state},${p.status},${firstOf(p.effective)},${renewal},${termination},${money},${p.writing},${p.ofRecord}`;
+}
+
+function* paymentLines(p: TPolicy, asOf: number): Generator<string> {
+  if (p.status === 'pending') return; // not in force yet: nothing is due
+  const money = dollars(p.premiumCents);
+  for (let m = asOf - 11; m <= asOf; m++) {
+    const status = m === asOf ? p.latestPayment : 'paid';
+    const paid = status === 'paid';
+    yield `${p.number},${monthText(m)},${money},${firstOf(m)},${paid ? money : ''},${paid ? dayOf(m - 1, p.payDay) : ''},${status}`;
+  }
+}
+
+function* rowsOf(load: TSyntheticLoad, options: TSyntheticOptions): Generator<string> {
+  const asOf = monthNumber(options.asOf);
+  for (let p = 0; p < options.producers; p++) {
+    const producer = producerAt(p);
+    if (load === 'producers') {
+      const email = `${producer.first}.${producer.last}.${p}@agents.example.com`.toLowerCase();
+      yield `${producer.agentId},${producer.first},${producer.last},${email},${producer.agency},${producer.states.join(';')}`;
+      continue;
+    }
+    if (load === 'groups' || load === 'policies' || load === 'payments') {
+      for (let g = 0; g < producer.groups; g++) {
+        const group = groupAt(producer, g, asOf);
+        if (load === 'groups') {
+          const effective = Math.min(...group.policies.map((x) => x.effective));
+          yield `${group.account},${group.name},${group.state},${producer.agentId},${group.line},${firstOf(effective)},${group.employees}`;
+        } else for (const policy of group.policies) yield* load === 'policies' ? [policyLine(policy, asOf)] : paymentLines(policy, asOf);
+      }
+      if (load === 'groups') continue;
+    }
+    for (let c = 0; c < producer.clients; c++) {
+      const client = clientAt(producer, c, asOf);
+      const app = client.application;
+      if (load === 'clients') yield `${client.id},${client.first},${client.last},${client.born},${client.state},${client.email},${client.phone},${client.zip}`;
+      else if (load === 'policies') for (const policy of client.policies) yield policyLine(policy, asOf);
+      else if (load === 'payments') for (const policy of client.policies) yield* paymentLines(policy, asOf);
+      else if (app) {
+        const [status, statusDate] = load === 'application-history' ? [app.earlier, app.earlierDate] : [app.status, app.statusDate];
+        const policy = status === 'issued' ? app.policy : '';
+        yield `${app.number},${client.id},${app.line},${app.plan},${client.state},${status},${statusDate},${app.submitted},${producer.agentId},${policy}`;
+      }
+    }
+  }
+}
+
+/** The file of one load, a line at a time (header first, no line ends). */
+export function* syntheticLines(load: TSyntheticLoad, options: TSyntheticOptions): Generator<string> {
+  yield HEADERS[kindOfLoad(load)];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  let rows = 0;
+  for (const line of rowsOf(load, options)) {
+    if (rows++ >= limit) return;
+    yield line;
+  }
+}
+
+/** The file as a stream of about 64 KB chunks: one chunk per row would cost more than the row. */
+export function syntheticCsv(load: TSyntheticLoad, options: TSyntheticOptions): Readable {
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const line of syntheticLines(load, options)) {
+      chunk += `${line}\n`;
+      if (chunk.length >= 65_536) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/** The rows (not counting the header) of each load: a pass over the book without writing it. */
+export function countSyntheticRows(options: TSyntheticOptions): Record<TSyntheticLoad, number> {
+  const asOf = monthNumber(options.asOf);
+  const counts = Object.fromEntries(SYNTHETIC_LOADS.map((load) => [load, 0])) as Record<TSyntheticLoad, number>;
+  const addPolicies = (policies: readonly TPolicy[]) => {
+    counts.policies += policies.length;
+    counts.payments += policies.filter((p) => p.status !== 'pending').length * 12;
+  };
+  for (let p = 0; p < options.producers; p++) {
+    const producer = producerAt(p);
+    counts.producers++;
+    for (let g = 0; g < producer.groups; g++) addPolicies(groupAt(producer, g, asOf).policies);
+    counts.groups += producer.groups;
+    counts.clients += producer.clients;
+    for (let c = 0; c < producer.clients; c++) {
+      const client = clientAt(producer, c, asOf);
+      addPolicies(client.policies);
+      if (client.application) counts.applications++;
+    }
+  }
+  counts['application-history'] = counts.applications;
+  if (options.limit !== undefined) for (const load of SYNTHETIC_LOADS) counts[load] = Math.min(counts[load], options.limit);
+  return counts;
+}
