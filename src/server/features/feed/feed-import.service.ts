@@ -5,6 +5,7 @@
 // (the load is an upsert by natural key). Each run is recorded in feed_runs and audited.
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import type { TBulkConnection } from '../../db/bulk.ts';
 import type { TDatabase } from '../../db/client.ts';
@@ -62,7 +63,9 @@ export async function importFeed(deps: TFeedDeps, input: TFeedInput): Promise<TF
     await deps.bulk((connection) => readAndLoad(connection, { deps, kind, input, report, noteProblems }));
   } catch (error) {
     if (!(error instanceof FeedFileError)) {
-      await finish(deps, report, { status: 'failed', error: 'the load stopped on an unexpected error', started, actor: input.actor });
+      // The file stopped arriving (a body over its limit, a client gone) or the database failed.
+      const stopped = input.csv.errored ? `the file stopped arriving: ${input.csv.errored.message}` : 'the load stopped on an unexpected error';
+      await finish(deps, report, { status: 'failed', error: stopped, started, actor: input.actor });
       throw error;
     }
     report.error = error.message;
@@ -91,28 +94,35 @@ interface TRun {
 
 async function readAndLoad(connection: TBulkConnection, run: TRun): Promise<void> {
   const { kind, input, report } = run;
-  const parser = input.csv.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true }));
+  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true });
+  // pipeline, not pipe: a source that failed before this point (a body over its limit while the
+  // run was starting) still ends the parser with its error instead of leaving it waiting.
+  pipeline(input.csv, parser).catch(() => {});
   const skipped: TFeedProblem[] = [];
   parser.on('skip', (error: CsvError & { lines?: number }) => {
     skipped.push({ line: error.lines ?? 0, column: '', value: '', reason: `not readable as CSV: ${error.message}` });
   });
-  input.csv.on('error', (error) => parser.destroy(error));
   let header: THeader | undefined;
   let tables: TRunTables | undefined;
   let batch: string[] = [];
   let bytes = 0;
-  const flush = async () => {
-    await run.noteProblems(skipped.splice(0));
-    if (!tables || batch.length === 0) return;
-    const copy = batch.join('');
-    const rows = batch.length;
-    batch = [];
+  // One batch loads while the next is read and checked: the database and the parser overlap.
+  let loading: Promise<void> = Promise.resolve();
+  const load = async (copy: string, rows: number, readBytes: number) => {
     const counts = await connection.transaction((tx) => loadBatch(tx, { tables: tables as TRunTables, copy, rows, now: run.deps.clock.now() }));
     report.inserted += counts.inserted;
     report.updated += counts.updated;
     report.unchanged += counts.unchanged;
     await run.noteProblems(counts.refused);
-    input.onProgress?.({ rows: report.rowsRead, bytes });
+    input.onProgress?.({ rows: report.rowsRead, bytes: readBytes });
+  };
+  const flush = async () => {
+    await loading;
+    await run.noteProblems(skipped.splice(0));
+    if (!tables || batch.length === 0) return;
+    loading = load(batch.join(''), batch.length, bytes);
+    loading.catch(() => {}); // awaited at the next flush; this only keeps it from being "unhandled"
+    batch = [];
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
@@ -131,7 +141,9 @@ async function readAndLoad(connection: TBulkConnection, run: TRun): Promise<void
     }
     if (!header) throw new FeedFileError(1, 'the file is empty: it needs a header row naming its columns');
     await flush();
+    await loading;
   } finally {
+    await loading.catch(() => {});
     if (tables) await dropRunTables(connection, tables).catch(() => {});
   }
 }
