@@ -2,7 +2,7 @@
 // reported with its line and column while the rest loads, idempotent reloads that count what
 // changed, references refused by row, duplicate keys across batches, and the run recorded.
 import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatusHistory, auditEvents, clients, employerGroups, feedRuns, policies, premiumPayments } from '../../db/schema/index.ts';
 import { ManualClock } from '../../platform/clock.ts';
@@ -98,6 +98,32 @@ describe('clients', () => {
     const report = await load('clients', [CLIENTS, 'C-10,Jo,Jones,1970-01-01,TX,,,', 'C-11,Kai,"King,1970-01-01,TX,,,']);
     expect(report.all).toEqual([expect.objectContaining({ line: 3, reason: expect.stringMatching(/^not readable as CSV: Quote Not Closed/) })]);
     expect(report.inserted).toBe(1);
+  });
+});
+
+describe('an interrupted run', () => {
+  it('keeps every committed batch, and a rerun finishes the job without duplicates', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `I-${i},Ivy,Irons,1970-01-0${i + 1},TX,,,`);
+    // The file stops arriving after five rows (a client gone, a killed process): batches of two.
+    async function* cutShort() {
+      yield `${CLIENTS}\n`;
+      for (const row of rows.slice(0, 5)) yield `${row}\n`;
+      // The rows arrived and were being loaded when the connection dropped.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      throw new Error('connection reset');
+    }
+    const deps = { db: database.db, clock, bulk: database.withBulkConnection };
+    await expect(importFeed(deps, { kind: 'clients', csv: Readable.from(cutShort()), source: 'cli', actor: { label: 'test' }, batchRows: 2 })).rejects.toThrow(
+      'connection reset',
+    );
+    const kept = await database.db.$count(clients, like(clients.clientId, 'I-%'));
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThanOrEqual(5);
+    const stopped = await database.db.select().from(feedRuns).where(eq(feedRuns.error, 'the file stopped arriving: connection reset'));
+    expect(stopped.map((r) => r.status)).toEqual(['failed']);
+    const rerun = await load('clients', [CLIENTS, ...rows], { batchRows: 2 });
+    expect(counts(rerun)).toEqual({ rowsRead: 7, inserted: 7 - kept, updated: 0, unchanged: kept, failed: 0 });
+    expect(await database.db.$count(clients, like(clients.clientId, 'I-%'))).toBe(7);
   });
 });
 
