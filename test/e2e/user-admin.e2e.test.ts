@@ -160,7 +160,8 @@ describe('Password Manager (LC-5)', () => {
     expect(await cellOf(pp, 'lkim', 'Status')).toBe('Active');
     await logIn(sub, 'lkim', 'Producer#2026');
     await sub.waitForURL('**/producers/home');
-    expect(await heading(sub)).toBe('Welcome, Linda Kim');
+    // The home page's own heading, once it has replaced the login page's (portal name) one.
+    await sub.getByRole('heading', { level: 1, name: 'Welcome, Linda Kim', exact: true }).waitFor();
   });
 
   it('creates a sub-user, who gets a temporary password by e-mail and must change it', async () => {

@@ -66,7 +66,8 @@ describe('portico import producers', () => {
 });
 
 describe('portico users create', () => {
-  it('creates a user linked to a producer, refuses a duplicate name in any case, a wrong role and a weak password', async () => {
+  // Eight real processes, each opening and migrating the database: more than the default 30 s on a busy machine.
+  it('creates a user linked to a producer, refuses a duplicate name in any case, a wrong role and a weak password', { timeout: 90_000 }, async () => {
     const create = (...extra: string[]) =>
       portico('users', 'create', '--portal', 'producers', '--role', 'primary-producer', '--producer', '000700001', ...extra);
     const ok = await create('--username', 'ada.pp', '--password', 'Analytical#1', '--name', 'Ada Lovelace');
@@ -124,7 +125,7 @@ describe.runIf(testEngine() === 'pglite')('the embedded database held by another
 });
 
 describe('portico lifecycle run', () => {
-  it('prints what it would do per portal in a dry run, does it for real, and refuses a bad date', async () => {
+  it('prints what it would do per portal in a dry run, does it for real, and refuses a bad date', { timeout: 90_000 }, async () => {
     const sub = await portico(
       'users',
       'create',

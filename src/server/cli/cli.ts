@@ -2,8 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type TConfig } from '../config.ts';
 import { findDatabaseError } from '../db/database-errors.ts';
-import { seedDemoData } from '../features/demo/demo.service.ts';
-import { MAX_SYNTHETIC_PRODUCERS } from '../features/feed/synthetic-book.ts';
+import { MAX_SYNTHETIC_PRODUCERS } from '../features/feed/synthetic-entities.ts';
 import { LIFECYCLE_ACTIONS, runLifecycle } from '../features/lifecycle/lifecycle.service.ts';
 import { fileStoreFromConfig } from '../platform/file-store/index.ts';
 import { secretBoxFromConfig } from '../platform/secret-box.ts';
@@ -14,8 +13,6 @@ import { redactQueryParams, safeErrorMessage } from '../platform/log-safety.ts';
 import { printDemoLogins } from './demo-logins.ts';
 import { FEED_TOKEN_USAGE, feedTokenCommand } from './feed-token-command.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
-import { seedSizeCommand } from './seed-size-command.ts';
-import { serve } from './serve.ts';
 import { UPLOADS_USAGE, uploadsCommand } from './uploads-command.ts';
 import { USERS_USAGE, usersCommand } from './users-commands.ts';
 import { withDatabase } from './with-database.ts';
@@ -40,7 +37,9 @@ export async function runCli(argv: string[]): Promise<number> {
     const config = loadConfig();
     switch (command) {
       case 'serve':
-        return await serve(config, parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values.demo === true);
+        // Loaded on demand: the app (every route) and the synthetic book are heavy, and the other
+        // commands start faster without them.
+        return await (await import('./serve.ts')).serve(config, parseArgs({ args: rest, options: { demo: { type: 'boolean' } } }).values.demo === true);
       case 'migrate':
         return await withDatabase(config, async () => {
           console.log('Migrations applied.');
@@ -116,13 +115,14 @@ async function seed(config: TConfig, args: string[]): Promise<number> {
       console.error(`Usage: portico seed --size N, N a whole number of producers from 1 to ${MAX_SYNTHETIC_PRODUCERS}.`);
       return 2;
     }
-    return seedSizeCommand(config, size);
+    return (await import('./seed-size-command.ts')).seedSizeCommand(config, size);
   }
   if (!values.demo) {
     console.error('Say what to seed: portico seed --demo, or portico seed --size N');
     return 2;
   }
   return withDatabase(config, async ({ db, withBulkConnection }) => {
+    const { seedDemoData } = await import('../features/demo/demo.service.ts');
     const seeded = await seedDemoData({
       db,
       clock: systemClock,
