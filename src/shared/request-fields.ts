@@ -47,10 +47,14 @@ export function money(label: string) {
     .refine((cents) => cents <= MONEY_MAX_CENTS, `The ${label} is too large.`);
 }
 
-function isCalendarDate(text: string): boolean {
+/** YYYY-MM-DD naming a day the calendar has (no February 30th). */
+export function isCalendarDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A calendar date as YYYY-MM-DD (what `<input type="date">` sends). */
 export function calendarDate(label: string) {
@@ -58,17 +62,13 @@ export function calendarDate(label: string) {
     .string()
     .trim()
     .min(1, `Enter the ${label}.`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as YYYY-MM-DD.`)
+    .regex(DATE_PATTERN, `Enter the ${label} as YYYY-MM-DD.`)
     .refine(isCalendarDate, `The ${label} is not a date in the calendar.`);
 }
 
 /** A month as YYYY-MM (what `<input type="month">` sends). */
 export function calendarMonth(label: string) {
-  return z
-    .string()
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, `Enter the ${label} as YYYY-MM.`);
+  return z.string().trim().min(1, `Enter the ${label}.`).regex(MONTH_PATTERN, `Enter the ${label} as YYYY-MM.`);
 }
 
 /** The ABA routing number check: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) is a multiple of 10. */
@@ -99,24 +99,31 @@ export const ZAgentUniqueId = z
   .min(1, "Enter the receiving producer's Agent Unique ID.")
   .regex(/^\d{9}$/, 'An Agent Unique ID is 9 digits.');
 
+/** A phone number as typed, without its punctuation and leading country code 1: ten digits when it is a US number. */
+export function usPhoneDigits(text: string): string {
+  return text.replace(/[\s().+-]/g, '').replace(/^1(?=\d{10}$)/, '');
+}
+
+export function isUsPhoneDigits(digits: string): boolean {
+  return /^\d{10}$/.test(digits);
+}
+
 /** A US phone number: 10 digits, punctuation allowed; kept as the digits. */
 export const ZUsPhone = z
   .string()
   .trim()
   .min(1, 'Enter the phone number.')
-  .transform((text) => text.replace(/[\s().+-]/g, '').replace(/^1(?=\d{10}$)/, ''))
-  .refine((digits) => /^\d{10}$/.test(digits), 'Enter a 10-digit phone number, e.g. (312) 555-0100.');
+  .transform(usPhoneDigits)
+  .refine(isUsPhoneDigits, 'Enter a 10-digit phone number, e.g. (312) 555-0100.');
 
 /** 3125550100 → (312) 555-0100, as US forms show it; anything else as it is. */
 export function formatUsPhone(digits: string): string {
-  return /^\d{10}$/.test(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
+  return isUsPhoneDigits(digits) ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : digits;
 }
 
-export const ZZipCode = z
-  .string()
-  .trim()
-  .min(1, 'Enter the ZIP code.')
-  .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code (or ZIP+4).');
+export const ZIP_PATTERN = /^\d{5}(-\d{4})?$/;
+
+export const ZZipCode = z.string().trim().min(1, 'Enter the ZIP code.').regex(ZIP_PATTERN, 'Enter a 5-digit ZIP code (or ZIP+4).');
 
 // prettier-ignore
 export const US_STATE_CODES = [

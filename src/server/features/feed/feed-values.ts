@@ -1,6 +1,7 @@
 // How the feed's columns read (docs/data-feed.md): each turns the CSV text into PostgreSQL's COPY
 // text, or says why it refuses it. Checked here, row by row, so the report names line, column and
 // value; the database only checks what needs other rows (references, duplicates).
+import { DATE_PATTERN, isCalendarDate, isUsPhoneDigits, MONTH_PATTERN, usPhoneDigits, ZIP_PATTERN } from '../../../shared/request-fields.ts';
 import { CONTROL_CHARACTER_MESSAGE, hasNoControlCharacter } from '../../../shared/text-rules.ts';
 
 export type TParsed = { value: string } | { problem: string };
@@ -39,19 +40,15 @@ export function oneOf(values: readonly string[], described?: string): TReader {
   return (value) => (known.has(value) ? ok(value) : refuse(problem));
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
+/** A calendar day (the forms' own check), within years a carrier's records hold. */
 export const isoDate: TReader = (value) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return refuse('use YYYY-MM-DD');
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const last = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (year < 1900 || year > 2200 || day < 1 || day > last) return refuse('no such date');
+  if (!DATE_PATTERN.test(value)) return refuse('use YYYY-MM-DD');
+  const year = Number(value.slice(0, 4));
+  if (year < 1900 || year > 2200 || !isCalendarDate(value)) return refuse('no such date');
   return ok(value);
 };
 
-export const month: TReader = (value) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? ok(value) : refuse('use YYYY-MM'));
+export const month: TReader = (value) => (MONTH_PATTERN.test(value) ? ok(value) : refuse('use YYYY-MM'));
 
 /** Dollars with at most two decimals (`1234.56`), kept as integer cents. */
 export const money: TReader = (value) => {
@@ -70,8 +67,8 @@ export const email: TReader = (value) =>
 
 /** Ten digits, punctuation allowed; kept as the digits. */
 export const phone: TReader = (value) => {
-  const digits = value.replace(/[\s().+-]/g, '').replace(/^1(?=\d{10}$)/, '');
-  return /^\d{10}$/.test(digits) ? ok(digits) : refuse('use a 10-digit phone number');
+  const digits = usPhoneDigits(value);
+  return isUsPhoneDigits(digits) ? ok(digits) : refuse('use a 10-digit phone number');
 };
 
-export const zip: TReader = (value) => (/^\d{5}(-\d{4})?$/.test(value) ? ok(value) : refuse('use a 5-digit ZIP code (or ZIP+4)'));
+export const zip: TReader = (value) => (ZIP_PATTERN.test(value) ? ok(value) : refuse('use a 5-digit ZIP code (or ZIP+4)'));
