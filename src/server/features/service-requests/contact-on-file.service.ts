@@ -7,6 +7,7 @@ import type { TContactOnFile } from '../../../shared/service-request-schemas.ts'
 import { AppError } from '../../platform/errors.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import { findLastResolvedContactRequest, findRosterEmail } from './contact-on-file.store.ts';
+import { detailText } from './request-details.ts';
 import type { TTicketActor } from './service-requests.service.ts';
 
 const CONTACT_FIELDS = ['street', 'street2', 'city', 'state', 'zip', 'phone', 'email'] as const;
@@ -17,11 +18,10 @@ export async function getContactOnFile(deps: { db: TDbOrTx }, input: { actor: TT
   if (producerId === null) throw new AppError('auth.forbidden');
   const resolved = await findLastResolvedContactRequest(deps.db, producerId);
   if (resolved) {
-    const text = (key: string) => {
-      const value = resolved.details[key];
-      return typeof value === 'string' ? value : '';
-    };
-    const contact = Object.fromEntries(CONTACT_FIELDS.map((key) => [key, text(key)])) as Record<(typeof CONTACT_FIELDS)[number], string>;
+    const contact = Object.fromEntries(CONTACT_FIELDS.map((key) => [key, detailText(resolved.details, key)])) as Record<
+      (typeof CONTACT_FIELDS)[number],
+      string
+    >;
     // Kept as its 10 digits; the form shows it as typed on US forms.
     return { ...contact, phone: formatUsPhone(contact.phone), fromTicket: { number: resolved.number, resolvedAt: resolved.closedAt.toISOString() } };
   }

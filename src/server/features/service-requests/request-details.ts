@@ -42,7 +42,8 @@ export function toStoredDetails(request: TFileRequest, seal: TSeal): Record<stri
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function text(details: Record<string, unknown>, key: string): string {
+/** A stored field as text ('' when absent). */
+export function detailText(details: Record<string, unknown>, key: string): string {
   const value = details[key];
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
@@ -66,7 +67,7 @@ function monthName(iso: string): string {
 
 /** How a sealed bank account number is shown everywhere: ••••6789. */
 export function maskedAccount(details: Record<string, unknown>): string {
-  return `••••${text(details, 'accountLast4')}`;
+  return `••••${detailText(details, 'accountLast4')}`;
 }
 
 function capitalised(word: string): string {
@@ -77,19 +78,19 @@ function capitalised(word: string): string {
 export function summaryOf(type: TTicketTypeId, details: Record<string, unknown>): string {
   switch (type) {
     case 'commission-dispute':
-      return `Account ${text(details, 'accountNumber')}, ${monthName(text(details, 'statementMonth'))} statement`;
+      return `Account ${detailText(details, 'accountNumber')}, ${monthName(detailText(details, 'statementMonth'))} statement`;
     case 'group-por':
-      return `${text(details, 'accountName')} (${text(details, 'accountNumber')})`;
+      return `${detailText(details, 'accountName')} (${detailText(details, 'accountNumber')})`;
     case 'eft':
-      return `${text(details, 'bankName')} ${maskedAccount(details)}, effective ${usDate(text(details, 'effectiveDate'))}`;
+      return `${detailText(details, 'bankName')} ${maskedAccount(details)}, effective ${usDate(detailText(details, 'effectiveDate'))}`;
     case 'contact-info':
-      return `${text(details, 'street')}, ${text(details, 'city')}, ${text(details, 'state')}`;
+      return `${detailText(details, 'street')}, ${detailText(details, 'city')}, ${detailText(details, 'state')}`;
     case 'book-transfer':
-      return `To ${text(details, 'receivingAgentId')}, effective ${usDate(text(details, 'effectiveDate'))}`;
+      return `To ${detailText(details, 'receivingAgentId')}, effective ${usDate(detailText(details, 'effectiveDate'))}`;
     case 'eo-coverage':
-      return `${text(details, 'carrier')} policy ${text(details, 'policyNumber')}`;
+      return `${detailText(details, 'carrier')} policy ${detailText(details, 'policyNumber')}`;
     case 'sep-affirmation':
-      return `Plan year ${text(details, 'planYear')}`;
+      return `Plan year ${detailText(details, 'planYear')}`;
   }
 }
 
@@ -101,55 +102,55 @@ export function fieldsOf(type: TTicketTypeId, details: Record<string, unknown>):
       const expected = Number(details.amountExpected ?? 0);
       const paid = Number(details.amountPaid ?? 0);
       return [
-        f('Statement Month', monthName(text(details, 'statementMonth'))),
-        f('Account/Policy Number', text(details, 'accountNumber')),
+        f('Statement Month', monthName(detailText(details, 'statementMonth'))),
+        f('Account/Policy Number', detailText(details, 'accountNumber')),
         f('Amount Expected', cents(details, 'amountExpected')),
         f('Amount Paid', cents(details, 'amountPaid')),
         f('Difference', formatCents(expected - paid)),
-        f('Explanation', text(details, 'explanation')),
+        f('Explanation', detailText(details, 'explanation')),
       ];
     }
     case 'group-por':
       return [
-        f('Line of Business', LINE_LABELS[text(details, 'lineOfBusiness') as keyof typeof LINE_LABELS] ?? text(details, 'lineOfBusiness')),
-        f('Account Number', text(details, 'accountNumber')),
-        f('Account Name', text(details, 'accountName')),
+        f('Line of Business', LINE_LABELS[detailText(details, 'lineOfBusiness') as keyof typeof LINE_LABELS] ?? detailText(details, 'lineOfBusiness')),
+        f('Account Number', detailText(details, 'accountNumber')),
+        f('Account Name', detailText(details, 'accountName')),
       ];
     case 'eft':
       return [
-        f('Bank Name', text(details, 'bankName')),
-        f('Routing Number', text(details, 'routingNumber')),
+        f('Bank Name', detailText(details, 'bankName')),
+        f('Routing Number', detailText(details, 'routingNumber')),
         f('Account Number', maskedAccount(details)),
-        f('Account Type', capitalised(text(details, 'accountType'))),
-        f('Effective Date', usDate(text(details, 'effectiveDate'))),
+        f('Account Type', capitalised(detailText(details, 'accountType'))),
+        f('Effective Date', usDate(detailText(details, 'effectiveDate'))),
       ];
     case 'contact-info':
       return [
-        f('Street Address', [text(details, 'street'), text(details, 'street2')].filter(Boolean).join(', ')),
-        f('City', text(details, 'city')),
-        f('State', text(details, 'state')),
-        f('ZIP Code', text(details, 'zip')),
-        f('Phone', formatUsPhone(text(details, 'phone'))),
-        f('E-mail', text(details, 'email')),
+        f('Street Address', [detailText(details, 'street'), detailText(details, 'street2')].filter(Boolean).join(', ')),
+        f('City', detailText(details, 'city')),
+        f('State', detailText(details, 'state')),
+        f('ZIP Code', detailText(details, 'zip')),
+        f('Phone', formatUsPhone(detailText(details, 'phone'))),
+        f('E-mail', detailText(details, 'email')),
       ];
     case 'book-transfer': {
       const accounts = Array.isArray(details.accountNumbers) ? (details.accountNumbers as string[]) : [];
       return [
-        f("Receiving Producer's Agent Unique ID", text(details, 'receivingAgentId')),
-        f('Effective Date', usDate(text(details, 'effectiveDate'))),
-        f('Accounts', text(details, 'scope') === 'all' ? 'All accounts' : accounts.join(', ')),
+        f("Receiving Producer's Agent Unique ID", detailText(details, 'receivingAgentId')),
+        f('Effective Date', usDate(detailText(details, 'effectiveDate'))),
+        f('Accounts', detailText(details, 'scope') === 'all' ? 'All accounts' : accounts.join(', ')),
       ];
     }
     case 'eo-coverage':
       return [
-        f('Carrier', text(details, 'carrier')),
-        f('Policy Number', text(details, 'policyNumber')),
-        f('Effective Date', usDate(text(details, 'effectiveDate'))),
-        f('Expiration Date', usDate(text(details, 'expirationDate'))),
+        f('Carrier', detailText(details, 'carrier')),
+        f('Policy Number', detailText(details, 'policyNumber')),
+        f('Effective Date', usDate(detailText(details, 'effectiveDate'))),
+        f('Expiration Date', usDate(detailText(details, 'expirationDate'))),
         f('Per-Claim Limit', cents(details, 'perClaimLimit')),
         f('Aggregate Limit', cents(details, 'aggregateLimit')),
       ];
     case 'sep-affirmation':
-      return [f('Plan Year', text(details, 'planYear')), f('Affirmation', text(details, 'statement')), f('Affirmed', 'Yes')];
+      return [f('Plan Year', detailText(details, 'planYear')), f('Affirmation', detailText(details, 'statement')), f('Affirmed', 'Yes')];
   }
 }
