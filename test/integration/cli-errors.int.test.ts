@@ -137,7 +137,7 @@ describe('every portico command, given bad input', () => {
       { args: ['users', 'unlock', '--portal', 'staff', '--username', 'nobody'], says: /no such user/ },
       { args: ['lifecycle', 'run', '--as-of', '2026-02-30'], says: /--as-of must be a date like/ },
       { args: ['lifecycle', 'walk'], says: /Usage: portico lifecycle run/ },
-      { args: ['import', 'producers', roster], says: /line 3: a quoted field is never closed; nothing was loaded/ },
+      { args: ['import', 'producers', roster], says: /line 3: not readable as CSV: Quote Not Closed/ },
       { args: ['import', 'groups', join(cli.dataDir, 'no-such.csv')], says: /Cannot read .*no-such\.csv: no such file/ },
       { args: ['import', 'boats', roster], says: /Usage:/ },
       { args: ['import', 'policies', roster], says: /line 1: unknown column\(s\) "agent_unique_id", .*; the policies columns are policy_number,/ },

@@ -43,14 +43,14 @@ describe('portico import producers', () => {
     );
     const first = await portico('import', 'producers', file);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/2 inserted, 0 updated, 4 failed/);
-    expect(first.stderr).toMatch(/line 3: agent_unique_id must be exactly nine digits/);
-    expect(first.stderr).toMatch(/line 4: email is not a valid e-mail address/);
-    expect(first.stderr).toMatch(/line 5: states: "CA" is not one of IL, MT, NM, OK, TX/);
+    expect(first.stdout).toMatch(/Producers: 6 rows read, 2 inserted, 0 updated, 0 unchanged, 4 failed/);
+    expect(first.stderr).toMatch(/line 3, agent_unique_id "12345": an Agent Unique ID is 9 digits/);
+    expect(first.stderr).toMatch(/line 4, email "not-an-email": not an e-mail address/);
+    expect(first.stderr).toMatch(/line 5, states "CA;TX": "CA" is not one of IL, MT, NM, OK, TX/);
     expect(first.stderr).toMatch(/line 7: expected 6 fields, found 3/);
 
     const second = await portico('import', 'producers', file);
-    expect(second.stdout).toMatch(/0 inserted, 2 updated, 4 failed/);
+    expect(second.stdout).toMatch(/0 inserted, 0 updated, 2 unchanged, 4 failed/);
   });
 
   it('exits 0 when every row loads, and explains a wrong header', async () => {
@@ -61,7 +61,7 @@ describe('portico import producers', () => {
     await writeFile(bad, 'id,name\n1,x\n');
     const r = await portico('import', 'producers', bad);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/line 1: the header lacks the column\(s\) agent_unique_id/);
+    expect(r.stderr).toMatch(/line 1: unknown column\(s\) "id", "name"; the producers columns are agent_unique_id,first_name,/);
   });
 });
 

@@ -1,5 +1,5 @@
 // `portico seed --size N` as an operator runs it: a usage error exits 2; a small book loads whole
-// through the roster import and the data feed (nothing refused), and a rerun inserts nothing.
+// through the data feed (nothing refused), and a rerun inserts nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSyntheticRows } from '../../src/server/features/feed/synthetic-book.ts';
 import { createCliEnvironment } from '../support/db.ts';
@@ -26,7 +26,7 @@ describe('portico seed --size', () => {
     const counts = countSyntheticRows({ producers: 3, asOf: new Date().toISOString().slice(0, 7) });
     const first = await portico('seed', '--size', '3');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain(`Producers: 3 inserted, 0 updated, 0 failed`);
+    expect(first.stdout).toContain(`Producers: 3 rows read, 3 inserted, 0 updated, 0 unchanged, 0 failed`);
     expect(first.stdout).toContain(`Clients: ${counts.clients} rows read, ${counts.clients} inserted, 0 updated, 0 unchanged, 0 failed`);
     expect(first.stdout).toContain(`Premium payments: ${counts.payments} rows read, ${counts.payments} inserted`);
     expect(first.stderr).toMatch(/Clients .*100% \| \d+ rows/); // the progress bar (plain lines off a terminal)

@@ -1,6 +1,5 @@
-// `portico import <groups|clients|policies|applications|payments> FILE.csv`: the data feed from a
-// file (docs/data-feed.md). Streams the file, shows progress (rows, rows/s, ETA) on stderr, prints
-// a summary, writes every refused row to FILE.errors.csv beside the input, and exits 1 if any row
+// `portico import <kind> FILE.csv`: the data feed from a file (docs/data-feed.md). Streams the
+// file, shows progress (rows, rows/s, ETA) on stderr, prints a summary, writes every refused row to FILE.errors.csv beside the input, and exits 1 if any row
 // was refused (2 for a usage error).
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';

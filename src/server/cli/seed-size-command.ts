@@ -1,6 +1,6 @@
 // `portico seed --size N`: the synthetic book of N producers (features/feed/synthetic-book.ts),
-// loaded through the carrier's own paths: the roster import for producers, then the data feed for
-// each kind, every file streamed from its generator (never whole in memory), a progress bar each.
+// loaded through the carrier's own path, the data feed, a kind at a time, every file streamed from
+// its generator (never whole in memory), a progress bar each.
 // The book is dated from this month, so a rerun in the same month reloads the same rows.
 import { FEED_KIND, type TFeedKindName } from '../features/feed/feed-kinds.ts';
 import { importFeed, type TFeedDeps } from '../features/feed/feed-import.service.ts';
@@ -9,22 +9,18 @@ import {
   kindOfLoad,
   SYNTHETIC_LOADS,
   syntheticCsv,
-  syntheticLines,
   type TSyntheticLoad,
   type TSyntheticOptions,
 } from '../features/feed/synthetic-book.ts';
-import { importProducersCsv } from '../features/imports/producers-import.service.ts';
 import type { TConfig } from '../config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { progressBar, type TProgress } from './progress.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 
-/** Producers per roster import: the roster import reads its file whole, so it gets slices. */
-const ROSTER_SLICE = 2_000;
 const SHOWN_PROBLEMS = 20;
 
 const LABELS: Record<TSyntheticLoad, string> = {
-  producers: 'Producers',
+  producers: FEED_KIND.producers.label,
   groups: FEED_KIND.groups.label,
   clients: FEED_KIND.clients.label,
   policies: FEED_KIND.policies.label,
@@ -48,8 +44,7 @@ export async function seedSizeCommand(config: TConfig, producers: number): Promi
     for (const load of SYNTHETIC_LOADS) {
       const progress = progressBar({ total: counts[load], label: LABELS[load].padEnd(30) });
       const started = performance.now();
-      const kind = kindOfLoad(load);
-      const outcome = kind === 'producers' ? await loadRoster(deps, options, progress) : await loadFeed(deps, { name: load, kind, options }, progress);
+      const outcome = await loadFeed(deps, { name: load, kind: kindOfLoad(load), options }, progress);
       progress.stop();
       failed += outcome.failed;
       const seconds = (performance.now() - started) / 1000;
@@ -65,32 +60,6 @@ export async function seedSizeCommand(config: TConfig, producers: number): Promi
 interface TOutcome {
   summary: string;
   failed: number;
-}
-
-async function loadRoster(deps: TFeedDeps, options: TSyntheticOptions, progress: TProgress): Promise<TOutcome> {
-  const lines = syntheticLines('producers', options);
-  const header = String(lines.next().value);
-  const totals = { inserted: 0, updated: 0, failed: 0 };
-  let slice: string[] = [];
-  const flush = async () => {
-    const before = totals.inserted + totals.updated + totals.failed;
-    const report = await importProducersCsv(deps, {
-      csv: [header, ...slice].join('\n'),
-      actor: OPERATOR,
-      onProgress: (done) => progress.update({ rows: before + done, done: before + done }),
-    });
-    for (const problem of report.failed.slice(0, SHOWN_PROBLEMS)) progress.log(`  line ${problem.line}: ${problem.reason}`);
-    totals.inserted += report.inserted;
-    totals.updated += report.updated;
-    totals.failed += report.failed.length;
-    slice = [];
-  };
-  for (const line of lines) {
-    slice.push(line);
-    if (slice.length >= ROSTER_SLICE) await flush();
-  }
-  if (slice.length) await flush();
-  return { summary: `${totals.inserted} inserted, ${totals.updated} updated`, failed: totals.failed };
 }
 
 async function loadFeed(

@@ -2,7 +2,6 @@ import type { TDataDeps, TServiceDeps } from '../../platform/deps.ts';
 import { Readable } from 'node:stream';
 import type { TDatabase } from '../../db/client.ts';
 import { importFeed } from '../feed/feed-import.service.ts';
-import { importProducersCsv } from '../imports/producers-import.service.ts';
 import { createUser, hasAnyUsers } from '../user-admin/user-accounts.service.ts';
 import { demoBookFeeds } from './demo-book.ts';
 import { DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
@@ -19,8 +18,7 @@ const SEEDER = { label: 'portico seed --demo' };
 /** Loads the demo data into an empty database; returns false (and changes nothing) otherwise. */
 export async function seedDemoData(deps: TDemoDeps): Promise<boolean> {
   if (await hasAnyUsers(deps.db)) return false;
-  await importProducersCsv(deps, { csv: DEMO_PRODUCERS_CSV, actor: SEEDER });
-  for (const [kind, csv] of demoBookFeeds(deps.clock.now())) {
+  for (const [kind, csv] of [['producers', DEMO_PRODUCERS_CSV] as const, ...demoBookFeeds(deps.clock.now())]) {
     const report = await importFeed(deps, { kind, csv: Readable.from([csv]), source: 'cli', actor: SEEDER });
     // The demo's own files: a refused row is a bug here, not bad input.
     if (report.failed > 0) throw new Error(`demo ${kind} refused: ${JSON.stringify(report.problems.slice(0, 3))}`);

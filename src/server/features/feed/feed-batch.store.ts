@@ -4,7 +4,7 @@
 // count what was inserted, updated or left unchanged. Only the file's columns are written, so a
 // file without an optional column leaves that column as it was.
 import type { TBulkConnection, TBulkStatements, TBulkTransaction } from '../../db/bulk.ts';
-import { columnOf, type TFeedColumn, type TFeedKind } from './feed-kinds.ts';
+import { columnOf, stagedAs, type TFeedColumn, type TFeedKind } from './feed-kinds.ts';
 
 export interface TFeedProblem {
   line: number;
@@ -31,7 +31,7 @@ export interface TRunTables {
 /** Names unique to the run (temporary tables are per connection, but PGlite has only one). */
 export async function createRunTables(connection: TBulkConnection, input: { kind: TFeedKind; present: readonly TFeedColumn[]; tag: string }) {
   const tables: TRunTables = { kind: input.kind, present: input.present, stage: `feed_stage_${input.tag}`, keys: `feed_keys_${input.tag}` };
-  const columns = input.present.map((c) => `${columnOf(c)} ${c.sqlType}`).join(', ');
+  const columns = input.present.map((c) => `${stagedAs(c)} ${c.sqlType}`).join(', ');
   await connection.query(`create temporary table ${tables.stage} (line integer not null, ${columns})`);
   await connection.query(`create temporary table ${tables.keys} (key text primary key, line integer not null)`);
   return tables;
@@ -51,8 +51,9 @@ export async function loadBatch(tx: TBulkTransaction, input: { tables: TRunTable
   const { tables, now } = input;
   const { kind, stage } = tables;
   await tx.query(`truncate ${stage}`);
-  await tx.copyText(stage, ['line', ...tables.present.map(columnOf)], input.copy);
+  await tx.copyText(stage, ['line', ...tables.present.map(stagedAs)], input.copy);
   const refused = [...(await refuseDuplicates(tx, tables)), ...(await refuseMissingReferences(tx, tables))];
+  await addNamedRows(tx, tables);
   const [counts] = await tx.query<{ inserted: number; updated: number }>(upsertStatement(tables), [now]);
   if (kind.afterUpsert) await tx.query(kind.afterUpsert.replaceAll('{stage}', stage), [now]);
   const inserted = Number(counts?.inserted ?? 0);
@@ -95,7 +96,7 @@ async function refuseMissingReferences(tx: TBulkTransaction, { kind, stage, pres
   for (const reference of kind.references) {
     const column = present.find((c) => c.csv === reference.csv);
     if (!column) continue;
-    const name = columnOf(column);
+    const name = stagedAs(column);
     // A scalar subquery with LIMIT stays one index lookup per row: as NOT EXISTS the planner may
     // hash the whole referenced table (millions of rows) for every batch of thousands.
     const rows = await tx.query<{ line: number; value: string }>(
@@ -108,6 +109,24 @@ async function refuseMissingReferences(tx: TBulkTransaction, { kind, stage, pres
   return problems;
 }
 
+/** The rows the batch names that are not on file yet (a new agency). */
+async function addNamedRows(tx: TBulkTransaction, { stage, present }: TRunTables): Promise<void> {
+  for (const column of present) {
+    if (!column.namesRowOf) continue;
+    const { table, nameColumn } = column.namesRowOf;
+    await tx.query(
+      `insert into ${table} (${nameColumn}) select distinct ${column.csv} from ${stage} where ${column.csv} is not null on conflict (${nameColumn}) do nothing`,
+    );
+  }
+}
+
+/** What the upsert writes for a column: the staged value, or the id of the row the cell names. */
+function valueOf(column: TFeedColumn, stage: string): string {
+  if (!column.namesRowOf) return columnOf(column);
+  const { table, nameColumn } = column.namesRowOf;
+  return `(select n.id from ${table} n where n.${nameColumn} = ${stage}.${column.csv})`;
+}
+
 /** Insert, or update where anything differs; `xmax = 0` tells an inserted row from an updated one. */
 function upsertStatement({ kind, stage, present }: TRunTables): string {
   const columns = present.map(columnOf);
@@ -118,7 +137,7 @@ function upsertStatement({ kind, stage, present }: TRunTables): string {
     : 'where false';
   return `with written as (
       insert into ${kind.table} (${columns.join(', ')}, created_at, updated_at)
-      select ${columns.join(', ')}, $1, $1 from ${stage}
+      select ${present.map((c) => valueOf(c, stage)).join(', ')}, $1, $1 from ${stage}
       on conflict (${kind.key.join(', ')}) do update set ${set} ${differs}
       returning (xmax = 0) as inserted
     )

@@ -4,7 +4,17 @@
 import { Readable } from 'node:stream';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationStatusHistory, auditEvents, clients, employerGroups, feedRuns, policies, premiumPayments } from '../../db/schema/index.ts';
+import {
+  agencies,
+  applicationStatusHistory,
+  auditEvents,
+  clients,
+  employerGroups,
+  feedRuns,
+  policies,
+  premiumPayments,
+  producers,
+} from '../../db/schema/index.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { upsertProducer } from '../imports/producers-import.store.ts';
 import type { TDatabase } from '../../db/client.ts';
@@ -38,6 +48,47 @@ async function load(kind: TFeedInput['kind'], lines: string[], options: { batchR
 
 const counts = (r: TFeedReport) => ({ rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, failed: r.failed });
 const CLIENTS = 'client_id,first_name,last_name,date_of_birth,state,email,phone,zip';
+
+describe('producers (the roster)', () => {
+  const ROSTER = 'agent_unique_id,first_name,last_name,email,agency_name,states';
+  const producer = async (agentUniqueId: string) => {
+    const [row] = await database.db
+      .select({ firstName: producers.firstName, states: producers.states, agency: agencies.name })
+      .from(producers)
+      .leftJoin(agencies, eq(agencies.id, producers.agencyId))
+      .where(eq(producers.agentUniqueId, agentUniqueId));
+    return row;
+  };
+
+  it('loads agencies by name (made once, any case) and appointed states, refusing what it cannot read by line', async () => {
+    const report = await load('producers', [
+      ROSTER,
+      '710000001,Rita,Retail,rita@example.test,Lone Star Agency,TX;il',
+      '710000002,Gus,Group,gus@example.test,LONE STAR AGENCY,',
+      '710000003,Ned,Nobody,ned@example.test,,',
+      '71000000X,Bad,Id,bad@example.test,,TX',
+      '710000004,Sam,States,sam@example.test,,TX;CA',
+    ]);
+    expect(counts(report)).toEqual({ rowsRead: 5, inserted: 3, updated: 0, unchanged: 0, failed: 2 });
+    expect(report.all.map((p) => [p.line, p.column, p.reason])).toEqual([
+      [5, 'agent_unique_id', 'an Agent Unique ID is 9 digits'],
+      [6, 'states', '"CA" is not one of IL, MT, NM, OK, TX'],
+    ]);
+    expect(await producer('710000001')).toEqual({ firstName: 'Rita', states: ['TX', 'IL'], agency: 'Lone Star Agency' });
+    expect(await producer('710000002')).toEqual({ firstName: 'Gus', states: [], agency: 'Lone Star Agency' });
+    expect(await producer('710000003')).toEqual({ firstName: 'Ned', states: [], agency: null });
+  });
+
+  it('updates by Agent Unique ID, leaving out of it the columns a file does not have', async () => {
+    const moved = await load('producers', [ROSTER, '710000003,Ned,Nobody,ned@example.test,Prairie Partners,OK']);
+    expect(counts(moved)).toMatchObject({ inserted: 0, updated: 1 });
+    const renamed = await load('producers', ['agent_unique_id,first_name,last_name,email', '710000003,Edward,Nobody,ned@example.test']);
+    expect(counts(renamed)).toMatchObject({ inserted: 0, updated: 1 });
+    expect(await producer('710000003')).toEqual({ firstName: 'Edward', states: ['OK'], agency: 'Prairie Partners' });
+    const again = await load('producers', [ROSTER, '710000003,Edward,Nobody,ned@example.test,prairie partners,OK']);
+    expect(counts(again)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+  });
+});
 
 describe('clients', () => {
   it('loads good rows, reports each bad one by line and column, and keeps memory of keys across batches', async () => {

@@ -94,12 +94,13 @@ interface TRun {
 
 async function readAndLoad(connection: TBulkConnection, run: TRun): Promise<void> {
   const { kind, input, report } = run;
-  const parser = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true });
+  const parser = feedCsvParser();
   // pipeline, not pipe: a source that failed before this point (a body over its limit while the
   // run was starting) still ends the parser with its error instead of leaving it waiting.
   pipeline(input.csv, parser).catch(() => {});
   const skipped: TFeedProblem[] = [];
   parser.on('skip', (error: CsvError & { lines?: number }) => {
+    report.rowsRead++;
     skipped.push({ line: error.lines ?? 0, column: '', value: '', reason: `not readable as CSV: ${error.message}` });
   });
   let header: THeader | undefined;
@@ -146,6 +147,15 @@ async function readAndLoad(connection: TBulkConnection, run: TRun): Promise<void
     await loading.catch(() => {});
     if (tables) await dropRunTables(connection, tables).catch(() => {});
   }
+}
+
+/**
+ * The feed's reader: a BOM is fine, records carry their line (`info`), a short or long record is
+ * reported by the row check, and an unreadable record is skipped with an event instead of ending
+ * the file.
+ */
+export function feedCsvParser() {
+  return parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true });
 }
 
 /** csv-parse reports the line a record ends on; a quoted field with line breaks started earlier. */

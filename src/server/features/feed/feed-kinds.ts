@@ -2,11 +2,12 @@
 // each reads, the table it loads, its natural key, and what its rows must point at. The columns
 // here are the contract; the SQL that loads a batch is generated from them (feed-batch.store.ts).
 import { APPLICATION_STATUSES, LINES_OF_BUSINESS, PAYMENT_STATUSES, POLICY_STATUSES } from '../../../shared/book.ts';
+import { APPOINTMENT_STATES } from '../../../shared/portals.ts';
 import { GROUP_LINES } from '../../../shared/service-request-types.ts';
 import { US_STATE_CODES } from '../../../shared/request-fields.ts';
-import { agentId, email, identifier, isoDate, money, month, oneOf, phone, text, wholeNumber, zip, type TReader } from './feed-values.ts';
+import { agentId, email, identifier, isoDate, listOf, money, month, oneOf, phone, text, wholeNumber, zip, type TReader } from './feed-values.ts';
 
-export const FEED_KINDS = ['groups', 'clients', 'policies', 'applications', 'payments'] as const;
+export const FEED_KINDS = ['producers', 'groups', 'clients', 'policies', 'applications', 'payments'] as const;
 export type TFeedKindName = (typeof FEED_KINDS)[number];
 
 export function isFeedKind(name: string): name is TFeedKindName {
@@ -18,12 +19,17 @@ export interface TFeedColumn {
   csv: string;
   /** The table's column (and the staging table's), when it differs from `csv`. */
   column?: string;
-  sqlType: 'text' | 'date' | 'bigint' | 'integer';
+  sqlType: 'text' | 'citext' | 'text[]' | 'date' | 'bigint' | 'integer';
   /** Must be in the header and filled on every row. */
   required: boolean;
   read: TReader;
   /** The COPY value of an empty cell of an optional column (else null). */
   whenEmpty?: string;
+  /**
+   * The cell names a row of another table, made when missing, and the table keeps that row's id
+   * (a producer's agency): staged under `csv`, written to `column`.
+   */
+  namesRowOf?: { table: string; nameColumn: string };
 }
 
 export interface TFeedReference {
@@ -56,6 +62,23 @@ const required = true;
 const optional = false;
 const STATES = oneOf(US_STATE_CODES, 'a US state code such as TX');
 const LINES = oneOf(LINES_OF_BUSINESS);
+
+// The roster (ID-5's source of truth): who may register, their agency and appointed states.
+const producers: TFeedKind = {
+  name: 'producers',
+  label: 'Producers',
+  table: 'producers',
+  key: ['agent_unique_id'],
+  columns: [
+    { csv: 'agent_unique_id', sqlType: 'text', required, read: agentId },
+    { csv: 'first_name', sqlType: 'text', required, read: text(100) },
+    { csv: 'last_name', sqlType: 'text', required, read: text(100) },
+    { csv: 'email', sqlType: 'text', required, read: email },
+    { csv: 'agency_name', column: 'agency_id', sqlType: 'citext', required: optional, read: text(200), namesRowOf: { table: 'agencies', nameColumn: 'name' } },
+    { csv: 'states', sqlType: 'text[]', required: optional, read: listOf(APPOINTMENT_STATES), whenEmpty: '{}' },
+  ],
+  references: [],
+};
 
 const groups: TFeedKind = {
   name: 'groups',
@@ -172,8 +195,13 @@ const payments: TFeedKind = {
   references: [{ csv: 'policy_number', table: 'policies', tableColumn: 'policy_number', what: 'policy' }],
 };
 
-export const FEED_KIND: Record<TFeedKindName, TFeedKind> = { groups, clients, policies, applications, payments };
+export const FEED_KIND: Record<TFeedKindName, TFeedKind> = { producers, groups, clients, policies, applications, payments };
 
 export function columnOf(column: TFeedColumn): string {
   return column.column ?? column.csv;
+}
+
+/** The staging table's column: the table's, except for a cell naming a row of another table. */
+export function stagedAs(column: TFeedColumn): string {
+  return column.namesRowOf ? column.csv : columnOf(column);
 }

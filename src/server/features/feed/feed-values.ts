@@ -40,6 +40,23 @@ export function oneOf(values: readonly string[], described?: string): TReader {
   return (value) => (known.has(value) ? ok(value) : refuse(problem));
 }
 
+/** Codes of `values` in any case, separated by semicolons (`TX;il`), as a PostgreSQL array; empty is none. */
+export function listOf(values: readonly string[]): TReader {
+  const known = new Set(values);
+  return (value) => {
+    const items = [
+      ...new Set(
+        value
+          .split(';')
+          .map((item) => item.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ];
+    const unknown = items.find((item) => !known.has(item));
+    return unknown === undefined ? ok(`{${items.join(',')}}`) : refuse(`"${unknown}" is not one of ${values.join(', ')}`);
+  };
+}
+
 /** A calendar day (the forms' own check), within years a carrier's records hold. */
 export const isoDate: TReader = (value) => {
   if (!DATE_PATTERN.test(value)) return refuse('use YYYY-MM-DD');

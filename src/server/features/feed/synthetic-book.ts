@@ -14,7 +14,7 @@ export const SYNTHETIC_LOADS = ['producers', 'groups', 'clients', 'policies', 'a
 /** What each file loads; `application-history` is the applications at an earlier status, loaded first so they have a history. */
 export type TSyntheticLoad = (typeof SYNTHETIC_LOADS)[number];
 
-export function kindOfLoad(load: TSyntheticLoad): 'producers' | TFeedKindName {
+export function kindOfLoad(load: TSyntheticLoad): TFeedKindName {
   return load === 'application-history' ? 'applications' : load;
 }
 
@@ -26,7 +26,7 @@ export interface TSyntheticOptions {
   limit?: number;
 }
 
-const HEADERS: Record<'producers' | TFeedKindName, string> = {
+const HEADERS: Record<TFeedKindName, string> = {
   producers: 'agent_unique_id,first_name,last_name,email,agency_name,states',
   groups: 'account_number,name,state,producer_agent_unique_id,line_of_business,effective_date,employee_count',
   clients: 'client_id,first_name,last_name,date_of_birth,state,email,phone,zip',

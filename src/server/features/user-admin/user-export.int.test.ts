@@ -2,7 +2,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../../db/schema/index.ts';
-import { parseCsv } from '../../platform/csv.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { USER_CSV_COLUMNS } from '../../../shared/user-admin-schemas.ts';
 import { createTestApp, logInAs, type TTestApp } from '../../../../test/support/app.ts';
 import { clientFor, createGroupTeam, createStaff, type TClient } from '../../../../test/support/admin-fixtures.ts';
@@ -23,7 +23,7 @@ const groupIdOf = async (userId: string) => (await db().select({ g: users.groupI
 
 function parse(body: string): string[][] {
   expect(body.charCodeAt(0)).toBe(0xfeff);
-  return [...parseCsv(body)].map((r) => r.fields);
+  return parseCsv(body, { bom: true });
 }
 
 async function lastExportAudit(actorId: string) {
