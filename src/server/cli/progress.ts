@@ -24,11 +24,10 @@ export function progressBar(options: { total: number; label?: string }): TProgre
   return {
     update({ rows, done }) {
       const rate = Math.round(rows / Math.max((performance.now() - started) / 1000, 0.001));
-      if (!running) {
-        bar.start(total, 0, { rows: 0, rate: 0 });
-        running = true;
-      }
-      bar.update(Math.min(done, total), { rows, rate });
+      // The first line shows the first batch done (an operator, or a test, sees work committed).
+      if (!running) bar.start(total, Math.min(done, total), { rows, rate });
+      else bar.update(Math.min(done, total), { rows, rate });
+      running = true;
     },
     log(line) {
       process.stderr.write(`${line}\n`);
