@@ -4,14 +4,7 @@
 // The book is dated from this month, so a rerun in the same month reloads the same rows.
 import { FEED_KIND, type TFeedKindName } from '../features/feed/feed-kinds.ts';
 import { importFeed, type TFeedDeps } from '../features/feed/feed-import.service.ts';
-import {
-  countSyntheticRows,
-  kindOfLoad,
-  SYNTHETIC_LOADS,
-  syntheticCsv,
-  type TSyntheticLoad,
-  type TSyntheticOptions,
-} from '../features/feed/synthetic-book.ts';
+import { countSyntheticRows, kindOfLoad, SYNTHETIC_LOADS, syntheticCsv, type TSyntheticLoad, type TSyntheticOptions } from '../features/feed/synthetic-book.ts';
 import type { TConfig } from '../config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { progressBar, type TProgress } from './progress.ts';
