@@ -17,6 +17,7 @@ import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
 import { portalDocumentRoutes } from './features/service-requests/portal-documents.routes.ts';
 import { producerServicesRoutes } from './features/service-requests/producer-services.routes.ts';
+import { bookRoutes } from './features/book/book.routes.ts';
 import { staffServiceRequestRoutes } from './features/service-requests/staff-service-requests.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { uploadsRoutes } from './features/uploads/uploads.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(staffRoutes(ctx));
   await app.register(uploadsRoutes(ctx));
   await app.register(producerServicesRoutes(ctx));
+  await app.register(bookRoutes(ctx));
   await app.register(staffServiceRequestRoutes(ctx));
   await app.register(portalDocumentRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));

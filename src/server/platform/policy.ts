@@ -30,6 +30,8 @@ export const POLICY_ACTIONS = [
   'service_request.reveal',
   // The data feed's runs in the staff console (BK-8).
   'feed.runs.view',
+  // A retail producer's own book of business (BK-1 … BK-4).
+  'book.view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -87,7 +89,7 @@ const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
   'alternate-delegated-admin': [...USER_ADMIN, 'user.export'],
   'producer-user': PRODUCER_TICKETS,
   'employer-user': [],
-  'retail-producer': [],
+  'retail-producer': ['book.view'],
   'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view'],
   'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view'],
   'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view'],

@@ -92,13 +92,22 @@ describe('Delegated and Alternate Delegated Administrators (LC-6)', () => {
 
 describe('users without administration', () => {
   for (const role of ['producer-user', 'employer-user', 'retail-producer'] as const) {
-    it(`${role} may do nothing`, () => {
+    it(`${role} may administer nothing`, () => {
       const a = actor(role);
-      const administration = POLICY_ACTIONS.filter((action) => !action.startsWith('service_request.'));
+      const administration = POLICY_ACTIONS.filter((action) => !action.startsWith('service_request.') && !action.startsWith('book.'));
       for (const action of administration) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
       expect(() => userScope(a, 'user.list')).toThrow(AppError);
     });
   }
+});
+
+describe('the book of business (BK-1 … BK-4)', () => {
+  it('is for the retail producer alone, so far', () => {
+    const allowed = (
+      ['primary-producer', 'producer-user', 'delegated-admin', 'employer-user', 'retail-producer', 'help-desk', 'producer-services', 'security-admin'] as const
+    ).filter((role) => decide(actor(role), 'book.view').allowed);
+    expect(allowed).toEqual(['retail-producer']);
+  });
 });
 
 describe('staff', () => {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, date, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUSES, LINES_OF_BUSINESS, PAYMENT_STATUSES, POLICY_STATUSES } from '../../../shared/book.ts';
 import { employerGroups, producers } from './directory.ts';
+import { sessions } from './identity.ts';
 import { citext } from './types.ts';
 
 /** `column in (…)`: the database refuses what the feed's own checks would (a second line of defence). */
@@ -161,3 +162,18 @@ export const feedTokens = pgTable('feed_tokens', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/**
+ * The state a retail producer chose for this session (BK-1): every book view is scoped to it. Kept
+ * beside the session, not in it, so the session lookup on every request stays as it is.
+ */
+export const sessionStates = pgTable(
+  'session_states',
+  {
+    tokenHash: text('token_hash')
+      .primaryKey()
+      .references(() => sessions.tokenHash, { onDelete: 'cascade' }),
+    state: text('state').notNull(),
+  },
+  (t) => [check('session_states_state_known', sql`${t.state} in ('IL', 'MT', 'NM', 'OK', 'TX')`)],
+);

@@ -1,0 +1,105 @@
+// The Retail Producer Portal's book of business (BK-1 … BK-4; src/shared/book-schemas.ts lists the
+// routes). Retail producers only; the policy and the producer's own scope decide the rest.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ZBookStates, ZBookSummary, ZChooseState, ZClientDetail, ZClientPage, ZClientParams, ZClientSearch } from '../../../shared/book-schemas.ts';
+import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
+import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
+import type { TRouteContext } from '../../platform/http/context.ts';
+import { chooseBookState, getBookClient, getBookStates, getBookSummary, searchBookClients, type TBookCaller } from './book.service.ts';
+
+export const BOOK_ACCESS: TAccess = { session: true, portals: ['retail'], roles: ['retail-producer'] };
+
+const ZNoQuery = z.strictObject({});
+const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
+const tags = ['book'];
+
+function callerOf(request: FastifyRequest): TBookCaller {
+  const session = sessionOf(request);
+  const { user } = session;
+  return {
+    actor: { id: user.id, portalId: session.portalId, role: user.role, producerId: user.producerId, groupId: user.groupId },
+    tokenHash: session.tokenHash,
+  };
+}
+
+export function bookRoutes(ctx: TRouteContext) {
+  const deps = { db: ctx.db, clock: ctx.clock };
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const config = { access: BOOK_ACCESS };
+
+    r.get(
+      '/api/book/states',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The states the producer is appointed in, and the one chosen for this session',
+          querystring: ZNoQuery,
+          response: { 200: ZBookStates, ...errors },
+        },
+      },
+      async (request) => getBookStates(deps, callerOf(request)),
+    );
+
+    r.put(
+      '/api/book/state',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Choose the state to work in for this session (BK-1)',
+          querystring: ZNoQuery,
+          body: ZChooseState,
+          response: { 200: ZBookStates, ...errors },
+        },
+      },
+      async (request) => chooseBookState(deps, { ...callerOf(request), state: request.body.state }),
+    );
+
+    r.get(
+      '/api/book/summary',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The welcome page's counts and the in-force business by line, in the chosen state",
+          querystring: ZNoQuery,
+          response: { 200: ZBookSummary, ...errors },
+        },
+      },
+      async (request) => getBookSummary(deps, callerOf(request)),
+    );
+
+    r.get(
+      '/api/book/clients',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "Search the producer's clients: a quick search or any of the advanced filters (BK-3)",
+          querystring: ZClientSearch,
+          response: { 200: ZClientPage, ...errors },
+        },
+      },
+      async (request) => searchBookClients(deps, { ...callerOf(request), query: request.query }),
+    );
+
+    r.get(
+      '/api/book/clients/:clientId',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "A client's policies with their payments and applications with their history, as far as they are the producer's",
+          params: ZClientParams,
+          querystring: ZNoQuery,
+          response: { 200: ZClientDetail, ...errors },
+        },
+      },
+      async (request) => getBookClient(deps, { ...callerOf(request), clientId: request.params.clientId }),
+    );
+  };
+}

@@ -1,0 +1,157 @@
+// A retail producer's book of business (BK-1 … BK-4; docs/decisions/0021): the state they work in
+// for this session, the welcome page's counts, client search and a client's page. Everything is
+// read through the producer's own scope (book.store.ts); a client outside it answers 404, as one
+// that does not exist.
+import type { TBookStates, TBookSummary, TClientDetail, TClientPage, TClientSearch } from '../../../shared/book-schemas.ts';
+import type { TLineOfBusiness } from '../../../shared/book.ts';
+import type { TState } from '../../../shared/portals.ts';
+import type { TDbOrTx } from '../../db/client.ts';
+import type { TClock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import {
+  countClients,
+  findChosenState,
+  findClientInScope,
+  findProducerAppointments,
+  saveChosenState,
+  searchClients,
+  summarizeBook,
+  type TBookScope,
+} from './book.store.ts';
+
+export interface TBookDeps {
+  db: TDbOrTx;
+  clock: TClock;
+}
+
+/** Who asks, and the session they ask in (the chosen state is the session's). */
+export interface TBookCaller {
+  actor: TPolicyActor;
+  tokenHash: string;
+}
+
+async function appointmentsOf(deps: TBookDeps, actor: TPolicyActor) {
+  assertCan(actor, 'book.view');
+  const producer = actor.producerId === null ? undefined : await findProducerAppointments(deps.db, actor.producerId);
+  if (!producer) throw new AppError('auth.forbidden');
+  return producer;
+}
+
+/** The session's choice while the roster still lists it (else none), or the only state there is. */
+function chosenState(appointed: readonly string[], saved: string | undefined): string | undefined {
+  if (saved !== undefined && appointed.includes(saved)) return saved;
+  return appointed.length === 1 ? appointed[0] : undefined;
+}
+
+/** The appointed states and the one chosen: with a single state there is nothing to choose. */
+export async function getBookStates(deps: TBookDeps, caller: TBookCaller): Promise<TBookStates> {
+  const { states } = await appointmentsOf(deps, caller.actor);
+  const chosen = chosenState(states, await findChosenState(deps.db, caller.tokenHash));
+  return { appointed: states as TState[], chosen: (chosen ?? null) as TState | null };
+}
+
+export async function chooseBookState(deps: TBookDeps, caller: TBookCaller & { state: TState }): Promise<TBookStates> {
+  const { states } = await appointmentsOf(deps, caller.actor);
+  if (!states.includes(caller.state))
+    throw new AppError('book.state_not_appointed', { fields: [{ field: 'state', message: `You are not appointed in ${caller.state}.` }] });
+  await saveChosenState(deps.db, caller.tokenHash, caller.state);
+  return { appointed: states as TState[], chosen: caller.state };
+}
+
+/** The producer's scope for a book view: 409 until a state is chosen (or the only one applies). */
+async function scopeOf(deps: TBookDeps, caller: TBookCaller): Promise<TBookScope> {
+  const { agentId, states } = await appointmentsOf(deps, caller.actor);
+  if (states.length === 0) throw new AppError('book.no_states');
+  const state = chosenState(states, await findChosenState(deps.db, caller.tokenHash));
+  if (state === undefined) throw new AppError('book.state_required');
+  return { agentId, state, today: deps.clock.now().toISOString().slice(0, 10) };
+}
+
+export async function getBookSummary(deps: TBookDeps, caller: TBookCaller): Promise<TBookSummary> {
+  const scope = await scopeOf(deps, caller);
+  const { counts, inForce } = await summarizeBook(deps.db, scope);
+  return {
+    state: scope.state as TState,
+    counts: {
+      pendingApplications: counts.pending_applications,
+      renewingSoon: counts.renewing_soon,
+      pastDue: counts.past_due,
+      inGrace: counts.in_grace,
+      newBusiness: counts.new_business,
+    },
+    inForce: inForce.map((row) => ({ lineOfBusiness: row.line as TLineOfBusiness, policies: row.policies, monthlyPremiumCents: Number(row.premium) })),
+  };
+}
+
+export async function searchBookClients(deps: TBookDeps, caller: TBookCaller & { query: TClientSearch }): Promise<TClientPage> {
+  const scope = await scopeOf(deps, caller);
+  const rows = await searchClients(deps.db, scope, caller.query);
+  const total = rows[0]?.total ?? (caller.query.page > 1 ? await countClients(deps.db, scope, caller.query) : 0);
+  return {
+    items: rows.map((row) => ({
+      clientId: row.client_id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      dateOfBirth: row.date_of_birth,
+      lines: row.lines as TLineOfBusiness[],
+      policies: row.policies,
+      pendingApplications: row.pending_applications,
+      pastDue: row.past_due,
+    })),
+    page: caller.query.page,
+    pageSize: caller.query.pageSize,
+    total,
+  };
+}
+
+export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { clientId: string }): Promise<TClientDetail> {
+  const scope = await scopeOf(deps, caller);
+  const found = await findClientInScope(deps.db, scope, caller.clientId);
+  if (!found) throw new AppError('book.client_not_found');
+  const { client, policies, payments, applications, history } = found;
+  return {
+    clientId: String(client.client_id),
+    firstName: String(client.first_name),
+    lastName: String(client.last_name),
+    dateOfBirth: client.date_of_birth ?? null,
+    state: client.state ?? null,
+    email: client.email ?? null,
+    phone: client.phone ?? null,
+    zip: client.zip ?? null,
+    policies: policies.map((p) => ({
+      policyNumber: String(p.policy_number),
+      lineOfBusiness: p.line_of_business as TLineOfBusiness,
+      planName: String(p.plan_name),
+      state: String(p.state),
+      status: p.status as TClientDetail['policies'][number]['status'],
+      effectiveDate: String(p.effective_date),
+      renewalDate: p.renewal_date ?? null,
+      terminationDate: p.termination_date ?? null,
+      monthlyPremiumCents: Number(p.monthly_premium_cents),
+      paymentStatus: (p.payment_status ?? null) as TClientDetail['policies'][number]['paymentStatus'],
+      payments: payments
+        .filter((pay) => pay.policy_number === p.policy_number)
+        .map((pay) => ({
+          period: pay.period,
+          amountDueCents: Number(pay.amount_due_cents),
+          dueDate: pay.due_date,
+          amountPaidCents: Number(pay.amount_paid_cents),
+          paidDate: pay.paid_date,
+          status: pay.status as TClientDetail['policies'][number]['payments'][number]['status'],
+        })),
+    })),
+    applications: applications.map((a) => ({
+      applicationNumber: String(a.application_number),
+      lineOfBusiness: a.line_of_business as TLineOfBusiness,
+      planName: String(a.plan_name),
+      status: a.status as TClientDetail['applications'][number]['status'],
+      statusDate: String(a.status_date),
+      submittedDate: String(a.submitted_date),
+      policyNumber: a.policy_number ?? null,
+      history: history
+        .filter((h) => h.application_number === a.application_number)
+        .map((h) => ({ status: h.status as TClientDetail['applications'][number]['status'], statusDate: h.status_date })),
+    })),
+  };
+}
