@@ -60,17 +60,7 @@ export function ExistingTicketsTable() {
             empty="You have no open request tickets."
             busy={list.isFetching}
           />
-          <Pagination
-            offset={(data.page - 1) * data.pageSize}
-            shown={data.items.length}
-            pageSize={data.pageSize}
-            total={data.total}
-            label="Request tickets"
-            onPage={(offset) => {
-              const page = Math.floor(offset / data.pageSize) + 1;
-              setQuery({ page: page > 1 ? page : undefined });
-            }}
-          />
+          <Pagination list={data} label="Request tickets" onPage={(page) => setQuery({ page })} />
         </>
       ) : list.error ? null : (
         <p role="status" className="loading">

@@ -101,17 +101,7 @@ function ServiceQueue() {
             empty="No tickets match these filters."
             busy={tickets.isFetching}
           />
-          <Pagination
-            offset={(data.page - 1) * data.pageSize}
-            shown={data.items.length}
-            pageSize={data.pageSize}
-            total={data.total}
-            label="Service request tickets"
-            onPage={(offset) => {
-              const next = Math.floor(offset / data.pageSize) + 1;
-              setQuery({ page: next === 1 ? undefined : next });
-            }}
-          />
+          <Pagination list={data} label="Service request tickets" onPage={(page) => setQuery({ page })} />
         </>
       ) : tickets.error ? null : (
         <p role="status" className="loading">

@@ -126,17 +126,7 @@ function AuditLog() {
             empty="No events match this search."
             busy={events.isFetching}
           />
-          <Pagination
-            offset={(data.page - 1) * data.pageSize}
-            shown={data.items.length}
-            pageSize={data.pageSize}
-            total={data.total}
-            label="Audit events"
-            onPage={(offset) => {
-              const next = Math.floor(offset / data.pageSize) + 1;
-              setQuery({ page: next === 1 ? undefined : next });
-            }}
-          />
+          <Pagination list={data} label="Audit events" onPage={(page) => setQuery({ page })} />
         </>
       ) : events.error ? null : (
         <p role="status" className="loading">

@@ -89,17 +89,7 @@ function LifecycleReport() {
             empty={`No IDs will be disabled or deleted in the next ${data.days} days.`}
             busy={report.isFetching}
           />
-          <Pagination
-            offset={(data.page - 1) * data.pageSize}
-            shown={data.items.length}
-            pageSize={data.pageSize}
-            total={data.total}
-            label="Lifecycle report"
-            onPage={(offset) => {
-              const next = Math.floor(offset / data.pageSize) + 1;
-              setQuery({ page: next === 1 ? undefined : next });
-            }}
-          />
+          <Pagination list={data} label="Lifecycle report" onPage={(page) => setQuery({ page })} />
         </>
       ) : report.error ? null : (
         <p role="status" className="loading">

@@ -119,17 +119,7 @@ export function UserList({ scope, caption, columns, portals, header, noun }: TUs
             empty={filtered ? 'No users match this search.' : 'There are no users yet.'}
             busy={list.isFetching}
           />
-          <Pagination
-            offset={(data.page - 1) * data.pageSize}
-            shown={data.items.length}
-            pageSize={data.pageSize}
-            total={data.total}
-            label={noun}
-            onPage={(offset) => {
-              const page = Math.floor(offset / data.pageSize) + 1;
-              setQuery({ page: page > 1 ? page : undefined });
-            }}
-          />
+          <Pagination list={data} label={noun} onPage={(page) => setQuery({ page })} />
         </>
       ) : list.error ? null : (
         <p role="status" className="loading">
