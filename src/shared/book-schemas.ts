@@ -33,27 +33,28 @@ export const CLIENT_SORTS = ['name', 'date-of-birth', 'client-id'] as const;
 
 const date = z.iso.date('Use YYYY-MM-DD.');
 
-export const ZClientSearch = z
-  .strictObject({
-    quick: z.enum(QUICK_SEARCHES).optional(),
-    /** A name: first or last name prefix, "Last, First", or a near spelling. */
-    name: searchText,
-    dateOfBirth: date.optional(),
-    /** A client id, policy number or application number. */
-    number: searchText,
-    status: z.enum([...new Set([...POLICY_STATUSES, ...APPLICATION_STATUSES])]).optional(),
-    line: z.enum(LINES_OF_BUSINESS).optional(),
-    effectiveFrom: date.optional(),
-    effectiveTo: date.optional(),
-    sort: z.enum(CLIENT_SORTS).default('name'),
-    dir: z.enum(['asc', 'desc']).default('asc'),
-    page,
-    pageSize,
-  })
-  .refine((q) => !q.effectiveFrom || !q.effectiveTo || q.effectiveFrom <= q.effectiveTo, {
-    path: ['effectiveTo'],
-    message: 'The end of the effective-date range comes before its start.',
-  });
+/** The search's fields; the web keeps them in the address (ZClientSearch adds the cross-field rule). */
+export const ZClientSearchFields = z.strictObject({
+  quick: z.enum(QUICK_SEARCHES).optional(),
+  /** A name: first or last name prefix, "Last, First", or a near spelling. */
+  name: searchText,
+  dateOfBirth: date.optional(),
+  /** A client id, policy number or application number. */
+  number: searchText,
+  status: z.enum([...new Set([...POLICY_STATUSES, ...APPLICATION_STATUSES])]).optional(),
+  line: z.enum(LINES_OF_BUSINESS).optional(),
+  effectiveFrom: date.optional(),
+  effectiveTo: date.optional(),
+  sort: z.enum(CLIENT_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page,
+  pageSize,
+});
+
+export const ZClientSearch = ZClientSearchFields.refine((q) => !q.effectiveFrom || !q.effectiveTo || q.effectiveFrom <= q.effectiveTo, {
+  path: ['effectiveTo'],
+  message: 'The end of the effective-date range comes before its start.',
+});
 export type TClientSearch = z.infer<typeof ZClientSearch>;
 
 export const ZClientSummary = z.object({

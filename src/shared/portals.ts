@@ -32,6 +32,7 @@ export function isRoleOfPortal(portal: TPortalId, role: string): role is TRole {
 
 export const APPOINTMENT_STATES = ['IL', 'MT', 'NM', 'OK', 'TX'] as const;
 export type TState = (typeof APPOINTMENT_STATES)[number];
+export const STATE_NAMES: Record<TState, string> = { IL: 'Illinois', MT: 'Montana', NM: 'New Mexico', OK: 'Oklahoma', TX: 'Texas' };
 
 /** Texts quoted verbatim from the seeds (they win over the spec on wording). */
 export const TEXTS = {

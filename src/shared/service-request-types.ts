@@ -18,6 +18,7 @@ import {
 
 export { REQUEST_TYPE_IDS, type TRequestTypeId } from './request-type-ids.ts';
 import type { TRequestTypeId } from './request-type-ids.ts';
+import { LINE_OF_BUSINESS_LABELS } from './book.ts';
 
 /** The types that file a ticket (the other two send the user to their own pages). */
 export const TICKET_TYPE_IDS = ['commission-dispute', 'group-por', 'eft', 'contact-info', 'book-transfer', 'eo-coverage', 'sep-affirmation'] as const;
@@ -73,11 +74,7 @@ export function requestTypeOf(id: TRequestTypeId): TRequestType {
 
 /** Lines of business a group's producer of record covers. */
 export const GROUP_LINES = ['group-medical', 'group-dental', 'group-life'] as const;
-export const LINE_LABELS: Record<(typeof GROUP_LINES)[number], string> = {
-  'group-medical': 'Group Medical',
-  'group-dental': 'Group Dental',
-  'group-life': 'Group Life',
-};
+export const LINE_LABELS: Record<(typeof GROUP_LINES)[number], string> = LINE_OF_BUSINESS_LABELS;
 
 export const SEP_AFFIRMATION_STATEMENT =
   'I affirm that I have completed the Special Enrollment Period (SEP) training for this plan year, that I understand the SEP eligibility rules, and that I will only submit SEP applications for consumers who qualify.';

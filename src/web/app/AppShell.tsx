@@ -39,6 +39,14 @@ export function AppShell({ portalId, portalName, role, userName, onLogout, loggi
                 Edit Profile
               </Link>
             </li>
+            {portalId === 'retail' ? (
+              <li>
+                {/* BK-1: the book is shown for one state at a time. */}
+                <Link to={paths.bookState()} className="menu-item" aria-current={pathname === paths.bookState() ? 'page' : undefined}>
+                  Switch State
+                </Link>
+              </li>
+            ) : null}
             <li>
               <button type="button" className="menu-item" onClick={onLogout} disabled={loggingOut}>
                 Logout

@@ -6,7 +6,7 @@ import { NavigationType, createBrowserRouter, useLocation, useNavigationType, us
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { markNavigated } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
+import { CLIENT_ADDRESS, PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
 
 /** What a page may carry to the next one, e.g. the "You have been logged out." notice. */
 export interface TNavigationState {
@@ -94,9 +94,14 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
         const { RequestFormPage } = await import('../features/producer-services/RequestFormPage.tsx');
         return () => <RequestFormPage requestType={route.requestType} />;
       });
+    case 'book-state':
+      return lazyPage(async () => (await import('../features/book/ChooseStatePage.tsx')).ChooseStatePage);
+    case 'book-clients':
+      return lazyPage(async () => (await import('../features/book/ClientSearchPage.tsx')).ClientSearchPage);
     case 'ticket':
     case 'staff-ticket':
-      // Routes with a :number in the address; see ticketRoutes.
+    case 'book-client':
+      // Routes with a parameter in the address; see ticketRoutes and clientRoute.
       return { element: <NotFoundPage /> };
     case 'staff-service-requests':
       return lazyPage(async () => (await import('../features/service-queue/ServiceRequestsPage.tsx')).ServiceRequestsPage);
@@ -121,6 +126,23 @@ function ticketRoutes(): RouteObject[] {
       };
     },
   }));
+}
+
+/** A client's page, whose address carries the client id. */
+function clientRoute(): RouteObject {
+  return {
+    path: CLIENT_ADDRESS,
+    caseSensitive: true,
+    lazy: async () => {
+      const { ClientPage } = await import('../features/book/ClientPage.tsx');
+      return {
+        Component: function ClientRoute() {
+          const { clientId = '' } = useParams();
+          return <ClientPage clientId={clientId} />;
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -156,6 +178,7 @@ export function createAppRouter() {
               ...pageOf(route),
             })),
             ...ticketRoutes(),
+            clientRoute(),
           ],
         },
         { path: '*', element: <NotFoundPage /> },

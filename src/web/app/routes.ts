@@ -31,6 +31,9 @@ export type TRoute =
   | { kind: 'ticket'; number: string }
   | { kind: 'staff-service-requests' }
   | { kind: 'staff-ticket'; number: string }
+  | { kind: 'book-state' }
+  | { kind: 'book-clients' }
+  | { kind: 'book-client'; clientId: string }
   | { kind: 'not-found' };
 
 /** Pages behind sign-in: the only places a login may continue to (?next=). */
@@ -50,6 +53,9 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'ticket',
   'staff-service-requests',
   'staff-ticket',
+  'book-state',
+  'book-clients',
+  'book-client',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
@@ -91,6 +97,10 @@ export const paths = {
   ticket: (number: string) => `/producers/producer-services/tickets/${encodeURIComponent(number)}`,
   staffServiceRequests: () => '/staff/service-requests',
   staffTicket: (number: string) => `/staff/service-requests/${encodeURIComponent(number)}`,
+  /** BK-1 … BK-4: the retail producer's book of business. */
+  bookState: (next?: string) => `/retail/state${next ? `?${new URLSearchParams({ next }).toString()}` : ''}`,
+  bookClients: () => '/retail/clients',
+  bookClient: (clientId: string) => `/retail/clients/${encodeURIComponent(clientId)}`,
 };
 
 export function hasSelfService(portalId: TPortalId): boolean {
@@ -129,6 +139,8 @@ export const PAGE_ADDRESSES: readonly TPageAddress[] = [
   { path: paths.servicesHome(), route: { kind: 'services-home' } },
   { path: paths.requestAssistance(), route: { kind: 'request-assistance' } },
   ...REQUEST_TYPE_IDS.map((requestType): TPageAddress => ({ path: paths.requestForm(requestType), route: { kind: 'request-form', requestType } })),
+  { path: paths.bookState(), route: { kind: 'book-state' } },
+  { path: paths.bookClients(), route: { kind: 'book-clients' } },
 ];
 
 /** Addresses with a ticket number in them: the route gets the number from the address. */
@@ -137,12 +149,15 @@ export const TICKET_ADDRESSES = [
   { path: '/staff/service-requests/:number', kind: 'staff-ticket' },
 ] as const;
 
+/** A client's page: the route gets the client id from the address. */
+export const CLIENT_ADDRESS = '/retail/clients/:clientId';
+
 const BY_PATH = new Map(PAGE_ADDRESSES.map((address) => [address.path, address.route]));
 
 /** The page at an address, with what its query string carries (a confirmation token, ?next=). */
 export function matchRoute(pathname: string, search = ''): TRoute {
   const normalized = `/${pathname.split('/').filter(Boolean).join('/')}`;
-  const route = BY_PATH.get(normalized) ?? matchTicketAddress(normalized);
+  const route = BY_PATH.get(normalized) ?? matchTicketAddress(normalized) ?? matchClientAddress(normalized);
   if (!route) return { kind: 'not-found' };
   const query = new URLSearchParams(search);
   if (route.kind === 'register-confirm') return { ...route, token: query.get('token') ?? '' };
@@ -156,6 +171,11 @@ function matchTicketAddress(pathname: string): TRoute | undefined {
     if (number) return { kind, number };
   }
   return undefined;
+}
+
+function matchClientAddress(pathname: string): TRoute | undefined {
+  const clientId = matchPath({ path: CLIENT_ADDRESS, caseSensitive: true }, pathname)?.params.clientId;
+  return clientId ? { kind: 'book-client', clientId } : undefined;
 }
 
 /** The portal a route belongs to (the tools live in one portal each). */
@@ -178,6 +198,10 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'staff-service-requests':
     case 'staff-ticket':
       return 'staff';
+    case 'book-state':
+    case 'book-clients':
+    case 'book-client':
+      return 'retail';
     case 'landing':
     case 'producer-services':
     case 'not-found':

@@ -13,6 +13,16 @@ describe('web routes', () => {
     expect(matchRoute('/help/other')).toEqual({ kind: 'not-found' });
   });
 
+  it('parses the retail book pages, the client id from the address, and lets a login continue to them', () => {
+    expect(matchRoute('/retail/state')).toEqual({ kind: 'book-state' });
+    expect(matchRoute('/retail/clients')).toEqual({ kind: 'book-clients' });
+    expect(matchRoute(paths.bookClient('K-1'))).toEqual({ kind: 'book-client', clientId: 'K-1' });
+    expect(matchRoute('/producers/clients')).toEqual({ kind: 'not-found' });
+    expect(paths.bookState('/retail/clients?quick=past-due')).toBe('/retail/state?next=%2Fretail%2Fclients%3Fquick%3Dpast-due');
+    expect(safeNext('retail', '/retail/clients?quick=past-due')).toBe('/retail/clients?quick=past-due');
+    expect(safeNext('producers', '/retail/clients')).toBeUndefined();
+  });
+
   it('parses each administration tool only in its own portal', () => {
     expect(matchRoute('/producers/password-manager')).toEqual({ kind: 'password-manager' });
     expect(matchRoute('/employers/security-manager')).toEqual({ kind: 'security-manager' });

@@ -13,7 +13,8 @@ export type TToolId =
   | 'staff-audit'
   | 'staff-lifecycle'
   | 'staff-settings'
-  | 'staff-feed-runs';
+  | 'staff-feed-runs'
+  | 'book-clients';
 
 export interface TTool {
   id: TToolId;
@@ -53,6 +54,14 @@ export const TOOLS: readonly TTool[] = [
     description: "Search your group's users, see their last login dates and status, and download all users.",
     to: paths.securityManager(),
     roles: ['delegated-admin', 'alternate-delegated-admin'],
+  },
+  {
+    id: 'book-clients',
+    portalId: 'retail',
+    label: 'Client Search',
+    description: 'Find your clients with a quick or an advanced search, and see their policies, applications and payments.',
+    to: paths.bookClients(),
+    roles: ['retail-producer'],
   },
   {
     id: 'staff-users',

@@ -1,5 +1,6 @@
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RetailWelcome } from '../book/RetailWelcome.tsx';
 import { ProducerDashboard } from '../producer-services/ProducerDashboard.tsx';
 import { AccountSummary } from './AccountSummary.tsx';
 import { PortalWelcome } from './PortalWelcome.tsx';
@@ -13,8 +14,14 @@ export function HomePage({ portalId }: { portalId: TPortalId }) {
         <>
           <PageHeading>Welcome, {session.user.displayName}</PageHeading>
           <AccountSummary portalId={portalId} user={session.user} />
-          {/* SR-1: producers get their dashboard instead of the generic welcome. */}
-          {portalId === 'producers' ? <ProducerDashboard /> : <PortalWelcome portalId={portalId} portalName={session.portal.name} />}
+          {/* SR-1: producers get their dashboard; retail producers their book (BK-1 … BK-4). */}
+          {portalId === 'producers' ? (
+            <ProducerDashboard />
+          ) : portalId === 'retail' ? (
+            <RetailWelcome portalName={session.portal.name} />
+          ) : (
+            <PortalWelcome portalName={session.portal.name} />
+          )}
           <ToolLinks portalId={portalId} role={session.user.role} />
         </>
       )}

@@ -3,7 +3,7 @@ import { REQUEST_TYPES, type TRequestTypeId } from '../../../shared/service-requ
 import { paths } from '../../app/routes.ts';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 
 /** Where an option leads: a request form, or (password, challenge question) the profile's own section (ID-8, ID-9). */
 function destinationOf(type: TRequestTypeId): string {

@@ -11,7 +11,7 @@ import { canUseTool } from '../../app/tools.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
-import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { ExistingTicketsTable } from './ExistingTicketsTable.tsx';
 import { BookTransferForm } from './forms/BookTransferForm.tsx';
 import { CommissionDisputeForm } from './forms/CommissionDisputeForm.tsx';

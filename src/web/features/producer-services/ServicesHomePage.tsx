@@ -4,7 +4,7 @@ import { paths } from '../../app/routes.ts';
 import { ProducerServicesTable } from '../help/ProducerServicesTable.tsx';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { ExistingTicketsTable } from './ExistingTicketsTable.tsx';
 
 /** SR-1/SR-4: the producers portal's Producer Services: ask for help, follow open tickets, or call. */

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert, LiveStatus } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { TicketConversation } from './TicketConversation.tsx';
 import { attachmentUrl, cancelTicket, fetchTicket, producerTicketKeys } from './tickets-api.ts';
 

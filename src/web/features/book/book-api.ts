@@ -1,0 +1,49 @@
+// The retail producer's book (BK-1 … BK-4) as the web uses it; shapes and routes are those of
+// src/shared/book-schemas.ts.
+import {
+  ZBookStates,
+  ZBookSummary,
+  ZClientDetail,
+  ZClientPage,
+  type TBookStates,
+  type TBookSummary,
+  type TClientDetail,
+  type TClientPage,
+  type TClientSearch,
+} from '../../../shared/book-schemas.ts';
+import type { TState } from '../../../shared/portals.ts';
+import { apiRequest, isApiError, queryString } from '../../api.ts';
+
+/** Query keys: choosing a state invalidates `all` (every view is of the chosen state). */
+export const bookKeys = {
+  all: ['book'] as const,
+  states: ['book', 'states'] as const,
+  summary: ['book', 'summary'] as const,
+  clients: (query: Partial<TClientSearch>) => ['book', 'clients', query] as const,
+  client: (clientId: string) => ['book', 'client', clientId] as const,
+};
+
+export function fetchBookStates(): Promise<TBookStates> {
+  return apiRequest('/api/book/states', { schema: ZBookStates });
+}
+
+export function chooseBookState(state: TState): Promise<TBookStates> {
+  return apiRequest('/api/book/state', { method: 'PUT', body: { state }, schema: ZBookStates });
+}
+
+export function fetchBookSummary(): Promise<TBookSummary> {
+  return apiRequest('/api/book/summary', { schema: ZBookSummary });
+}
+
+export function searchClients(query: Partial<TClientSearch>): Promise<TClientPage> {
+  return apiRequest(`/api/book/clients${queryString(query)}`, { schema: ZClientPage });
+}
+
+export function fetchClient(clientId: string): Promise<TClientDetail> {
+  return apiRequest(`/api/book/clients/${encodeURIComponent(clientId)}`, { schema: ZClientDetail });
+}
+
+/** The server's answer before a state is chosen: the page sends the producer to choose one. */
+export function needsState(error: unknown): boolean {
+  return isApiError(error) && error.code === 'book.state_required';
+}
