@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'user.disabled',
   'user.reinstated',
   'user.exported',
+  'book.clients_exported',
   'portal.settings_changed',
   'portal.document_published',
   'portal.document_reset',

@@ -33,6 +33,9 @@ describe('the retail book of business', () => {
     const results = page.getByRole('table', { name: 'Past-due premium' });
     await results.getByRole('link', { name: 'Gonzalez, Maria' }).waitFor();
     expect(await results.getByRole('row').count()).toBe(2); // the header and Maria
+    expect(await page.getByRole('link', { name: 'Download this client (CSV)' }).getAttribute('href')).toBe(
+      '/api/book/clients.csv?quick=past-due&sort=name&dir=asc',
+    );
     await expectNoSeriousAxeViolations(page, 'client search, past due');
 
     await results.getByRole('link', { name: 'Gonzalez, Maria' }).click();

@@ -3,6 +3,7 @@
 // access matrix: 401 without a session, 403 for other portals, 400 for bad input, 409 before a
 // state is chosen, and 404 for a client that is another producer's or in another state.
 import { Readable } from 'node:stream';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TBookSummary, TClientDetail, TClientPage } from '../../../shared/book-schemas.ts';
 import { clientFor, createStaff, type TClient } from '../../../../test/support/admin-fixtures.ts';
@@ -10,6 +11,7 @@ import { createTestApp, createTestUser, type TTestApp } from '../../../../test/s
 import { importFeed } from '../feed/feed-import.service.ts';
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 import { createUser } from '../user-admin/user-accounts.service.ts';
+import { auditEvents } from '../../db/schema/index.ts';
 
 let t: TTestApp;
 const ANN = '720000001'; // appointed in TX and IL
@@ -109,7 +111,7 @@ const ids = async (client: TClient, query: string) => {
 };
 
 describe('access', () => {
-  const routes = ['/api/book/states', '/api/book/summary', '/api/book/clients', '/api/book/clients/K-1'];
+  const routes = ['/api/book/states', '/api/book/summary', '/api/book/clients', '/api/book/clients.csv', '/api/book/clients/K-1'];
 
   it('answers 401 without a session and 403 to staff and the other portals', async () => {
     for (const url of routes) expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
@@ -255,6 +257,27 @@ describe('the book in the chosen state', () => {
     expect((await ann.get('/api/book/clients/K%201')).statusCode).toBe(400);
     expect((await ben.get('/api/book/clients/K-1')).statusCode).toBe(404);
     expect((await ben.get('/api/book/clients/K-6')).json<TClientDetail>().policies.map((p) => p.policyNumber)).toEqual(['P-7']);
+  });
+
+  it('exports the search as CSV, every match in the search’s order, and audits it', async () => {
+    const r = await ann.get('/api/book/clients.csv?quick=past-due&pageSize=1&page=2');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(r.headers['content-disposition']).toBe('attachment; filename="clients-TX-past-due-2026-03-02.csv"');
+    expect(r.body.split('\r\n')).toEqual([
+      '\uFEFFClient ID,Last Name,First Name,Date of Birth,Lines of Business,Policies,Pending Applications,Premium',
+      'K-1,Whitaker,Eleanor,1955-03-14,Medicare Supplement,1,0,Past due',
+      'K-2,Whitaker,Harold,1953-11-02,Dental,1,0,Past due',
+      '',
+    ]);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'book.clients_exported'))
+      .orderBy(desc(auditEvents.occurredAt))
+      .limit(1);
+    expect(audit).toMatchObject({ actorLabel: 'ann.agent', portalId: 'retail', targetLabel: `clients of ${ANN} in TX` });
+    expect(audit?.details).toMatchObject({ count: 2, completed: true, state: 'TX', filters: { quick: 'past-due' } });
   });
 
   it('follows the state switch: Illinois shows the Illinois book', async () => {

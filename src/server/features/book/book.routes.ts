@@ -7,7 +7,8 @@ import { ZBookStates, ZBookSummary, ZChooseState, ZClientDetail, ZClientPage, ZC
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
-import { chooseBookState, getBookClient, getBookStates, getBookSummary, searchBookClients, type TBookCaller } from './book.service.ts';
+import { sendCsv } from '../../platform/http/csv-reply.ts';
+import { chooseBookState, exportBookClients, getBookClient, getBookStates, getBookSummary, searchBookClients, type TBookCaller } from './book.service.ts';
 
 export const BOOK_ACCESS: TAccess = { session: true, portals: ['retail'], roles: ['retail-producer'] };
 
@@ -19,8 +20,10 @@ function callerOf(request: FastifyRequest): TBookCaller {
   const session = sessionOf(request);
   const { user } = session;
   return {
-    actor: { id: user.id, portalId: session.portalId, role: user.role, producerId: user.producerId, groupId: user.groupId },
+    actor: { id: user.id, username: user.username, portalId: session.portalId, role: user.role, producerId: user.producerId, groupId: user.groupId },
     tokenHash: session.tokenHash,
+    ipAddress: request.ip,
+    requestId: request.id,
   };
 }
 
@@ -85,6 +88,20 @@ export function bookRoutes(ctx: TRouteContext) {
         },
       },
       async (request) => searchBookClients(deps, { ...callerOf(request), query: request.query }),
+    );
+
+    r.get(
+      '/api/book/clients.csv',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Every client the search finds, as CSV (audited as book.clients_exported); page and pageSize are ignored',
+          querystring: ZClientSearch,
+          response: errors,
+        },
+      },
+      async (request, reply) => sendCsv(reply, await exportBookClients(deps, { ...callerOf(request), query: request.query })),
     );
 
     r.get(

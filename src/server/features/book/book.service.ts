@@ -3,10 +3,12 @@
 // read through the producer's own scope (book.store.ts); a client outside it answers 404, as one
 // that does not exist.
 import type { TBookStates, TBookSummary, TClientDetail, TClientPage, TClientSearch } from '../../../shared/book-schemas.ts';
-import type { TLineOfBusiness } from '../../../shared/book.ts';
+import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
 import type { TState } from '../../../shared/portals.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import type { TClock } from '../../platform/clock.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { csvLine } from '../../platform/csv-writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
 import {
@@ -27,8 +29,11 @@ export interface TBookDeps {
 
 /** Who asks, and the session they ask in (the chosen state is the session's). */
 export interface TBookCaller {
-  actor: TPolicyActor;
+  actor: TPolicyActor & { username: string };
   tokenHash: string;
+  /** For the audit row of an export. */
+  ipAddress?: string;
+  requestId?: string;
 }
 
 async function appointmentsOf(deps: TBookDeps, actor: TPolicyActor) {
@@ -154,4 +159,65 @@ export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { cli
         .map((h) => ({ status: h.status as TClientDetail['applications'][number]['status'], statusDate: h.status_date })),
     })),
   };
+}
+
+/** Rows a CSV export reads at a time: a large book is a few thousand clients. */
+const EXPORT_BATCH = 1_000;
+const CLIENT_CSV_COLUMNS = ['Client ID', 'Last Name', 'First Name', 'Date of Birth', 'Lines of Business', 'Policies', 'Pending Applications', 'Premium'];
+
+/**
+ * The search's every match as CSV (BK-3), in the search's order. Client data leaving the portal is
+ * audited: who, which state, which filters, how many rows.
+ */
+export async function exportBookClients(
+  deps: TBookDeps,
+  caller: TBookCaller & { query: TClientSearch },
+): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
+  const scope = await scopeOf(deps, caller);
+  const { page: _page, pageSize: _pageSize, ...filters } = caller.query;
+  const filename = `clients-${scope.state}${filters.quick ? `-${filters.quick}` : ''}-${scope.today}.csv`;
+  return { filename, chunks: clientCsv(deps, { caller, scope, filters }) };
+}
+
+async function* clientCsv(
+  deps: TBookDeps,
+  input: { caller: TBookCaller; scope: TBookScope; filters: Omit<TClientSearch, 'page' | 'pageSize'> },
+): AsyncGenerator<string> {
+  const { caller, scope, filters } = input;
+  let count = 0;
+  let completed = false;
+  try {
+    yield `\uFEFF${csvLine(CLIENT_CSV_COLUMNS)}`;
+    for (let page = 1; ; page++) {
+      const rows = await searchClients(deps.db, scope, { ...filters, page, pageSize: EXPORT_BATCH });
+      let chunk = '';
+      for (const r of rows) {
+        chunk += csvLine([
+          r.client_id,
+          r.last_name,
+          r.first_name,
+          r.date_of_birth,
+          r.lines.map((line) => LINE_OF_BUSINESS_LABELS[line as TLineOfBusiness] ?? line).join('; '),
+          String(r.policies),
+          String(r.pending_applications),
+          r.past_due ? 'Past due' : 'Current',
+        ]);
+      }
+      count += rows.length;
+      if (chunk) yield chunk;
+      if (rows.length < EXPORT_BATCH) break;
+    }
+    completed = true;
+  } finally {
+    await recordAudit(deps.db, {
+      action: 'book.clients_exported',
+      occurredAt: deps.clock.now(),
+      portalId: caller.actor.portalId,
+      actor: { id: caller.actor.id, label: caller.actor.username },
+      target: { label: `clients of ${scope.agentId} in ${scope.state}` },
+      ipAddress: caller.ipAddress,
+      requestId: caller.requestId,
+      details: { count, completed, state: scope.state, filters },
+    });
+  }
 }

@@ -6,7 +6,7 @@ import type { TDataDeps } from '../../platform/deps.ts';
 import { userScope } from '../../platform/policy.ts';
 import { ROLE_LABELS, type TPortalId, type TRole } from '../../../shared/portals.ts';
 import { USER_CSV_COLUMNS, type TStaffUserExportQuery } from '../../../shared/user-admin-schemas.ts';
-import { csvLine } from './csv-writer.ts';
+import { csvLine } from '../../platform/csv-writer.ts';
 import type { TAdminActor } from './user-admin.service.ts';
 import { findExportBatch, findGroupAccountNumber, resolveTenantFilters, type TExportRow, type TUserFilter } from './user-admin.store.ts';
 

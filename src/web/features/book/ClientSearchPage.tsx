@@ -15,7 +15,7 @@ import { formatDay } from '../../ui/format.ts';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { useZodForm } from '../../ui/useZodForm.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
-import { bookKeys, searchClients } from './book-api.ts';
+import { bookKeys, clientsCsvUrl, searchClients } from './book-api.ts';
 import { LINE_OPTIONS, STATUS_OPTIONS, ZClientFilterForm, addressPatchOf, boxesOf } from './client-filters.ts';
 import { useChooseStateFirst } from './useChooseStateFirst.ts';
 
@@ -98,6 +98,14 @@ function ClientSearch() {
       {clients.error && !choosing ? <ErrorAlert>{clients.error.message}</ErrorAlert> : null}
       {data ? (
         <>
+          {data.total > 0 ? (
+            <p>
+              {/* A plain link: the browser saves the streamed file itself. */}
+              <a className="download-link" href={clientsCsvUrl(query)} download>
+                Download {data.total === 1 ? 'this client' : `these ${data.total} clients`} (CSV)
+              </a>
+            </p>
+          ) : null}
           <DataTable
             caption={query.quick ? QUICK_SEARCH_LABELS[query.quick] : 'Your clients'}
             columns={COLUMNS}

@@ -43,6 +43,12 @@ export function fetchClient(clientId: string): Promise<TClientDetail> {
   return apiRequest(`/api/book/clients/${encodeURIComponent(clientId)}`, { schema: ZClientDetail });
 }
 
+/** The search's every match as CSV: a plain link, so the browser saves the file itself. */
+export function clientsCsvUrl(query: Partial<TClientSearch>): string {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  return `/api/book/clients.csv${queryString(filters)}`;
+}
+
 /** The server's answer before a state is chosen: the page sends the producer to choose one. */
 export function needsState(error: unknown): boolean {
   return isApiError(error) && error.code === 'book.state_required';
