@@ -15,12 +15,18 @@ export interface TBookScope {
 
 const PENDING = sql.raw(PENDING_APPLICATION_STATUSES.map((s) => `'${s}'`).join(', '));
 
-/** The producer's individual policies in the state, each with its latest premium's status. */
+/** The producer's individual policies in the state. */
 function scopedPolicies({ agentId, state }: TBookScope): SQL {
-  return sql`select p.*,
-      (select pp.status from premium_payments pp where pp.policy_number = p.policy_number order by pp.period desc limit 1) as payment_status
-    from policies p
+  return sql`select p.* from policies p
     where (p.writing_agent_id = ${agentId} or p.producer_of_record_agent_id = ${agentId}) and p.state = ${state} and p.client_id is not null`;
+}
+
+/**
+ * The status of a policy's latest premium: one index probe per policy, so it is asked only where
+ * needed (the past-due filter, the rows of a page), never for a whole large book up front.
+ */
+function paymentStatusOf(policyNumber: SQL): SQL {
+  return sql`(select pp.status from premium_payments pp where pp.policy_number = ${policyNumber} order by pp.period desc limit 1)`;
 }
 
 function scopedApplications({ agentId, state }: TBookScope): SQL {
@@ -84,7 +90,7 @@ function searchFilters(scope: TBookScope, query: TClientSearch): SQL[] {
       where.push(hasPolicy(sql`pol.status = 'active' and pol.renewal_date between ${scope.today}::date and ${scope.today}::date + 30`));
       break;
     case 'past-due':
-      where.push(hasPolicy(sql`pol.payment_status in ('past-due', 'grace')`));
+      where.push(hasPolicy(sql`${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')`));
       break;
     case 'new-business':
       where.push(hasPolicy(sql`pol.effective_date >= ${start}::date and pol.effective_date < ${next}::date`));
@@ -147,7 +153,7 @@ export async function searchClients(db: TDbOrTx, scope: TBookScope, query: TClie
                              union select app.line_of_business from app where app.client_id = h.client_id) lines order by l) as lines,
         (select count(*) from pol where pol.client_id = h.client_id)::integer as policies,
         (select count(*) from app where app.client_id = h.client_id and app.status in (${PENDING}))::integer as pending_applications,
-        exists (select 1 from pol where pol.client_id = h.client_id and pol.payment_status in ('past-due', 'grace')) as past_due
+        exists (select 1 from pol where pol.client_id = h.client_id and ${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')) as past_due
       from hits h
       order by ${orderOf(query)}
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
@@ -181,12 +187,12 @@ export async function summarizeBook(
   const { start, next } = monthOf(scope.today);
   const [counts] = await executeRows<TSummaryRow>(
     db,
-    sql`with ${scoped(scope)}
+    sql`with ${scoped(scope)}, paying as (select ${paymentStatusOf(sql`pol.policy_number`)} as status from pol)
       select
         (select count(*) from app where app.status in (${PENDING}))::integer as pending_applications,
         (select count(*) from pol where pol.status = 'active' and pol.renewal_date between ${scope.today}::date and ${scope.today}::date + 30)::integer as renewing_soon,
-        (select count(*) from pol where pol.payment_status = 'past-due')::integer as past_due,
-        (select count(*) from pol where pol.payment_status = 'grace')::integer as in_grace,
+        (select count(*) from paying where paying.status = 'past-due')::integer as past_due,
+        (select count(*) from paying where paying.status = 'grace')::integer as in_grace,
         (select count(*) from pol where pol.effective_date >= ${start}::date and pol.effective_date < ${next}::date)::integer as new_business`,
   );
   const inForce = await executeRows<{ line: string; policies: number; premium: string }>(
@@ -219,7 +225,7 @@ export async function findClientInScope(db: TDbOrTx, scope: TBookScope, clientId
     db,
     sql`select p.policy_number, p.line_of_business, p.plan_name, p.state, p.status, p.effective_date::text as effective_date,
         p.renewal_date::text as renewal_date, p.termination_date::text as termination_date, p.monthly_premium_cents::text as monthly_premium_cents,
-        p.payment_status
+        ${paymentStatusOf(sql`p.policy_number`)} as payment_status
       from (${scopedPolicies(scope)}) p where p.client_id = ${clientId} order by p.effective_date desc, p.policy_number`,
   );
   const applications = await executeRows<Record<string, string | null>>(
