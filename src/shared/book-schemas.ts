@@ -4,6 +4,8 @@
 //   GET  /api/book/summary                → ZBookSummary (the welcome page's counts, in-force by line)
 //   GET  /api/book/clients                ZClientSearch → ZClientPage (quick or advanced search)
 //   GET  /api/book/clients/:clientId      → ZClientDetail (policies with payments, applications with history)
+//   GET  /api/book/clients.csv            ZClientSearch → every match as CSV (audited)
+//   GET  /api/book/applications           ZApplicationList → ZApplicationPage (BK-2)
 // Every view is the caller's own book in the chosen state. Errors: 400 request.invalid (fields),
 // 401, 403, 404 book.client_not_found, 409 book.state_required / book.no_states.
 import { z } from 'zod';
@@ -139,3 +141,31 @@ export const ZBookSummary = z.object({
   inForce: z.array(z.object({ lineOfBusiness: z.enum(LINES_OF_BUSINESS), policies: z.number().int(), monthlyPremiumCents: z.number().int() })),
 });
 export type TBookSummary = z.infer<typeof ZBookSummary>;
+
+export const APPLICATION_SORTS = ['status-date', 'submitted', 'client', 'status'] as const;
+
+/** BK-2: the producer's applications in the chosen state; `pending` is every status still open. */
+export const ZApplicationList = z.strictObject({
+  status: z.enum([...APPLICATION_STATUSES, 'pending']).optional(),
+  line: z.enum(LINES_OF_BUSINESS).optional(),
+  sort: z.enum(APPLICATION_SORTS).default('status-date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page,
+  pageSize,
+});
+export type TApplicationList = z.infer<typeof ZApplicationList>;
+
+export const ZApplicationSummary = z.object({
+  applicationNumber: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS),
+  planName: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  statusDate: z.string(),
+  submittedDate: z.string(),
+  policyNumber: z.string().nullable(),
+});
+export type TApplicationSummary = z.infer<typeof ZApplicationSummary>;
+export const ZApplicationPage = pageOf(ZApplicationSummary);
+export type TApplicationPage = z.infer<typeof ZApplicationPage>;

@@ -28,6 +28,20 @@ describe('the retail book of business', () => {
     await page.getByRole('table', { name: 'Policies in force by line of business' }).waitFor();
     await expectNoSeriousAxeViolations(page, 'home, Texas');
 
+    // Applications and current business (BK-2): the two pending Texas applications, filtered in the address.
+    await page.getByRole('link', { name: 'Check the status of your applications and current business' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Applications and Current Business' }).waitFor();
+    const applications = page.getByRole('table', { name: 'Your applications' });
+    await applications.getByRole('link', { name: 'Maria Gonzalez' }).waitFor();
+    await page.getByLabel('Status').selectOption('pending');
+    await page.waitForURL(/status=pending/);
+    await page.getByRole('table', { name: 'Policies in force by line of business' }).getByRole('link', { name: 'Major Medical' }).waitFor();
+    expect(await applications.getByRole('row').count()).toBe(3); // the header and two pending applications
+    await expectNoSeriousAxeViolations(page, 'applications and current business');
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL(/\/retail\/home$/);
+
     await page.getByRole('link', { name: '1 policy past due and 0 in the grace period' }).click();
     await page.waitForURL(/\/retail\/clients\?quick=past-due$/);
     const results = page.getByRole('table', { name: 'Past-due premium' });

@@ -98,6 +98,8 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
       return lazyPage(async () => (await import('../features/book/ChooseStatePage.tsx')).ChooseStatePage);
     case 'book-clients':
       return lazyPage(async () => (await import('../features/book/ClientSearchPage.tsx')).ClientSearchPage);
+    case 'book-applications':
+      return lazyPage(async () => (await import('../features/book/ApplicationsPage.tsx')).ApplicationsPage);
     case 'ticket':
     case 'staff-ticket':
     case 'book-client':

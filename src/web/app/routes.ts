@@ -33,6 +33,7 @@ export type TRoute =
   | { kind: 'staff-ticket'; number: string }
   | { kind: 'book-state' }
   | { kind: 'book-clients' }
+  | { kind: 'book-applications' }
   | { kind: 'book-client'; clientId: string }
   | { kind: 'not-found' };
 
@@ -56,6 +57,7 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'book-state',
   'book-clients',
   'book-client',
+  'book-applications',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
@@ -100,6 +102,7 @@ export const paths = {
   /** BK-1 … BK-4: the retail producer's book of business. */
   bookState: (next?: string) => `/retail/state${next ? `?${new URLSearchParams({ next }).toString()}` : ''}`,
   bookClients: () => '/retail/clients',
+  bookApplications: () => '/retail/applications',
   bookClient: (clientId: string) => `/retail/clients/${encodeURIComponent(clientId)}`,
 };
 
@@ -141,6 +144,7 @@ export const PAGE_ADDRESSES: readonly TPageAddress[] = [
   ...REQUEST_TYPE_IDS.map((requestType): TPageAddress => ({ path: paths.requestForm(requestType), route: { kind: 'request-form', requestType } })),
   { path: paths.bookState(), route: { kind: 'book-state' } },
   { path: paths.bookClients(), route: { kind: 'book-clients' } },
+  { path: paths.bookApplications(), route: { kind: 'book-applications' } },
 ];
 
 /** Addresses with a ticket number in them: the route gets the number from the address. */
@@ -201,6 +205,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'book-state':
     case 'book-clients':
     case 'book-client':
+    case 'book-applications':
       return 'retail';
     case 'landing':
     case 'producer-services':

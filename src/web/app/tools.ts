@@ -14,6 +14,7 @@ export type TToolId =
   | 'staff-lifecycle'
   | 'staff-settings'
   | 'staff-feed-runs'
+  | 'book-applications'
   | 'book-clients';
 
 export interface TTool {
@@ -54,6 +55,14 @@ export const TOOLS: readonly TTool[] = [
     description: "Search your group's users, see their last login dates and status, and download all users.",
     to: paths.securityManager(),
     roles: ['delegated-admin', 'alternate-delegated-admin'],
+  },
+  {
+    id: 'book-applications',
+    portalId: 'retail',
+    label: 'Applications',
+    description: 'The status of your applications and your current business by line of business.',
+    to: paths.bookApplications(),
+    roles: ['retail-producer'],
   },
   {
     id: 'book-clients',

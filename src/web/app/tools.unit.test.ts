@@ -8,7 +8,7 @@ describe('administration tools by role', () => {
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
-    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual(['book-clients']);
+    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual(['book-applications', 'book-clients']);
     expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual([
       'User Search',
       'Service Requests',

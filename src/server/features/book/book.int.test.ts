@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TBookSummary, TClientDetail, TClientPage } from '../../../shared/book-schemas.ts';
+import type { TApplicationPage, TBookSummary, TClientDetail, TClientPage } from '../../../shared/book-schemas.ts';
 import { clientFor, createStaff, type TClient } from '../../../../test/support/admin-fixtures.ts';
 import { createTestApp, createTestUser, type TTestApp } from '../../../../test/support/app.ts';
 import { importFeed } from '../feed/feed-import.service.ts';
@@ -111,7 +111,7 @@ const ids = async (client: TClient, query: string) => {
 };
 
 describe('access', () => {
-  const routes = ['/api/book/states', '/api/book/summary', '/api/book/clients', '/api/book/clients.csv', '/api/book/clients/K-1'];
+  const routes = ['/api/book/states', '/api/book/summary', '/api/book/clients', '/api/book/clients.csv', '/api/book/clients/K-1', '/api/book/applications'];
 
   it('answers 401 without a session and 403 to staff and the other portals', async () => {
     for (const url of routes) expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
@@ -257,6 +257,34 @@ describe('the book in the chosen state', () => {
     expect((await ann.get('/api/book/clients/K%201')).statusCode).toBe(400);
     expect((await ben.get('/api/book/clients/K-1')).statusCode).toBe(404);
     expect((await ben.get('/api/book/clients/K-6')).json<TClientDetail>().policies.map((p) => p.policyNumber)).toEqual(['P-7']);
+  });
+
+  it('lists the producer’s applications with status and status date, filtered, sorted and paged (BK-2)', async () => {
+    const numbers = async (client: TClient, query: string) => {
+      const r = await client.get(`/api/book/applications?${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<TApplicationPage>().items.map((a) => a.applicationNumber);
+    };
+    expect(await numbers(ann, '')).toEqual(['A-3', 'A-1']); // the latest status change first
+    expect(await numbers(ann, 'status=pending')).toEqual(['A-3']);
+    expect(await numbers(ann, 'status=issued&sort=client&dir=asc')).toEqual(['A-1']);
+    expect(await numbers(ann, 'line=dental')).toEqual([]);
+    expect(await numbers(ben, '')).toEqual([]);
+    const [maria] = (await ann.get('/api/book/applications?status=pending')).json<TApplicationPage>().items;
+    expect(maria).toEqual({
+      applicationNumber: 'A-3',
+      clientId: 'K-3',
+      clientName: 'Maria Gonzalez',
+      lineOfBusiness: 'major-medical',
+      planName: 'Gold PPO',
+      status: 'pending-information',
+      statusDate: '2026-02-25',
+      submittedDate: '2026-02-20',
+      policyNumber: null,
+    });
+    const beyond = (await ann.get('/api/book/applications?page=5&pageSize=1')).json<TApplicationPage>();
+    expect([beyond.items, beyond.total]).toEqual([[], 2]);
+    expect((await ann.get('/api/book/applications?status=lost')).statusCode).toBe(400);
   });
 
   it('exports the search as CSV, every match in the search’s order, and audits it', async () => {

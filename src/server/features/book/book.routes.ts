@@ -3,12 +3,31 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZBookStates, ZBookSummary, ZChooseState, ZClientDetail, ZClientPage, ZClientParams, ZClientSearch } from '../../../shared/book-schemas.ts';
+import {
+  ZApplicationList,
+  ZApplicationPage,
+  ZBookStates,
+  ZBookSummary,
+  ZChooseState,
+  ZClientDetail,
+  ZClientPage,
+  ZClientParams,
+  ZClientSearch,
+} from '../../../shared/book-schemas.ts';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
-import { chooseBookState, exportBookClients, getBookClient, getBookStates, getBookSummary, searchBookClients, type TBookCaller } from './book.service.ts';
+import {
+  chooseBookState,
+  exportBookClients,
+  getBookClient,
+  getBookStates,
+  getBookSummary,
+  listBookApplications,
+  searchBookClients,
+  type TBookCaller,
+} from './book.service.ts';
 
 export const BOOK_ACCESS: TAccess = { session: true, portals: ['retail'], roles: ['retail-producer'] };
 
@@ -102,6 +121,20 @@ export function bookRoutes(ctx: TRouteContext) {
         },
       },
       async (request, reply) => sendCsv(reply, await exportBookClients(deps, { ...callerOf(request), query: request.query })),
+    );
+
+    r.get(
+      '/api/book/applications',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The producer's applications in the chosen state, with status and status date (BK-2)",
+          querystring: ZApplicationList,
+          response: { 200: ZApplicationPage, ...errors },
+        },
+      },
+      async (request) => listBookApplications(deps, { ...callerOf(request), query: request.query }),
     );
 
     r.get(

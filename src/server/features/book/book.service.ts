@@ -2,7 +2,7 @@
 // for this session, the welcome page's counts, client search and a client's page. Everything is
 // read through the producer's own scope (book.store.ts); a client outside it answers 404, as one
 // that does not exist.
-import type { TBookStates, TBookSummary, TClientDetail, TClientPage, TClientSearch } from '../../../shared/book-schemas.ts';
+import type { TApplicationList, TApplicationPage, TBookStates, TBookSummary, TClientDetail, TClientPage, TClientSearch } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
 import type { TState } from '../../../shared/portals.ts';
 import type { TDbOrTx } from '../../db/client.ts';
@@ -16,6 +16,7 @@ import {
   findChosenState,
   findClientInScope,
   findProducerAppointments,
+  listApplications,
   saveChosenState,
   searchClients,
   summarizeBook,
@@ -107,6 +108,28 @@ export async function searchBookClients(deps: TBookDeps, caller: TBookCaller & {
     page: caller.query.page,
     pageSize: caller.query.pageSize,
     total,
+  };
+}
+
+export async function listBookApplications(deps: TBookDeps, caller: TBookCaller & { query: TApplicationList }): Promise<TApplicationPage> {
+  const scope = await scopeOf(deps, caller);
+  const rows = await listApplications(deps.db, scope, caller.query);
+  return {
+    items: rows.map((row) => ({
+      applicationNumber: row.application_number,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      lineOfBusiness: row.line_of_business as TLineOfBusiness,
+      planName: row.plan_name,
+      status: row.status as TApplicationPage['items'][number]['status'],
+      statusDate: row.status_date,
+      submittedDate: row.submitted_date,
+      policyNumber: row.policy_number,
+    })),
+    page: caller.query.page,
+    pageSize: caller.query.pageSize,
+    // Past the last page there is no row to carry the count: the list is short, ask the first page.
+    total: rows[0]?.total ?? (caller.query.page > 1 ? ((await listApplications(deps.db, scope, { ...caller.query, page: 1 }))[0]?.total ?? 0) : 0),
   };
 }
 

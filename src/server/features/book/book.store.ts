@@ -4,7 +4,7 @@
 // thousand rows however many millions the carrier holds; the filters then work on that set.
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, type TDbOrTx } from '../../db/client.ts';
-import { PENDING_APPLICATION_STATUSES, type TClientSearch } from '../../../shared/book-schemas.ts';
+import { PENDING_APPLICATION_STATUSES, type TApplicationList, type TClientSearch } from '../../../shared/book-schemas.ts';
 
 export interface TBookScope {
   agentId: string;
@@ -170,6 +170,52 @@ export async function countClients(db: TDbOrTx, scope: TBookScope, query: TClien
       select count(*)::integer as total from mine m join clients c on c.client_id = m.client_id ${where}`,
   );
   return row?.total ?? 0;
+}
+
+export interface TApplicationRow {
+  application_number: string;
+  client_id: string;
+  client_name: string;
+  line_of_business: string;
+  plan_name: string;
+  status: string;
+  status_date: string;
+  submitted_date: string;
+  policy_number: string | null;
+  total: number;
+}
+
+function applicationOrder(query: TApplicationList): SQL {
+  const dir = sql.raw(query.dir === 'asc' ? 'asc' : 'desc');
+  switch (query.sort) {
+    case 'status-date':
+      return sql`a.status_date ${dir}, a.application_number ${dir}`;
+    case 'submitted':
+      return sql`a.submitted_date ${dir}, a.application_number ${dir}`;
+    case 'client':
+      return sql`c.last_name ${dir}, c.first_name ${dir}, a.application_number ${dir}`;
+    case 'status':
+      return sql`a.status ${dir}, a.status_date desc, a.application_number ${dir}`;
+  }
+}
+
+/** One page of the producer's applications in the state (BK-2), with the total. */
+export async function listApplications(db: TDbOrTx, scope: TBookScope, query: TApplicationList): Promise<TApplicationRow[]> {
+  const filters: SQL[] = [];
+  if (query.status === 'pending') filters.push(sql`a.status in (${PENDING})`);
+  else if (query.status) filters.push(sql`a.status = ${query.status}`);
+  if (query.line) filters.push(sql`a.line_of_business = ${query.line}`);
+  const where = filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+  return executeRows<TApplicationRow>(
+    db,
+    sql`select a.application_number, a.client_id, c.first_name || ' ' || c.last_name as client_name, a.line_of_business, a.plan_name,
+        a.status, a.status_date::text as status_date, a.submitted_date::text as submitted_date, a.policy_number,
+        count(*) over ()::integer as total
+      from (${scopedApplications(scope)}) a join clients c on c.client_id = a.client_id
+      ${where}
+      order by ${applicationOrder(query)}
+      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
 }
 
 export interface TSummaryRow {

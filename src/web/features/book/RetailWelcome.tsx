@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { QUICK_SEARCH_LABELS } from '../../../shared/book-schemas.ts';
-import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
 import { STATE_NAMES } from '../../../shared/portals.ts';
-import { formatCents } from '../../../shared/request-fields.ts';
 import { paths } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { bookKeys, fetchBookSummary, needsState } from './book-api.ts';
 import { StateChoice } from './ChooseStatePage.tsx';
+import { InForce } from './InForce.tsx';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const clients = (quick?: string) => `${paths.bookClients()}${quick ? `?quick=${quick}` : ''}`;
@@ -49,7 +48,7 @@ export function RetailWelcome({ portalName }: { portalName: string }) {
           <p>You can:</p>
           <ul className="welcome-tasks">
             <li>
-              <Link to={clients('pending-applications')}>Check the status of your applications and current business</Link> (
+              <Link to={paths.bookApplications()}>Check the status of your applications and current business</Link> (
               {plural(data.counts.pendingApplications, 'pending application')})
             </li>
             <li>
@@ -71,36 +70,5 @@ export function RetailWelcome({ portalName }: { portalName: string }) {
         </p>
       )}
     </>
-  );
-}
-
-function InForce({ rows }: { rows: { lineOfBusiness: keyof typeof LINE_OF_BUSINESS_LABELS; policies: number; monthlyPremiumCents: number }[] }) {
-  return (
-    <section aria-labelledby="in-force-heading">
-      <h2 id="in-force-heading">Current business</h2>
-      {rows.length === 0 ? (
-        <p>You have no policies in force in this state.</p>
-      ) : (
-        <table className="data-table">
-          <caption>Policies in force by line of business</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line of business</th>
-              <th scope="col">Policies</th>
-              <th scope="col">Monthly premium</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.lineOfBusiness}>
-                <th scope="row">{LINE_OF_BUSINESS_LABELS[row.lineOfBusiness]}</th>
-                <td>{row.policies}</td>
-                <td>{formatCents(row.monthlyPremiumCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }

@@ -1,10 +1,13 @@
 // The retail producer's book (BK-1 … BK-4) as the web uses it; shapes and routes are those of
 // src/shared/book-schemas.ts.
 import {
+  ZApplicationPage,
   ZBookStates,
   ZBookSummary,
   ZClientDetail,
   ZClientPage,
+  type TApplicationList,
+  type TApplicationPage,
   type TBookStates,
   type TBookSummary,
   type TClientDetail,
@@ -21,6 +24,7 @@ export const bookKeys = {
   summary: ['book', 'summary'] as const,
   clients: (query: Partial<TClientSearch>) => ['book', 'clients', query] as const,
   client: (clientId: string) => ['book', 'client', clientId] as const,
+  applications: (query: Partial<TApplicationList>) => ['book', 'applications', query] as const,
 };
 
 export function fetchBookStates(): Promise<TBookStates> {
@@ -37,6 +41,10 @@ export function fetchBookSummary(): Promise<TBookSummary> {
 
 export function searchClients(query: Partial<TClientSearch>): Promise<TClientPage> {
   return apiRequest(`/api/book/clients${queryString(query)}`, { schema: ZClientPage });
+}
+
+export function listApplications(query: Partial<TApplicationList>): Promise<TApplicationPage> {
+  return apiRequest(`/api/book/applications${queryString(query)}`, { schema: ZApplicationPage });
 }
 
 export function fetchClient(clientId: string): Promise<TClientDetail> {
