@@ -155,17 +155,8 @@ export const ZApplicationList = z.strictObject({
 });
 export type TApplicationList = z.infer<typeof ZApplicationList>;
 
-export const ZApplicationSummary = z.object({
-  applicationNumber: z.string(),
-  clientId: z.string(),
-  clientName: z.string(),
-  lineOfBusiness: z.enum(LINES_OF_BUSINESS),
-  planName: z.string(),
-  status: z.enum(APPLICATION_STATUSES),
-  statusDate: z.string(),
-  submittedDate: z.string(),
-  policyNumber: z.string().nullable(),
-});
+/** An application as its client's page shows it, with whose it is instead of its history. */
+export const ZApplicationSummary = ZClientApplication.omit({ history: true }).extend({ clientId: z.string(), clientName: z.string() });
 export type TApplicationSummary = z.infer<typeof ZApplicationSummary>;
 export const ZApplicationPage = pageOf(ZApplicationSummary);
 export type TApplicationPage = z.infer<typeof ZApplicationPage>;
