@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'user.reinstated',
   'user.exported',
   'book.clients_exported',
+  'book.groups_exported',
   'portal.settings_changed',
   'portal.document_published',
   'portal.document_reset',

@@ -160,3 +160,44 @@ export const ZApplicationSummary = ZClientApplication.omit({ history: true }).ex
 export type TApplicationSummary = z.infer<typeof ZApplicationSummary>;
 export const ZApplicationPage = pageOf(ZApplicationSummary);
 export type TApplicationPage = z.infer<typeof ZApplicationPage>;
+
+// The group producer's Book of Business (issue 16 §2, producers portal), every user of the producer ID:
+//   GET /api/book/groups                    ZGroupSearch → ZGroupPage
+//   GET /api/book/groups.csv                ZGroupSearch → every match as CSV (audited)
+//   GET /api/book/groups/:accountNumber     → ZGroupDetail (404 for another producer ID's group)
+export const GROUP_SORTS = ['name', 'account-number', 'effective-date', 'employees'] as const;
+
+export const ZGroupSearch = z.strictObject({
+  /** Words of the group's name, or its account number. */
+  q: searchText,
+  line: z.enum(LINES_OF_BUSINESS).optional(),
+  /** Only groups with a group policy whose latest premium is past due or in grace. */
+  pastDue: z.enum(['true']).optional(),
+  sort: z.enum(GROUP_SORTS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page,
+  pageSize,
+});
+export type TGroupSearch = z.infer<typeof ZGroupSearch>;
+
+export const ZGroupSummary = z.object({
+  accountNumber: z.string(),
+  name: z.string(),
+  state: z.string().nullable(),
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS).nullable(),
+  effectiveDate: z.string().nullable(),
+  employeeCount: z.number().int().nullable(),
+  policies: z.number().int(),
+  monthlyPremiumCents: z.number().int(),
+  pastDue: z.boolean(),
+});
+export type TGroupSummary = z.infer<typeof ZGroupSummary>;
+export const ZGroupPage = pageOf(ZGroupSummary);
+export type TGroupPage = z.infer<typeof ZGroupPage>;
+
+export const ZGroupParams = z.strictObject({
+  accountNumber: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'An account number is 1 to 32 letters, digits or dashes.'),
+});
+
+export const ZGroupDetail = ZGroupSummary.omit({ policies: true, monthlyPremiumCents: true, pastDue: true }).extend({ policies: z.array(ZClientPolicy) });
+export type TGroupDetail = z.infer<typeof ZGroupDetail>;

@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   'book.no_states': { status: 409, message: 'You are not appointed in any state yet, so there is no book of business to show. Call Producer Services.' },
   'book.state_required': { status: 409, message: 'Choose the state to work in first.' },
   'book.state_not_appointed': { status: 400, message: 'Choose one of the states you are appointed in.' },
+  'book.group_not_found': { status: 404, message: 'There is no such employer group in your book of business.' },
   'book.client_not_found': { status: 404, message: 'There is no such client in your book of business.' },
   'document.not_found': { status: 404, message: 'This portal offers no such document.' },
   'upload.empty': { status: 400, message: 'The file is empty. Choose the file again.' },

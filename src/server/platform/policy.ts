@@ -32,6 +32,8 @@ export const POLICY_ACTIONS = [
   'feed.runs.view',
   // A retail producer's own book of business (BK-1 … BK-4).
   'book.view',
+  // A group producer's Book of Business: every user of the producer ID (issue 16 §2).
+  'book.groups.view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -84,10 +86,10 @@ const TICKET_WORK: readonly TPolicyAction[] = [...TICKET_QUEUE, 'service_request
 
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
-  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS],
+  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view'],
   'delegated-admin': [...USER_ADMIN, 'user.export'],
   'alternate-delegated-admin': [...USER_ADMIN, 'user.export'],
-  'producer-user': PRODUCER_TICKETS,
+  'producer-user': [...PRODUCER_TICKETS, 'book.groups.view'],
   'employer-user': [],
   'retail-producer': ['book.view'],
   'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view'],

@@ -102,11 +102,17 @@ describe('users without administration', () => {
 });
 
 describe('the book of business (BK-1 … BK-4)', () => {
-  it('is for the retail producer alone, so far', () => {
+  it('the retail book is for the retail producer alone', () => {
     const allowed = (
       ['primary-producer', 'producer-user', 'delegated-admin', 'employer-user', 'retail-producer', 'help-desk', 'producer-services', 'security-admin'] as const
     ).filter((role) => decide(actor(role), 'book.view').allowed);
     expect(allowed).toEqual(['retail-producer']);
+  });
+  it('the group Book of Business is for every user of a producer ID', () => {
+    const allowed = (
+      ['primary-producer', 'producer-user', 'delegated-admin', 'employer-user', 'retail-producer', 'help-desk', 'producer-services', 'security-admin'] as const
+    ).filter((role) => decide(actor(role), 'book.groups.view').allowed);
+    expect(allowed).toEqual(['primary-producer', 'producer-user']);
   });
 });
 

@@ -13,6 +13,10 @@ import {
   ZClientPage,
   ZClientParams,
   ZClientSearch,
+  ZGroupDetail,
+  ZGroupPage,
+  ZGroupParams,
+  ZGroupSearch,
 } from '../../../shared/book-schemas.ts';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
@@ -28,8 +32,11 @@ import {
   searchBookClients,
   type TBookCaller,
 } from './book.service.ts';
+import { exportBookGroups, getBookGroup, searchBookGroups } from './group-book.service.ts';
 
 export const BOOK_ACCESS: TAccess = { session: true, portals: ['retail'], roles: ['retail-producer'] };
+/** The group producer's Book of Business: every user of a producer ID (issue 16 §2). */
+export const GROUP_BOOK_ACCESS: TAccess = { session: true, portals: ['producers'], roles: ['primary-producer', 'producer-user'] };
 
 const ZNoQuery = z.strictObject({});
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
@@ -150,6 +157,50 @@ export function bookRoutes(ctx: TRouteContext) {
         },
       },
       async (request) => getBookClient(deps, { ...callerOf(request), clientId: request.params.clientId }),
+    );
+
+    const groupConfig = { access: GROUP_BOOK_ACCESS };
+    r.get(
+      '/api/book/groups',
+      {
+        config: groupConfig,
+        schema: {
+          tags,
+          summary: 'The employer groups the producer ID is producer of record for, searched, sorted and paged',
+          querystring: ZGroupSearch,
+          response: { 200: ZGroupPage, ...errors },
+        },
+      },
+      async (request) => searchBookGroups(deps, { ...callerOf(request), query: request.query }),
+    );
+
+    r.get(
+      '/api/book/groups.csv',
+      {
+        config: groupConfig,
+        schema: {
+          tags,
+          summary: 'Every group the search finds, as CSV (audited as book.groups_exported); page and pageSize are ignored',
+          querystring: ZGroupSearch,
+          response: errors,
+        },
+      },
+      async (request, reply) => sendCsv(reply, await exportBookGroups(deps, { ...callerOf(request), query: request.query })),
+    );
+
+    r.get(
+      '/api/book/groups/:accountNumber',
+      {
+        config: groupConfig,
+        schema: {
+          tags,
+          summary: "A group's policies with their premium payments, if the producer ID is its producer of record",
+          params: ZGroupParams,
+          querystring: ZNoQuery,
+          response: { 200: ZGroupDetail, ...errors },
+        },
+      },
+      async (request) => getBookGroup(deps, { ...callerOf(request), accountNumber: request.params.accountNumber }),
     );
   };
 }

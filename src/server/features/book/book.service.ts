@@ -8,9 +8,9 @@ import type { TState } from '../../../shared/portals.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import type { TClock } from '../../platform/clock.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { csvLine } from '../../platform/csv-writer.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import { auditedCsv } from './book-export.ts';
 import {
   countClients,
   findChosenState,
@@ -21,6 +21,8 @@ import {
   searchClients,
   summarizeBook,
   type TBookScope,
+  type TPaymentRow,
+  type TPolicyRow,
 } from './book.store.ts';
 
 export interface TBookDeps {
@@ -133,6 +135,32 @@ export async function listBookApplications(deps: TBookDeps, caller: TBookCaller 
   };
 }
 
+/** Policies as the pages show them, each with its payment history (newest month first). */
+export function policyViews(policies: readonly TPolicyRow[], payments: readonly TPaymentRow[]): TClientDetail['policies'] {
+  return policies.map((p) => ({
+    policyNumber: p.policy_number,
+    lineOfBusiness: p.line_of_business as TLineOfBusiness,
+    planName: String(p.plan_name),
+    state: String(p.state),
+    status: p.status as TClientDetail['policies'][number]['status'],
+    effectiveDate: String(p.effective_date),
+    renewalDate: p.renewal_date ?? null,
+    terminationDate: p.termination_date ?? null,
+    monthlyPremiumCents: Number(p.monthly_premium_cents),
+    paymentStatus: (p.payment_status ?? null) as TClientDetail['policies'][number]['paymentStatus'],
+    payments: payments
+      .filter((pay) => pay.policy_number === p.policy_number)
+      .map((pay) => ({
+        period: pay.period,
+        amountDueCents: Number(pay.amount_due_cents),
+        dueDate: pay.due_date,
+        amountPaidCents: Number(pay.amount_paid_cents),
+        paidDate: pay.paid_date,
+        status: pay.status as TClientDetail['policies'][number]['payments'][number]['status'],
+      })),
+  }));
+}
+
 export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { clientId: string }): Promise<TClientDetail> {
   const scope = await scopeOf(deps, caller);
   const found = await findClientInScope(deps.db, scope, caller.clientId);
@@ -147,28 +175,7 @@ export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { cli
     email: client.email ?? null,
     phone: client.phone ?? null,
     zip: client.zip ?? null,
-    policies: policies.map((p) => ({
-      policyNumber: String(p.policy_number),
-      lineOfBusiness: p.line_of_business as TLineOfBusiness,
-      planName: String(p.plan_name),
-      state: String(p.state),
-      status: p.status as TClientDetail['policies'][number]['status'],
-      effectiveDate: String(p.effective_date),
-      renewalDate: p.renewal_date ?? null,
-      terminationDate: p.termination_date ?? null,
-      monthlyPremiumCents: Number(p.monthly_premium_cents),
-      paymentStatus: (p.payment_status ?? null) as TClientDetail['policies'][number]['paymentStatus'],
-      payments: payments
-        .filter((pay) => pay.policy_number === p.policy_number)
-        .map((pay) => ({
-          period: pay.period,
-          amountDueCents: Number(pay.amount_due_cents),
-          dueDate: pay.due_date,
-          amountPaidCents: Number(pay.amount_paid_cents),
-          paidDate: pay.paid_date,
-          status: pay.status as TClientDetail['policies'][number]['payments'][number]['status'],
-        })),
-    })),
+    policies: policyViews(policies, payments),
     applications: applications.map((a) => ({
       applicationNumber: String(a.application_number),
       lineOfBusiness: a.line_of_business as TLineOfBusiness,
@@ -184,8 +191,6 @@ export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { cli
   };
 }
 
-/** Rows a CSV export reads at a time: a large book is a few thousand clients. */
-const EXPORT_BATCH = 1_000;
 const CLIENT_CSV_COLUMNS = ['Client ID', 'Last Name', 'First Name', 'Date of Birth', 'Lines of Business', 'Policies', 'Pending Applications', 'Premium'];
 
 /**
@@ -199,48 +204,30 @@ export async function exportBookClients(
   const scope = await scopeOf(deps, caller);
   const { page: _page, pageSize: _pageSize, ...filters } = caller.query;
   const filename = `clients-${scope.state}${filters.quick ? `-${filters.quick}` : ''}-${scope.today}.csv`;
-  return { filename, chunks: clientCsv(deps, { caller, scope, filters }) };
-}
-
-async function* clientCsv(
-  deps: TBookDeps,
-  input: { caller: TBookCaller; scope: TBookScope; filters: Omit<TClientSearch, 'page' | 'pageSize'> },
-): AsyncGenerator<string> {
-  const { caller, scope, filters } = input;
-  let count = 0;
-  let completed = false;
-  try {
-    yield `\uFEFF${csvLine(CLIENT_CSV_COLUMNS)}`;
-    for (let page = 1; ; page++) {
-      const rows = await searchClients(deps.db, scope, { ...filters, page, pageSize: EXPORT_BATCH });
-      let chunk = '';
-      for (const r of rows) {
-        chunk += csvLine([
-          r.client_id,
-          r.last_name,
-          r.first_name,
-          r.date_of_birth,
-          r.lines.map((line) => LINE_OF_BUSINESS_LABELS[line as TLineOfBusiness] ?? line).join('; '),
-          String(r.policies),
-          String(r.pending_applications),
-          r.past_due ? 'Past due' : 'Current',
-        ]);
-      }
-      count += rows.length;
-      if (chunk) yield chunk;
-      if (rows.length < EXPORT_BATCH) break;
-    }
-    completed = true;
-  } finally {
-    await recordAudit(deps.db, {
-      action: 'book.clients_exported',
-      occurredAt: deps.clock.now(),
-      portalId: caller.actor.portalId,
-      actor: { id: caller.actor.id, label: caller.actor.username },
-      target: { label: `clients of ${scope.agentId} in ${scope.state}` },
-      ipAddress: caller.ipAddress,
-      requestId: caller.requestId,
-      details: { count, completed, state: scope.state, filters },
-    });
-  }
+  const chunks = auditedCsv({
+    columns: CLIENT_CSV_COLUMNS,
+    page: (page, pageSize) => searchClients(deps.db, scope, { ...filters, page, pageSize }),
+    line: (r) => [
+      r.client_id,
+      r.last_name,
+      r.first_name,
+      r.date_of_birth,
+      r.lines.map((line) => LINE_OF_BUSINESS_LABELS[line as TLineOfBusiness] ?? line).join('; '),
+      String(r.policies),
+      String(r.pending_applications),
+      r.past_due ? 'Past due' : 'Current',
+    ],
+    audit: ({ count, completed }) =>
+      recordAudit(deps.db, {
+        action: 'book.clients_exported',
+        occurredAt: deps.clock.now(),
+        portalId: caller.actor.portalId,
+        actor: { id: caller.actor.id, label: caller.actor.username },
+        target: { label: `clients of ${scope.agentId} in ${scope.state}` },
+        ipAddress: caller.ipAddress,
+        requestId: caller.requestId,
+        details: { count, completed, state: scope.state, filters },
+      }),
+  });
+  return { filename, chunks };
 }

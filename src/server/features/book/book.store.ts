@@ -25,7 +25,7 @@ function scopedPolicies({ agentId, state }: TBookScope): SQL {
  * The status of a policy's latest premium: one index probe per policy, so it is asked only where
  * needed (the past-due filter, the rows of a page), never for a whole large book up front.
  */
-function paymentStatusOf(policyNumber: SQL): SQL {
+export function paymentStatusOf(policyNumber: SQL): SQL {
   return sql`(select pp.status from premium_payments pp where pp.policy_number = ${policyNumber} order by pp.period desc limit 1)`;
 }
 
@@ -249,31 +249,54 @@ export async function summarizeBook(
   return { counts: counts as TSummaryRow, inForce };
 }
 
+export type TPolicyRow = Record<string, string | null> & { policy_number: string; monthly_premium_cents: string };
+
+export interface TPaymentRow {
+  policy_number: string;
+  period: string;
+  amount_due_cents: string;
+  due_date: string;
+  amount_paid_cents: string;
+  paid_date: string | null;
+  status: string;
+}
+
+/** Policies `from` names (a FROM item aliased `p`, with its WHERE), newest first, with their latest premium's status. */
+export async function findPolicies(db: TDbOrTx, from: SQL): Promise<TPolicyRow[]> {
+  return executeRows<TPolicyRow>(
+    db,
+    sql`select p.policy_number, p.line_of_business, p.plan_name, p.state, p.status, p.effective_date::text as effective_date,
+        p.renewal_date::text as renewal_date, p.termination_date::text as termination_date, p.monthly_premium_cents::text as monthly_premium_cents,
+        ${paymentStatusOf(sql`p.policy_number`)} as payment_status
+      from ${from} order by p.effective_date desc, p.policy_number`,
+  );
+}
+
+/** The premium payments of these policies, newest month first. */
+export async function findPayments(db: TDbOrTx, policyNumbers: readonly string[]): Promise<TPaymentRow[]> {
+  if (policyNumbers.length === 0) return [];
+  return executeRows<TPaymentRow>(
+    db,
+    sql`select policy_number, period, amount_due_cents::text as amount_due_cents, due_date::text as due_date,
+        amount_paid_cents::text as amount_paid_cents, paid_date::text as paid_date, status
+      from premium_payments where policy_number in (${sql.join(
+        policyNumbers.map((n) => sql`${n}`),
+        sql`, `,
+      )}) order by policy_number, period desc`,
+  );
+}
+
 export interface TClientDetailRows {
   client: Record<string, string | null>;
-  policies: (Record<string, string | null> & { monthly_premium_cents: string })[];
-  payments: {
-    policy_number: string;
-    period: string;
-    amount_due_cents: string;
-    due_date: string;
-    amount_paid_cents: string;
-    paid_date: string | null;
-    status: string;
-  }[];
+  policies: TPolicyRow[];
+  payments: TPaymentRow[];
   applications: Record<string, string | null>[];
   history: { application_number: string; status: string; status_date: string }[];
 }
 
 /** The client with what the producer has of theirs in the state; undefined when that is nothing. */
 export async function findClientInScope(db: TDbOrTx, scope: TBookScope, clientId: string): Promise<TClientDetailRows | undefined> {
-  const policies = await executeRows<TClientDetailRows['policies'][number]>(
-    db,
-    sql`select p.policy_number, p.line_of_business, p.plan_name, p.state, p.status, p.effective_date::text as effective_date,
-        p.renewal_date::text as renewal_date, p.termination_date::text as termination_date, p.monthly_premium_cents::text as monthly_premium_cents,
-        ${paymentStatusOf(sql`p.policy_number`)} as payment_status
-      from (${scopedPolicies(scope)}) p where p.client_id = ${clientId} order by p.effective_date desc, p.policy_number`,
-  );
+  const policies = await findPolicies(db, sql`(${scopedPolicies(scope)}) p where p.client_id = ${clientId}`);
   const applications = await executeRows<Record<string, string | null>>(
     db,
     sql`select a.application_number, a.line_of_business, a.plan_name, a.status, a.status_date::text as status_date,
@@ -287,19 +310,9 @@ export async function findClientInScope(db: TDbOrTx, scope: TBookScope, clientId
       from clients where client_id = ${clientId}`,
   );
   if (!client) return undefined;
-  const policyNumbers = policies.map((p) => p.policy_number as string);
+  const policyNumbers = policies.map((p) => p.policy_number);
   const applicationNumbers = applications.map((a) => a.application_number as string);
-  const payments = policyNumbers.length
-    ? await executeRows<TClientDetailRows['payments'][number]>(
-        db,
-        sql`select policy_number, period, amount_due_cents::text as amount_due_cents, due_date::text as due_date,
-            amount_paid_cents::text as amount_paid_cents, paid_date::text as paid_date, status
-          from premium_payments where policy_number in (${sql.join(
-            policyNumbers.map((n) => sql`${n}`),
-            sql`, `,
-          )}) order by policy_number, period desc`,
-      )
-    : [];
+  const payments = await findPayments(db, policyNumbers);
   const history = applicationNumbers.length
     ? await executeRows<TClientDetailRows['history'][number]>(
         db,

@@ -1,0 +1,112 @@
+// A group producer's Book of Business (issue 16 §2, producers portal): the employer groups the
+// producer ID is producer of record for, with their group policies and premium payment status.
+// Every user of the producer ID sees it; another producer ID's group answers 404.
+import type { TGroupDetail, TGroupPage, TGroupSearch, TGroupSummary } from '../../../shared/book-schemas.ts';
+import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { auditedCsv } from './book-export.ts';
+import { AppError } from '../../platform/errors.ts';
+import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
+import { policyViews, type TBookDeps } from './book.service.ts';
+import { findProducerAppointments } from './book.store.ts';
+import { findGroupInScope, searchGroups, type TGroupRow } from './group-book.store.ts';
+import { formatCents } from '../../../shared/request-fields.ts';
+
+export interface TGroupBookCaller {
+  actor: TPolicyActor & { username: string };
+  ipAddress?: string;
+  requestId?: string;
+}
+
+async function agentIdOf(deps: TBookDeps, actor: TPolicyActor): Promise<string> {
+  assertCan(actor, 'book.groups.view');
+  const producer = actor.producerId === null ? undefined : await findProducerAppointments(deps.db, actor.producerId);
+  if (!producer) throw new AppError('auth.forbidden');
+  return producer.agentId;
+}
+
+function groupView(row: TGroupRow): TGroupSummary {
+  return {
+    accountNumber: row.account_number,
+    name: row.name,
+    state: row.state,
+    lineOfBusiness: row.line_of_business as TLineOfBusiness | null,
+    effectiveDate: row.effective_date,
+    employeeCount: row.employee_count,
+    policies: row.policies,
+    monthlyPremiumCents: Number(row.premium),
+    pastDue: row.past_due,
+  };
+}
+
+export async function searchBookGroups(deps: TBookDeps, caller: TGroupBookCaller & { query: TGroupSearch }): Promise<TGroupPage> {
+  const agentId = await agentIdOf(deps, caller.actor);
+  const rows = await searchGroups(deps.db, agentId, caller.query);
+  const total = rows[0]?.total ?? (caller.query.page > 1 ? ((await searchGroups(deps.db, agentId, { ...caller.query, page: 1 }))[0]?.total ?? 0) : 0);
+  return { items: rows.map(groupView), page: caller.query.page, pageSize: caller.query.pageSize, total };
+}
+
+export async function getBookGroup(deps: TBookDeps, caller: TGroupBookCaller & { accountNumber: string }): Promise<TGroupDetail> {
+  const agentId = await agentIdOf(deps, caller.actor);
+  const found = await findGroupInScope(deps.db, agentId, caller.accountNumber);
+  if (!found) throw new AppError('book.group_not_found');
+  const { group } = found;
+  return {
+    accountNumber: group.account_number,
+    name: group.name,
+    state: group.state,
+    lineOfBusiness: group.line_of_business as TLineOfBusiness | null,
+    effectiveDate: group.effective_date,
+    employeeCount: group.employee_count,
+    policies: policyViews(found.policies, found.payments),
+  };
+}
+
+const GROUP_CSV_COLUMNS = [
+  'Account Number',
+  'Group Name',
+  'State',
+  'Line of Business',
+  'Effective Date',
+  'Employees',
+  'Policies',
+  'Monthly Premium',
+  'Premium',
+];
+
+/** Every group the search finds, as CSV; audited like the client export. */
+export async function exportBookGroups(
+  deps: TBookDeps,
+  caller: TGroupBookCaller & { query: TGroupSearch },
+): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
+  const agentId = await agentIdOf(deps, caller.actor);
+  const { page: _page, pageSize: _pageSize, ...filters } = caller.query;
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const chunks = auditedCsv({
+    columns: GROUP_CSV_COLUMNS,
+    page: async (page, pageSize) => (await searchGroups(deps.db, agentId, { ...filters, page, pageSize })).map(groupView),
+    line: (row) => [
+      row.accountNumber,
+      row.name,
+      row.state,
+      row.lineOfBusiness ? LINE_OF_BUSINESS_LABELS[row.lineOfBusiness] : '',
+      row.effectiveDate,
+      row.employeeCount === null ? '' : String(row.employeeCount),
+      String(row.policies),
+      formatCents(row.monthlyPremiumCents),
+      row.pastDue ? 'Past due' : 'Current',
+    ],
+    audit: ({ count, completed }) =>
+      recordAudit(deps.db, {
+        action: 'book.groups_exported',
+        occurredAt: deps.clock.now(),
+        portalId: caller.actor.portalId,
+        actor: { id: caller.actor.id, label: caller.actor.username },
+        target: { label: `groups of ${agentId}` },
+        ipAddress: caller.ipAddress,
+        requestId: caller.requestId,
+        details: { count, completed, filters },
+      }),
+  });
+  return { filename: `groups-${agentId}-${today}.csv`, chunks };
+}
