@@ -6,7 +6,7 @@ import { NavigationType, createBrowserRouter, useLocation, useNavigationType, us
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { markNavigated } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { CLIENT_ADDRESS, PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
+import { CLIENT_ADDRESS, GROUP_ADDRESS, PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
 
 /** What a page may carry to the next one, e.g. the "You have been logged out." notice. */
 export interface TNavigationState {
@@ -100,10 +100,13 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
       return lazyPage(async () => (await import('../features/book/ClientSearchPage.tsx')).ClientSearchPage);
     case 'book-applications':
       return lazyPage(async () => (await import('../features/book/ApplicationsPage.tsx')).ApplicationsPage);
+    case 'group-book':
+      return lazyPage(async () => (await import('../features/book/GroupBookPage.tsx')).GroupBookPage);
     case 'ticket':
     case 'staff-ticket':
     case 'book-client':
-      // Routes with a parameter in the address; see ticketRoutes and clientRoute.
+    case 'group-book-group':
+      // Routes with a parameter in the address; see ticketRoutes and bookItemRoutes.
       return { element: <NotFoundPage /> };
     case 'staff-service-requests':
       return lazyPage(async () => (await import('../features/service-queue/ServiceRequestsPage.tsx')).ServiceRequestsPage);
@@ -130,21 +133,36 @@ function ticketRoutes(): RouteObject[] {
   }));
 }
 
-/** A client's page, whose address carries the client id. */
-function clientRoute(): RouteObject {
-  return {
-    path: CLIENT_ADDRESS,
-    caseSensitive: true,
-    lazy: async () => {
-      const { ClientPage } = await import('../features/book/ClientPage.tsx');
-      return {
-        Component: function ClientRoute() {
-          const { clientId = '' } = useParams();
-          return <ClientPage clientId={clientId} />;
-        },
-      };
+/** A client's page and a group's page, whose addresses carry the client id or account number. */
+function bookItemRoutes(): RouteObject[] {
+  return [
+    {
+      path: CLIENT_ADDRESS,
+      caseSensitive: true,
+      lazy: async () => {
+        const { ClientPage } = await import('../features/book/ClientPage.tsx');
+        return {
+          Component: function ClientRoute() {
+            const { clientId = '' } = useParams();
+            return <ClientPage clientId={clientId} />;
+          },
+        };
+      },
     },
-  };
+    {
+      path: GROUP_ADDRESS,
+      caseSensitive: true,
+      lazy: async () => {
+        const { GroupPage } = await import('../features/book/GroupPage.tsx');
+        return {
+          Component: function GroupRoute() {
+            const { accountNumber = '' } = useParams();
+            return <GroupPage accountNumber={accountNumber} />;
+          },
+        };
+      },
+    },
+  ];
 }
 
 /**
@@ -180,7 +198,7 @@ export function createAppRouter() {
               ...pageOf(route),
             })),
             ...ticketRoutes(),
-            clientRoute(),
+            ...bookItemRoutes(),
           ],
         },
         { path: '*', element: <NotFoundPage /> },

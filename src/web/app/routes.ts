@@ -34,6 +34,8 @@ export type TRoute =
   | { kind: 'book-state' }
   | { kind: 'book-clients' }
   | { kind: 'book-applications' }
+  | { kind: 'group-book' }
+  | { kind: 'group-book-group'; accountNumber: string }
   | { kind: 'book-client'; clientId: string }
   | { kind: 'not-found' };
 
@@ -58,11 +60,13 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'book-clients',
   'book-client',
   'book-applications',
+  'group-book',
+  'group-book-group',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
 const TOOL_PAGES = {
-  producers: { 'password-manager': 'password-manager' },
+  producers: { 'password-manager': 'password-manager', book: 'group-book' },
   employers: { 'security-manager': 'security-manager' },
   retail: {},
   staff: {
@@ -103,6 +107,9 @@ export const paths = {
   bookState: (next?: string) => `/retail/state${next ? `?${new URLSearchParams({ next }).toString()}` : ''}`,
   bookClients: () => '/retail/clients',
   bookApplications: () => '/retail/applications',
+  /** Issue 16 §2: the group producer's Book of Business. */
+  groupBook: () => '/producers/book',
+  groupBookGroup: (accountNumber: string) => `/producers/book/${encodeURIComponent(accountNumber)}`,
   bookClient: (clientId: string) => `/retail/clients/${encodeURIComponent(clientId)}`,
 };
 
@@ -155,6 +162,8 @@ export const TICKET_ADDRESSES = [
 
 /** A client's page: the route gets the client id from the address. */
 export const CLIENT_ADDRESS = '/retail/clients/:clientId';
+/** A group's page in the Book of Business: the account number from the address. */
+export const GROUP_ADDRESS = '/producers/book/:accountNumber';
 
 const BY_PATH = new Map(PAGE_ADDRESSES.map((address) => [address.path, address.route]));
 
@@ -179,7 +188,9 @@ function matchTicketAddress(pathname: string): TRoute | undefined {
 
 function matchClientAddress(pathname: string): TRoute | undefined {
   const clientId = matchPath({ path: CLIENT_ADDRESS, caseSensitive: true }, pathname)?.params.clientId;
-  return clientId ? { kind: 'book-client', clientId } : undefined;
+  if (clientId) return { kind: 'book-client', clientId };
+  const accountNumber = matchPath({ path: GROUP_ADDRESS, caseSensitive: true }, pathname)?.params.accountNumber;
+  return accountNumber ? { kind: 'group-book-group', accountNumber } : undefined;
 }
 
 /** The portal a route belongs to (the tools live in one portal each). */
@@ -191,6 +202,8 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'request-assistance':
     case 'request-form':
     case 'ticket':
+    case 'group-book':
+    case 'group-book-group':
       return 'producers';
     case 'security-manager':
       return 'employers';

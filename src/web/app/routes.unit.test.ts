@@ -18,6 +18,9 @@ describe('web routes', () => {
     expect(matchRoute('/retail/clients')).toEqual({ kind: 'book-clients' });
     expect(matchRoute(paths.bookClient('K-1'))).toEqual({ kind: 'book-client', clientId: 'K-1' });
     expect(matchRoute('/producers/clients')).toEqual({ kind: 'not-found' });
+    expect(matchRoute('/producers/book')).toEqual({ kind: 'group-book' });
+    expect(matchRoute(paths.groupBookGroup('100234'))).toEqual({ kind: 'group-book-group', accountNumber: '100234' });
+    expect(matchRoute('/retail/book')).toEqual({ kind: 'not-found' });
     expect(paths.bookState('/retail/clients?quick=past-due')).toBe('/retail/state?next=%2Fretail%2Fclients%3Fquick%3Dpast-due');
     expect(safeNext('retail', '/retail/clients?quick=past-due')).toBe('/retail/clients?quick=past-due');
     expect(safeNext('producers', '/retail/clients')).toBeUndefined();

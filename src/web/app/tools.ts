@@ -14,6 +14,7 @@ export type TToolId =
   | 'staff-lifecycle'
   | 'staff-settings'
   | 'staff-feed-runs'
+  | 'group-book'
   | 'book-applications'
   | 'book-clients';
 
@@ -38,6 +39,14 @@ export const TOOLS: readonly TTool[] = [
     label: 'Producer Services',
     description: 'Request assistance (commission disputes, producer of record, EFT, contact and E&O updates) and follow your open request tickets.',
     to: paths.servicesHome(),
+    roles: ['primary-producer', 'producer-user'],
+  },
+  {
+    id: 'group-book',
+    portalId: 'producers',
+    label: 'Book of Business',
+    description: 'The employer groups you are producer of record for: lines, effective dates, employees, group policies and premium payment status.',
+    to: paths.groupBook(),
     roles: ['primary-producer', 'producer-user'],
   },
   {

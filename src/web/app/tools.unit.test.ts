@@ -3,8 +3,8 @@ import { canUseTool, toolsFor } from './tools.ts';
 
 describe('administration tools by role', () => {
   it('shows each tool only to the roles that have it', () => {
-    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Producer Services', 'Password Manager']);
-    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services']);
+    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Password Manager']);
+    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business']);
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);

@@ -1,7 +1,8 @@
 // The demo's book of business (BK-1 … BK-4), as the carrier's feed files, dated from the clock so
 // "renewing soon" and "past due" stay true whenever the demo is loaded: clients and individual
 // policies of Jessica Camp (retail, IL and TX) and Marcus Reyes (TX, OK, NM), group policies for
-// the two demo employer groups, applications in every status, and a year of premium payments.
+// the two demo employer groups, applications in every status, and a year of premium payments
+// (the groups' too).
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 
 interface TDemoClient {
@@ -202,15 +203,19 @@ export function demoBookFeeds(now: Date): [TFeedKindName, string][] {
     `A-200008,C-100010,vision,Blue Vision Plus,TX,withdrawn,${day(now, -30)},${day(now, -45)},${MARCUS},`,
   ];
   const payments = ['policy_number,period,amount_due,due_date,amount_paid,paid_date,status'];
-  for (const c of CLIENTS) {
+  // A year of premiums for each policy, older months paid: the client policies' latest as listed,
+  // Acme's group premium paid, the school district's past due.
+  const yearOf = (policyNumber: string, premium: string, latestStatus: TDemoClient['latest']) => {
     for (let back = 11; back >= 0; back--) {
       const due = firstOfMonth(now, -back);
-      const latest = back === 0;
-      const status = latest ? c.latest : 'paid';
+      const status = back === 0 ? latestStatus : 'paid';
       const paid = status === 'paid';
-      payments.push(`${policyNumberOf(c)},${due.slice(0, 7)},${c.premium},${due},${paid ? c.premium : ''},${paid ? day(new Date(due), -3) : ''},${status}`);
+      payments.push(`${policyNumber},${due.slice(0, 7)},${premium},${due},${paid ? premium : ''},${paid ? day(new Date(due), -3) : ''},${status}`);
     }
-  }
+  };
+  for (const c of CLIENTS) yearOf(policyNumberOf(c), c.premium, c.latest);
+  yearOf('G-100234-MED', '48210.00', 'paid');
+  yearOf('G-100871-DEN', '9150.00', 'past-due');
   return [
     ['groups', groups.join('\n')],
     ['clients', clients.join('\n')],

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TClientDetail } from '../../../shared/book-schemas.ts';
-import { APPLICATION_STATUS_LABELS, LINE_OF_BUSINESS_LABELS, PAYMENT_STATUS_LABELS, POLICY_STATUS_LABELS } from '../../../shared/book.ts';
-import { formatCents, formatUsPhone } from '../../../shared/request-fields.ts';
+import { APPLICATION_STATUS_LABELS, LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
+import { formatUsPhone } from '../../../shared/request-fields.ts';
 import { paths } from '../../app/routes.ts';
 import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
@@ -9,14 +9,12 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { bookKeys, fetchClient } from './book-api.ts';
+import { PolicyCard } from './PolicyCard.tsx';
 import { useChooseStateFirst } from './useChooseStateFirst.ts';
 
-type TPolicy = TClientDetail['policies'][number];
 type TApplication = TClientDetail['applications'][number];
 
 const day = (value: string | null) => (value ? formatDay(value) : '—');
-/** Past due, in grace or terminated for non-payment stand out (BK-4). */
-const needsAttention = (status: string | null) => status === 'past-due' || status === 'grace' || status === 'terminated-nonpayment';
 
 /** A client's page (BK-2 … BK-4): their policies with payment status and history, and applications with status history. */
 export function ClientPage({ clientId }: { clientId: string }) {
@@ -79,7 +77,7 @@ function ClientDetail({ client }: { client: TClientDetail }) {
         {client.policies.length === 0 ? (
           <p>No policies with you in this state.</p>
         ) : (
-          client.policies.map((policy) => <Policy key={policy.policyNumber} policy={policy} />)
+          client.policies.map((policy) => <PolicyCard key={policy.policyNumber} policy={policy} />)
         )}
       </section>
       <section aria-labelledby="applications-heading">
@@ -91,72 +89,6 @@ function ClientDetail({ client }: { client: TClientDetail }) {
         )}
       </section>
     </>
-  );
-}
-
-function Policy({ policy }: { policy: TPolicy }) {
-  const headingId = `policy-${policy.policyNumber}`;
-  return (
-    <article className="panel book-item" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {LINE_OF_BUSINESS_LABELS[policy.lineOfBusiness]}: {policy.planName} ({policy.policyNumber})
-      </h3>
-      <dl className="profile-facts">
-        <dt>Status</dt>
-        <dd>{POLICY_STATUS_LABELS[policy.status]}</dd>
-        <dt>Effective</dt>
-        <dd>{day(policy.effectiveDate)}</dd>
-        <dt>Renewal</dt>
-        <dd>{day(policy.renewalDate)}</dd>
-        {policy.terminationDate ? (
-          <>
-            <dt>Termination</dt>
-            <dd>{day(policy.terminationDate)}</dd>
-          </>
-        ) : null}
-        <dt>Monthly premium</dt>
-        <dd>{formatCents(policy.monthlyPremiumCents)}</dd>
-        <dt>Payment status</dt>
-        <dd>
-          {policy.paymentStatus ? (
-            needsAttention(policy.paymentStatus) ? (
-              <strong className="status status-disabled">{PAYMENT_STATUS_LABELS[policy.paymentStatus]}</strong>
-            ) : (
-              PAYMENT_STATUS_LABELS[policy.paymentStatus]
-            )
-          ) : (
-            'No premium billed yet'
-          )}
-        </dd>
-      </dl>
-      {policy.payments.length ? (
-        <table className="data-table">
-          <caption>Payment history of {policy.policyNumber}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Amount due</th>
-              <th scope="col">Due date</th>
-              <th scope="col">Amount paid</th>
-              <th scope="col">Paid on</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {policy.payments.map((payment) => (
-              <tr key={payment.period}>
-                <th scope="row">{payment.period}</th>
-                <td>{formatCents(payment.amountDueCents)}</td>
-                <td>{day(payment.dueDate)}</td>
-                <td>{formatCents(payment.amountPaidCents)}</td>
-                <td>{day(payment.paidDate)}</td>
-                <td>{PAYMENT_STATUS_LABELS[payment.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </article>
   );
 }
 

@@ -6,6 +6,8 @@ import {
   ZBookSummary,
   ZClientDetail,
   ZClientPage,
+  ZGroupDetail,
+  ZGroupPage,
   type TApplicationList,
   type TApplicationPage,
   type TBookStates,
@@ -13,6 +15,9 @@ import {
   type TClientDetail,
   type TClientPage,
   type TClientSearch,
+  type TGroupDetail,
+  type TGroupPage,
+  type TGroupSearch,
 } from '../../../shared/book-schemas.ts';
 import type { TState } from '../../../shared/portals.ts';
 import { apiRequest, isApiError, queryString } from '../../api.ts';
@@ -25,6 +30,8 @@ export const bookKeys = {
   clients: (query: Partial<TClientSearch>) => ['book', 'clients', query] as const,
   client: (clientId: string) => ['book', 'client', clientId] as const,
   applications: (query: Partial<TApplicationList>) => ['book', 'applications', query] as const,
+  groups: (query: Partial<TGroupSearch>) => ['book', 'groups', query] as const,
+  group: (accountNumber: string) => ['book', 'group', accountNumber] as const,
 };
 
 export function fetchBookStates(): Promise<TBookStates> {
@@ -60,4 +67,17 @@ export function clientsCsvUrl(query: Partial<TClientSearch>): string {
 /** The server's answer before a state is chosen: the page sends the producer to choose one. */
 export function needsState(error: unknown): boolean {
   return isApiError(error) && error.code === 'book.state_required';
+}
+
+export function searchGroups(query: Partial<TGroupSearch>): Promise<TGroupPage> {
+  return apiRequest(`/api/book/groups${queryString(query)}`, { schema: ZGroupPage });
+}
+
+export function groupsCsvUrl(query: Partial<TGroupSearch>): string {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  return `/api/book/groups.csv${queryString(filters)}`;
+}
+
+export function fetchGroup(accountNumber: string): Promise<TGroupDetail> {
+  return apiRequest(`/api/book/groups/${encodeURIComponent(accountNumber)}`, { schema: ZGroupDetail });
 }

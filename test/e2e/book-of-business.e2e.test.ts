@@ -2,7 +2,8 @@
 // in Illinois and Texas, chooses a state on the home page, follows the welcome page's past-due
 // link to the quick search and on to the client's payment history, searches by a misspelled name
 // with the filters kept in the address (Back works), and switches state from the Account menu. A
-// book page opened before any state is chosen asks for one and comes back. Axe on every page.
+// book page opened before any state is chosen asks for one and comes back. A producer ID's sub-user
+// opens the group Book of Business (issue 16 §2) and a group's payment history. Axe on every page.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createE2e, expectNoSeriousAxeViolations, heading } from '../support/e2e.ts';
@@ -101,5 +102,26 @@ describe('the retail book of business', () => {
     await page.getByRole('button', { name: 'Texas (TX)' }).click();
     await page.waitForURL(/\/retail\/home$/);
     await page.getByText('You are working in Texas').waitFor();
+  });
+});
+
+describe("the group producer's Book of Business", () => {
+  it('lists the producer ID’s employer groups for a sub-user too, filters past-due premium, and opens a group’s payment history', async () => {
+    const page = await e2e.signedIn('producers', 'lkim', 'Producer#2026'); // a Producer User of 000600501
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Book of Business' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Book of Business' }).waitFor();
+    const groups = page.getByRole('table', { name: 'Your employer groups' });
+    await groups.getByRole('link', { name: 'Acme Manufacturing Co.' }).waitFor();
+    expect(await groups.getByRole('row').count()).toBe(3);
+    await expectNoSeriousAxeViolations(page, 'book of business');
+
+    await page.getByLabel('Past-due premium only').check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/pastDue=true/);
+    await groups.getByRole('link', { name: 'Rio Grande School District' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rio Grande School District' }).waitFor();
+    const history = page.getByRole('table', { name: 'Payment history of G-100871-DEN' });
+    expect(await history.getByRole('row').count()).toBe(13);
+    await expectNoSeriousAxeViolations(page, 'an employer group');
   });
 });
