@@ -201,3 +201,10 @@ export const ZGroupParams = z.strictObject({
 
 export const ZGroupDetail = ZGroupSummary.omit({ policies: true, monthlyPremiumCents: true, pastDue: true }).extend({ policies: z.array(ZClientPolicy) });
 export type TGroupDetail = z.infer<typeof ZGroupDetail>;
+
+// Blue Access for Employers (issue 16 §3): the group's own coverage, for every user of the group.
+//   GET /api/book/coverage → ZEmployerCoverage
+export const ZEmployerCoverage = ZGroupDetail.extend({
+  producerOfRecord: z.object({ agentId: z.string(), name: z.string(), agency: z.string().nullable() }).nullable(),
+});
+export type TEmployerCoverage = z.infer<typeof ZEmployerCoverage>;

@@ -125,3 +125,14 @@ describe("the group producer's Book of Business", () => {
     await expectNoSeriousAxeViolations(page, 'an employer group');
   });
 });
+
+describe("an employer's coverage", () => {
+  it('shows the group its policies, producer of record and premium payments on its home page', async () => {
+    const page = await e2e.signedIn('employers', 'cjohnson', 'Employer#2026'); // an Employer User of group 100234
+    const coverage = page.getByRole('region', { name: 'Your coverage' });
+    await coverage.getByText('Acme Manufacturing Co. (100234)').waitFor();
+    await coverage.getByText(/Marcus Reyes/).waitFor();
+    expect(await coverage.getByRole('table', { name: 'Payment history of G-100234-MED' }).getByRole('row').count()).toBe(13);
+    await expectNoSeriousAxeViolations(page, 'employer home with coverage');
+  });
+});

@@ -34,6 +34,8 @@ export const POLICY_ACTIONS = [
   'book.view',
   // A group producer's Book of Business: every user of the producer ID (issue 16 §2).
   'book.groups.view',
+  // An employer group's own coverage and premiums, for every user of the group (issue 16 §3).
+  'book.coverage.view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -87,10 +89,10 @@ const TICKET_WORK: readonly TPolicyAction[] = [...TICKET_QUEUE, 'service_request
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
   'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view'],
-  'delegated-admin': [...USER_ADMIN, 'user.export'],
-  'alternate-delegated-admin': [...USER_ADMIN, 'user.export'],
+  'delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
+  'alternate-delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
   'producer-user': [...PRODUCER_TICKETS, 'book.groups.view'],
-  'employer-user': [],
+  'employer-user': ['book.coverage.view'],
   'retail-producer': ['book.view'],
   'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view'],
   'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view'],

@@ -13,6 +13,7 @@ import {
   ZClientPage,
   ZClientParams,
   ZClientSearch,
+  ZEmployerCoverage,
   ZGroupDetail,
   ZGroupPage,
   ZGroupParams,
@@ -32,11 +33,13 @@ import {
   searchBookClients,
   type TBookCaller,
 } from './book.service.ts';
-import { exportBookGroups, getBookGroup, searchBookGroups } from './group-book.service.ts';
+import { exportBookGroups, getBookGroup, getEmployerCoverage, searchBookGroups } from './group-book.service.ts';
 
 export const BOOK_ACCESS: TAccess = { session: true, portals: ['retail'], roles: ['retail-producer'] };
 /** The group producer's Book of Business: every user of a producer ID (issue 16 §2). */
 export const GROUP_BOOK_ACCESS: TAccess = { session: true, portals: ['producers'], roles: ['primary-producer', 'producer-user'] };
+/** An employer group's own coverage: every user of the group (issue 16 §3). */
+export const COVERAGE_ACCESS: TAccess = { session: true, portals: ['employers'], roles: ['delegated-admin', 'alternate-delegated-admin', 'employer-user'] };
 
 const ZNoQuery = z.strictObject({});
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
@@ -201,6 +204,20 @@ export function bookRoutes(ctx: TRouteContext) {
         },
       },
       async (request) => getBookGroup(deps, { ...callerOf(request), accountNumber: request.params.accountNumber }),
+    );
+
+    r.get(
+      '/api/book/coverage',
+      {
+        config: { access: COVERAGE_ACCESS },
+        schema: {
+          tags,
+          summary: "The signed-in employer group's coverage, producer of record and premium payments",
+          querystring: ZNoQuery,
+          response: { 200: ZEmployerCoverage, ...errors },
+        },
+      },
+      async (request) => getEmployerCoverage(deps, callerOf(request)),
     );
   };
 }

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TGroupDetail, TGroupPage } from '../../../shared/book-schemas.ts';
+import type { TEmployerCoverage, TGroupDetail, TGroupPage } from '../../../shared/book-schemas.ts';
 import { clientFor, createStaff, type TClient } from '../../../../test/support/admin-fixtures.ts';
 import { createTestApp, createTestUser, type TTestApp } from '../../../../test/support/app.ts';
 import { auditEvents } from '../../db/schema/index.ts';
@@ -160,5 +160,30 @@ describe("the producer ID's groups", () => {
       .limit(1);
     expect(audit).toMatchObject({ actorLabel: 'gail.pp', portalId: 'producers', targetLabel: `groups of ${ONE}` });
     expect(audit?.details).toMatchObject({ count: 2, completed: true });
+  });
+});
+
+describe("an employer group's own coverage (issue 16 §3)", () => {
+  const employer = async (group: string, username: string, role: 'delegated-admin' | 'employer-user') => {
+    await createUser(t.deps, { portalId: 'employers', username, password: PASSWORD, role, groupAccountNumber: group, actor: { label: 'test' } });
+    return clientFor(t, { portalId: 'employers', username, password: PASSWORD });
+  };
+
+  it('shows every user of the group its policies, premium payments and producer of record, and only its own', async () => {
+    for (const client of [await employer('G-1', 'alpha.da', 'delegated-admin'), await employer('G-1', 'alpha.user', 'employer-user')]) {
+      const coverage = (await client.get('/api/book/coverage')).json<TEmployerCoverage>();
+      expect(coverage).toMatchObject({ accountNumber: 'G-1', name: 'Alpha Foods', producerOfRecord: { agentId: ONE, name: 'Gail Group', agency: null } });
+      expect(coverage.policies.map((p) => [p.policyNumber, p.paymentStatus, p.payments.length])).toEqual([['GP-1', 'past-due', 2]]);
+    }
+    const gamma = (await (await employer('G-3', 'gamma.user', 'employer-user')).get('/api/book/coverage')).json<TEmployerCoverage>();
+    expect(gamma.policies.map((p) => p.policyNumber)).toEqual(['GP-3']);
+  });
+
+  it('answers 401 without a session and 403 to the other portals; it takes no parameters', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/book/coverage' })).statusCode).toBe(401);
+    expect((await primary.get('/api/book/coverage')).statusCode).toBe(403);
+    expect((await (await clientFor(t, await createStaff(t, 'help-desk'))).get('/api/book/coverage')).statusCode).toBe(403);
+    const da = await clientFor(t, { portalId: 'employers', username: 'alpha.da', password: PASSWORD });
+    expect((await da.get('/api/book/coverage?group=G-3')).statusCode).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 // A group producer's Book of Business (issue 16 §2, producers portal): the employer groups the
 // producer ID is producer of record for, with their group policies and premium payment status.
 // Every user of the producer ID sees it; another producer ID's group answers 404.
-import type { TGroupDetail, TGroupPage, TGroupSearch, TGroupSummary } from '../../../shared/book-schemas.ts';
+import type { TEmployerCoverage, TGroupDetail, TGroupPage, TGroupSearch, TGroupSummary } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { auditedCsv } from './book-export.ts';
@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
 import { policyViews, type TBookDeps } from './book.service.ts';
 import { findProducerAppointments } from './book.store.ts';
-import { findGroupInScope, searchGroups, type TGroupRow } from './group-book.store.ts';
+import { findGroupById, findGroupInScope, searchGroups, type TGroupRow, type TGroupWithPolicies } from './group-book.store.ts';
 import { formatCents } from '../../../shared/request-fields.ts';
 
 export interface TGroupBookCaller {
@@ -50,7 +50,10 @@ export async function getBookGroup(deps: TBookDeps, caller: TGroupBookCaller & {
   const agentId = await agentIdOf(deps, caller.actor);
   const found = await findGroupInScope(deps.db, agentId, caller.accountNumber);
   if (!found) throw new AppError('book.group_not_found');
-  const { group } = found;
+  return groupDetailOf(found);
+}
+
+function groupDetailOf({ group, policies, payments }: TGroupWithPolicies): TGroupDetail {
   return {
     accountNumber: group.account_number,
     name: group.name,
@@ -58,7 +61,19 @@ export async function getBookGroup(deps: TBookDeps, caller: TGroupBookCaller & {
     lineOfBusiness: group.line_of_business as TLineOfBusiness | null,
     effectiveDate: group.effective_date,
     employeeCount: group.employee_count,
-    policies: policyViews(found.policies, found.payments),
+    policies: policyViews(policies, payments),
+  };
+}
+
+/** Issue 16 §3: an employers-portal user's own group: its coverage, producer of record and premium payments. */
+export async function getEmployerCoverage(deps: TBookDeps, caller: TGroupBookCaller): Promise<TEmployerCoverage> {
+  assertCan(caller.actor, 'book.coverage.view');
+  const found = caller.actor.groupId === null ? undefined : await findGroupById(deps.db, caller.actor.groupId);
+  if (!found) throw new AppError('auth.forbidden');
+  const { group } = found;
+  return {
+    ...groupDetailOf(found),
+    producerOfRecord: group.por_agent_id ? { agentId: group.por_agent_id, name: group.por_name ?? '', agency: group.por_agency } : null,
   };
 }
 

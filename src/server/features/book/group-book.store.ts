@@ -61,18 +61,28 @@ export async function searchGroups(db: TDbOrTx, agentId: string, query: TGroupSe
   );
 }
 
-/** The group with its policies and their payments, if the producer ID is its producer of record. */
-export async function findGroupInScope(
-  db: TDbOrTx,
-  agentId: string,
-  accountNumber: string,
-): Promise<{ group: Omit<TGroupRow, 'policies' | 'premium' | 'past_due' | 'total'>; policies: TPolicyRow[]; payments: TPaymentRow[] } | undefined> {
-  const [group] = await executeRows<Omit<TGroupRow, 'policies' | 'premium' | 'past_due' | 'total'>>(
+export type TGroupFacts = Omit<TGroupRow, 'policies' | 'premium' | 'past_due' | 'total'> & {
+  por_agent_id: string | null;
+  por_name: string | null;
+  por_agency: string | null;
+};
+
+export interface TGroupWithPolicies {
+  group: TGroupFacts;
+  policies: TPolicyRow[];
+  payments: TPaymentRow[];
+}
+
+/** The group `where` picks (alias `g`), its producer of record, and its policies with their payments. */
+async function findGroupWithPolicies(db: TDbOrTx, where: SQL): Promise<TGroupWithPolicies | undefined> {
+  const [group] = await executeRows<TGroupFacts>(
     db,
-    sql`select ${GROUP_COLUMNS} from employer_groups g where g.account_number = ${accountNumber} and g.producer_agent_id = ${agentId}`,
+    sql`select ${GROUP_COLUMNS}, pr.agent_unique_id as por_agent_id, pr.first_name || ' ' || pr.last_name as por_name, a.name::text as por_agency
+      from employer_groups g left join producers pr on pr.agent_unique_id = g.producer_agent_id left join agencies a on a.id = pr.agency_id
+      where ${where}`,
   );
   if (!group) return undefined;
-  const policies = await findPolicies(db, sql`policies p where p.group_account_number = ${accountNumber}`);
+  const policies = await findPolicies(db, sql`policies p where p.group_account_number = ${group.account_number}`);
   return {
     group,
     policies,
@@ -81,4 +91,14 @@ export async function findGroupInScope(
       policies.map((p) => p.policy_number),
     ),
   };
+}
+
+/** The group, if the producer ID is its producer of record. */
+export function findGroupInScope(db: TDbOrTx, agentId: string, accountNumber: string): Promise<TGroupWithPolicies | undefined> {
+  return findGroupWithPolicies(db, sql`g.account_number = ${accountNumber} and g.producer_agent_id = ${agentId}`);
+}
+
+/** An employers-portal user's own group (by its id, from the session). */
+export function findGroupById(db: TDbOrTx, groupId: number): Promise<TGroupWithPolicies | undefined> {
+  return findGroupWithPolicies(db, sql`g.id = ${groupId}`);
 }

@@ -6,6 +6,7 @@ import {
   ZBookSummary,
   ZClientDetail,
   ZClientPage,
+  ZEmployerCoverage,
   ZGroupDetail,
   ZGroupPage,
   type TApplicationList,
@@ -15,6 +16,7 @@ import {
   type TClientDetail,
   type TClientPage,
   type TClientSearch,
+  type TEmployerCoverage,
   type TGroupDetail,
   type TGroupPage,
   type TGroupSearch,
@@ -32,6 +34,7 @@ export const bookKeys = {
   applications: (query: Partial<TApplicationList>) => ['book', 'applications', query] as const,
   groups: (query: Partial<TGroupSearch>) => ['book', 'groups', query] as const,
   group: (accountNumber: string) => ['book', 'group', accountNumber] as const,
+  coverage: ['book', 'coverage'] as const,
 };
 
 export function fetchBookStates(): Promise<TBookStates> {
@@ -80,4 +83,8 @@ export function groupsCsvUrl(query: Partial<TGroupSearch>): string {
 
 export function fetchGroup(accountNumber: string): Promise<TGroupDetail> {
   return apiRequest(`/api/book/groups/${encodeURIComponent(accountNumber)}`, { schema: ZGroupDetail });
+}
+
+export function fetchCoverage(): Promise<TEmployerCoverage> {
+  return apiRequest('/api/book/coverage', { schema: ZEmployerCoverage });
 }

@@ -1,5 +1,6 @@
 import type { TPortalId } from '../../../shared/portals.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { EmployerCoverage } from '../book/EmployerCoverage.tsx';
 import { RetailWelcome } from '../book/RetailWelcome.tsx';
 import { ProducerDashboard } from '../producer-services/ProducerDashboard.tsx';
 import { AccountSummary } from './AccountSummary.tsx';
@@ -14,11 +15,13 @@ export function HomePage({ portalId }: { portalId: TPortalId }) {
         <>
           <PageHeading>Welcome, {session.user.displayName}</PageHeading>
           <AccountSummary portalId={portalId} user={session.user} />
-          {/* SR-1: producers get their dashboard; retail producers their book (BK-1 … BK-4). */}
+          {/* SR-1: producers get their dashboard; retail producers their book (BK-1 … BK-4); employers their coverage. */}
           {portalId === 'producers' ? (
             <ProducerDashboard />
           ) : portalId === 'retail' ? (
             <RetailWelcome portalName={session.portal.name} />
+          ) : portalId === 'employers' ? (
+            <EmployerCoverage />
           ) : (
             <PortalWelcome portalName={session.portal.name} />
           )}
