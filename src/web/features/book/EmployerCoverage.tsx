@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
-import { formatDay } from '../../ui/format.ts';
 import { bookKeys, fetchCoverage } from './book-api.ts';
+import { GroupFacts } from './GroupFacts.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
 
 /** Issue 16 §3: the employer group's home shows its coverage, its producer of record and its premium payments. */
@@ -21,20 +20,10 @@ export function EmployerCoverage() {
   return (
     <section aria-labelledby="coverage-heading">
       <h2 id="coverage-heading">Your coverage</h2>
-      <dl className="profile-facts">
-        <dt>Group</dt>
-        <dd>
-          {data.name} ({data.accountNumber})
-        </dd>
-        <dt>Line of Business</dt>
-        <dd>{data.lineOfBusiness ? LINE_OF_BUSINESS_LABELS[data.lineOfBusiness] : '—'}</dd>
-        <dt>Effective</dt>
-        <dd>{data.effectiveDate ? formatDay(data.effectiveDate) : '—'}</dd>
-        <dt>Employees</dt>
-        <dd>{data.employeeCount ?? '—'}</dd>
+      <GroupFacts group={data}>
         <dt>Producer of record</dt>
         <dd>{por ? `${por.name}${por.agency ? `, ${por.agency}` : ''} (${por.agentId})` : 'None on file'}</dd>
-      </dl>
+      </GroupFacts>
       {data.policies.length === 0 ? (
         <p>No group policies are on file yet.</p>
       ) : (

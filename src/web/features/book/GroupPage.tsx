@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
 import { paths } from '../../app/routes.ts';
 import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { formatDay } from '../../ui/format.ts';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { bookKeys, fetchGroup } from './book-api.ts';
+import { GroupFacts } from './GroupFacts.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
 
 /** An employer group of the producer ID's Book of Business: its facts, group policies and premium payments. */
@@ -27,18 +26,7 @@ export function GroupPage({ accountNumber }: { accountNumber: string }) {
           {data ? (
             <>
               <PageHeading>{data.name}</PageHeading>
-              <dl className="profile-facts">
-                <dt>Account Number</dt>
-                <dd>{data.accountNumber}</dd>
-                <dt>State</dt>
-                <dd>{data.state ?? '—'}</dd>
-                <dt>Line of Business</dt>
-                <dd>{data.lineOfBusiness ? LINE_OF_BUSINESS_LABELS[data.lineOfBusiness] : '—'}</dd>
-                <dt>Effective</dt>
-                <dd>{data.effectiveDate ? formatDay(data.effectiveDate) : '—'}</dd>
-                <dt>Employees</dt>
-                <dd>{data.employeeCount ?? '—'}</dd>
-              </dl>
+              <GroupFacts group={data} />
               <section aria-labelledby="group-policies-heading">
                 <h2 id="group-policies-heading">Group policies</h2>
                 {data.policies.length === 0 ? (
