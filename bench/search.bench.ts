@@ -14,7 +14,7 @@ import pg from 'pg';
 import type { TClientSearch } from '../src/shared/book-schemas.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/client.ts';
+import { openDatabase, POSTGRES_SESSION_OPTIONS } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { searchClients, type TBookScope } from '../src/server/features/book/book.store.ts';
 import { createUser } from '../src/server/features/user-admin/user-accounts.service.ts';
@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     console.error('bench:search needs BENCH_DATABASE_URL or DATABASE_URL: a PostgreSQL database loaded with `portico seed --size N`.');
     process.exit(2);
   }
-  const pool = new pg.Pool({ connectionString: URL_TEXT, max: 2 });
+  // The raw SQL runs with the app's own session settings (JIT off), so the ratio compares like with like.
+  const pool = new pg.Pool({ connectionString: URL_TEXT, max: 2, options: POSTGRES_SESSION_OPTIONS });
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-search-'));
   const database = await openDatabase({ databaseUrl: URL_TEXT, dataDir });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;

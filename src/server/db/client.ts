@@ -94,8 +94,13 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
   };
 }
 
+/** Settings of every application connection to PostgreSQL (bench:search replays its SQL with them too). */
+export const POSTGRES_SESSION_OPTIONS = '-c jit=off';
+
 function openPostgres(url: string, poolSize: number): TDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // JIT off (decision 0021): the app's statements are short, and PostgreSQL's cost-based JIT spent
+  // 40-60 ms compiling a 30 ms client search of a large book. A user's `options` in the URL comes after.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, options: POSTGRES_SESSION_OPTIONS });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as TDb;

@@ -147,16 +147,24 @@ export async function searchClients(db: TDbOrTx, scope: TBookScope, query: TClie
         select c.client_id, c.first_name, c.last_name, c.date_of_birth::text as date_of_birth
         from mine m join clients c on c.client_id = m.client_id
         ${where}
+      ),
+      h as (select hits.*, count(*) over ()::integer as total from hits),
+      page as (select h.* from h order by ${orderOf(query)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}),
+      -- What the list shows of each client on the page, in one pass over the book (not per client).
+      page_policies as (
+        select pol.client_id, array_agg(pol.line_of_business) as lines, count(*) as policies,
+          bool_or(${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')) as past_due
+        from pol join page on page.client_id = pol.client_id group by pol.client_id
+      ),
+      page_applications as (
+        select app.client_id, array_agg(app.line_of_business) as lines, count(*) filter (where app.status in (${PENDING})) as pending
+        from app join page on page.client_id = app.client_id group by app.client_id
       )
-      select h.*, count(*) over ()::integer as total,
-        array(select l from (select pol.line_of_business as l from pol where pol.client_id = h.client_id
-                             union select app.line_of_business from app where app.client_id = h.client_id) lines order by l) as lines,
-        (select count(*) from pol where pol.client_id = h.client_id)::integer as policies,
-        (select count(*) from app where app.client_id = h.client_id and app.status in (${PENDING}))::integer as pending_applications,
-        exists (select 1 from pol where pol.client_id = h.client_id and ${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')) as past_due
-      from hits h
-      order by ${orderOf(query)}
-      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+      select h.*,
+        array(select distinct l from unnest(coalesce(pp.lines, '{}') || coalesce(pa.lines, '{}')) as l order by l) as lines,
+        coalesce(pp.policies, 0)::integer as policies, coalesce(pa.pending, 0)::integer as pending_applications, coalesce(pp.past_due, false) as past_due
+      from page h left join page_policies pp on pp.client_id = h.client_id left join page_applications pa on pa.client_id = h.client_id
+      order by ${orderOf(query)}`,
   );
 }
 
