@@ -32,3 +32,19 @@ export async function* auditedCsv<TRow>(input: TAuditedCsv<TRow>): AsyncGenerato
     await input.audit({ count, completed });
   }
 }
+
+/** Filters whose values are a person's data (a name, a birth date, a number that names a client). */
+const PERSONAL_FILTERS = new Set(['name', 'dateOfBirth', 'number', 'q']);
+
+/**
+ * What the audit row keeps of an export's filters: which were used, and the values of those that
+ * only describe the list (quick search, status, line, dates of effect, sort). The audit log lives
+ * for years; a client's name or birth date has no place in it.
+ */
+export function auditedFilters(filters: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, PERSONAL_FILTERS.has(key) ? '(given)' : value]),
+  );
+}

@@ -69,6 +69,8 @@ const FEEDS: [TFeedKindName, string[]][] = [
       'P-1,2026-03,189.50,2026-03-01,,,past-due',
       'P-2,2026-03,40.25,2026-03-01,,,grace',
       'P-7,2026-03,12.00,2026-03-01,,,past-due',
+      // A cancelled policy's last unpaid premium is not a premium the client still owes.
+      'P-6,2026-03,300.00,2026-03-01,,,past-due',
     ],
   ],
 ];
@@ -293,7 +295,7 @@ describe('the book in the chosen state', () => {
     expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(r.headers['content-disposition']).toBe('attachment; filename="clients-TX-past-due-2026-03-02.csv"');
     expect(r.body.split('\r\n')).toEqual([
-      '\uFEFFClient ID,Last Name,First Name,Date of Birth,Lines of Business,Policies,Pending Applications,Premium',
+      '\uFEFFClient ID,Last Name,First Name,Date of Birth,Lines of Business,Policies,Pending Applications,Premium Status',
       'K-1,Whitaker,Eleanor,1955-03-14,Medicare Supplement,1,0,Past due',
       'K-2,Whitaker,Harold,1953-11-02,Dental,1,0,Past due',
       '',

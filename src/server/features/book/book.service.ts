@@ -10,7 +10,7 @@ import type { TClock } from '../../platform/clock.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
-import { auditedCsv } from './book-export.ts';
+import { auditedCsv, auditedFilters } from './book-export.ts';
 import {
   countClients,
   findChosenState,
@@ -191,7 +191,7 @@ export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { cli
   };
 }
 
-const CLIENT_CSV_COLUMNS = ['Client ID', 'Last Name', 'First Name', 'Date of Birth', 'Lines of Business', 'Policies', 'Pending Applications', 'Premium'];
+const CLIENT_CSV_COLUMNS = ['Client ID', 'Last Name', 'First Name', 'Date of Birth', 'Lines of Business', 'Policies', 'Pending Applications', 'Premium Status'];
 
 /**
  * The search's every match as CSV (BK-3), in the search's order. Client data leaving the portal is
@@ -226,7 +226,7 @@ export async function exportBookClients(
         target: { label: `clients of ${scope.agentId} in ${scope.state}` },
         ipAddress: caller.ipAddress,
         requestId: caller.requestId,
-        details: { count, completed, state: scope.state, filters },
+        details: { count, completed, state: scope.state, filters: auditedFilters(filters) },
       }),
   });
   return { filename, chunks };

@@ -29,6 +29,12 @@ export function paymentStatusOf(policyNumber: SQL): SQL {
   return sql`(select pp.status from premium_payments pp where pp.policy_number = ${policyNumber} order by pp.period desc limit 1)`;
 }
 
+/** A policy still in force (not terminated or cancelled) whose latest premium is past due or in grace. */
+export function owesPremium(policy: 'pol' | 'gp'): SQL {
+  const alias = sql.raw(policy);
+  return sql`${alias}.status not in ('terminated', 'cancelled') and ${paymentStatusOf(sql`${alias}.policy_number`)} in ('past-due', 'grace')`;
+}
+
 function scopedApplications({ agentId, state }: TBookScope): SQL {
   return sql`select a.* from applications a where a.agent_unique_id = ${agentId} and a.state = ${state}`;
 }
@@ -90,7 +96,7 @@ function searchFilters(scope: TBookScope, query: TClientSearch): SQL[] {
       where.push(hasPolicy(sql`pol.status = 'active' and pol.renewal_date between ${scope.today}::date and ${scope.today}::date + 30`));
       break;
     case 'past-due':
-      where.push(hasPolicy(sql`${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')`));
+      where.push(hasPolicy(owesPremium('pol')));
       break;
     case 'new-business':
       where.push(hasPolicy(sql`pol.effective_date >= ${start}::date and pol.effective_date < ${next}::date`));
@@ -153,7 +159,7 @@ export async function searchClients(db: TDbOrTx, scope: TBookScope, query: TClie
       -- What the list shows of each client on the page, in one pass over the book (not per client).
       page_policies as (
         select pol.client_id, array_agg(pol.line_of_business) as lines, count(*) as policies,
-          bool_or(${paymentStatusOf(sql`pol.policy_number`)} in ('past-due', 'grace')) as past_due
+          bool_or(${owesPremium('pol')}) as past_due
         from pol join page on page.client_id = pol.client_id group by pol.client_id
       ),
       page_applications as (
@@ -241,7 +247,7 @@ export async function summarizeBook(
   const { start, next } = monthOf(scope.today);
   const [counts] = await executeRows<TSummaryRow>(
     db,
-    sql`with ${scoped(scope)}, paying as (select ${paymentStatusOf(sql`pol.policy_number`)} as status from pol)
+    sql`with ${scoped(scope)}, paying as (select ${paymentStatusOf(sql`pol.policy_number`)} as status from pol where pol.status not in ('terminated', 'cancelled'))
       select
         (select count(*) from app where app.status in (${PENDING}))::integer as pending_applications,
         (select count(*) from pol where pol.status = 'active' and pol.renewal_date between ${scope.today}::date and ${scope.today}::date + 30)::integer as renewing_soon,

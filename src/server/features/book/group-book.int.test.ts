@@ -147,7 +147,7 @@ describe("the producer ID's groups", () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-disposition']).toBe(`attachment; filename="groups-${ONE}-2026-03-02.csv"`);
     expect(r.body.split('\r\n')).toEqual([
-      '\uFEFFAccount Number,Group Name,State,Line of Business,Effective Date,Employees,Policies,Monthly Premium,Premium',
+      '\uFEFFAccount Number,Group Name,State,Line of Business,Effective Date,Employees,Policies,Monthly Premium,Premium Status',
       'G-1,Alpha Foods,TX,Group Medical,2024-01-01,120,1,"$40,000.00",Past due',
       'G-2,Beta Dental Co,TX,Group Dental,2025-07-01,80,1,"$1,500.50",Current',
       '',

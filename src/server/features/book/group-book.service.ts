@@ -4,7 +4,7 @@
 import type { TEmployerCoverage, TGroupDetail, TGroupPage, TGroupSearch, TGroupSummary } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { auditedCsv } from './book-export.ts';
+import { auditedCsv, auditedFilters } from './book-export.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
 import { policyViews, type TBookDeps } from './book.service.ts';
@@ -86,7 +86,7 @@ const GROUP_CSV_COLUMNS = [
   'Employees',
   'Policies',
   'Monthly Premium',
-  'Premium',
+  'Premium Status',
 ];
 
 /** Every group the search finds, as CSV; audited like the client export. */
@@ -120,7 +120,7 @@ export async function exportBookGroups(
         target: { label: `groups of ${agentId}` },
         ipAddress: caller.ipAddress,
         requestId: caller.requestId,
-        details: { count, completed, filters },
+        details: { count, completed, filters: auditedFilters(filters) },
       }),
   });
   return { filename: `groups-${agentId}-${today}.csv`, chunks };

@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, type TDbOrTx } from '../../db/client.ts';
 import type { TGroupSearch } from '../../../shared/book-schemas.ts';
-import { findPayments, findPolicies, paymentStatusOf, type TPaymentRow, type TPolicyRow } from './book.store.ts';
+import { findPayments, findPolicies, owesPremium, type TPaymentRow, type TPolicyRow } from './book.store.ts';
 
 export interface TGroupRow {
   account_number: string;
@@ -46,14 +46,14 @@ export async function searchGroups(db: TDbOrTx, agentId: string, query: TGroupSe
   const hasPolicy = (condition: SQL) => sql`exists (select 1 from policies gp where gp.group_account_number = g.account_number and ${condition})`;
   if (query.q) filters.push(sql`(g.name ilike ${likeContains(query.q)} or g.account_number = ${query.q})`);
   if (query.line) filters.push(sql`(g.line_of_business = ${query.line} or ${hasPolicy(sql`gp.line_of_business = ${query.line}`)})`);
-  if (query.pastDue) filters.push(hasPolicy(sql`${paymentStatusOf(sql`gp.policy_number`)} in ('past-due', 'grace')`));
+  if (query.pastDue) filters.push(hasPolicy(owesPremium('gp')));
   return executeRows<TGroupRow>(
     db,
     sql`select ${GROUP_COLUMNS}, count(*) over ()::integer as total,
         (select count(*) from policies gp where gp.group_account_number = g.account_number)::integer as policies,
         (select coalesce(sum(gp.monthly_premium_cents), 0) from policies gp
           where gp.group_account_number = g.account_number and gp.status in ('active', 'grace'))::text as premium,
-        ${hasPolicy(sql`${paymentStatusOf(sql`gp.policy_number`)} in ('past-due', 'grace')`)} as past_due
+        ${hasPolicy(owesPremium('gp'))} as past_due
       from employer_groups g
       where ${sql.join(filters, sql` and `)}
       order by ${groupOrder(query)}

@@ -251,6 +251,8 @@ describe('logs', () => {
     const csrf = login.json<{ csrfToken: string }>().csrfToken;
     await logged.inject({ method: 'POST', url: '/api/session/logout', headers: { cookie: `portico_session=${token}`, 'x-csrf-token': csrf } });
     await logged.inject({ method: 'POST', url: '/api/portals/staff/login', payload: { username: u.username, password: 'Wrong-secret-passphrase-42' } });
+    // A search's values (names, birth dates) stay out of the log; its keys are kept.
+    await logged.inject({ url: '/api/book/clients?name=Whitaker&dateOfBirth=1955-03-14' });
     await logged.close();
     const all = lines.join('');
     expect(all).toContain('req-log-1');
@@ -258,10 +260,11 @@ describe('logs', () => {
     const requestLines = lines
       .map((l) => JSON.parse(l) as { msg: string; reqId?: string; url?: string; statusCode?: number })
       .filter((l) => l.msg === 'request');
-    expect(requestLines).toHaveLength(3);
+    expect(requestLines).toHaveLength(4);
+    expect(requestLines[3]).toMatchObject({ url: '/api/book/clients?name=…&dateOfBirth=…', statusCode: 401 });
     expect(requestLines[0]).toMatchObject({ reqId: 'req-log-1', url: '/api/portals/staff/login', statusCode: 200 });
     expect(all).not.toContain('incoming request');
-    for (const secret of ['Very-secret-passphrase-42', 'Wrong-secret-passphrase-42', token, csrf]) expect(all).not.toContain(secret);
+    for (const secret of ['Very-secret-passphrase-42', 'Wrong-secret-passphrase-42', token, csrf, 'Whitaker', '1955-03-14']) expect(all).not.toContain(secret);
   });
 
   it('name the failed statement of an unexpected database error but never its bound values', async () => {

@@ -16,7 +16,7 @@ export class OneLinePerRequest extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const line = {
       method: request.method,
-      url: request.url,
+      url: loggedUrl(request.url),
       statusCode: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
       ip: request.ip,
@@ -24,4 +24,20 @@ export class OneLinePerRequest extends LogController {
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request');
   }
+}
+
+/**
+ * The address without the values of its query: searches carry people's names, birth dates and
+ * policy numbers (client and user searches), which a log has no need to keep. The keys stay, so a
+ * line still says which filters a slow request had: `/api/book/clients?name=…&dateOfBirth=…`.
+ */
+export function loggedUrl(url: string): string {
+  const question = url.indexOf('?');
+  if (question < 0) return url;
+  const keys = url
+    .slice(question + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0] ?? ''}=…`);
+  return `${url.slice(0, question)}?${keys.join('&')}`;
 }

@@ -34,7 +34,7 @@ const COLUMNS: TColumn<TClientSummary, TSortKey>[] = [
   { id: 'lines', label: 'Lines of Business', render: (client) => client.lines.map((line) => LINE_OF_BUSINESS_LABELS[line]).join(', ') },
   { id: 'policies', label: 'Policies', render: (client) => client.policies },
   { id: 'pending', label: 'Pending Applications', render: (client) => client.pendingApplications },
-  { id: 'payment', label: 'Premium', render: (client) => (client.pastDue ? <strong className="status status-disabled">Past due</strong> : 'Current') },
+  { id: 'payment', label: 'Premium Status', render: (client) => (client.pastDue ? <strong className="status status-disabled">Past due</strong> : 'Current') },
 ];
 
 /** BK-3: the producer's clients in the chosen state, by a preset quick search or the advanced filters, all kept in the address. */

@@ -31,7 +31,7 @@ const COLUMNS: TColumn<TGroupSummary, TSortKey>[] = [
   { id: 'employees', label: 'Employees', sortKey: 'employees', render: (g) => g.employeeCount ?? '—' },
   { id: 'policies', label: 'Policies', render: (g) => g.policies },
   { id: 'premium', label: 'Monthly Premium', render: (g) => formatCents(g.monthlyPremiumCents) },
-  { id: 'payment', label: 'Premium', render: (g) => (g.pastDue ? <strong className="status status-disabled">Past due</strong> : 'Current') },
+  { id: 'payment', label: 'Premium Status', render: (g) => (g.pastDue ? <strong className="status status-disabled">Past due</strong> : 'Current') },
 ];
 
 const BOXES = ['q', 'line', 'pastDue'] as const;
