@@ -27,6 +27,9 @@ describe('the retail book of business', () => {
     await page.getByRole('link', { name: 'Check the status of your applications and current business' }).waitFor();
     expect(await page.getByText('(2 pending applications)').count()).toBe(1);
     await page.getByRole('table', { name: 'Policies in force by line of business' }).waitFor();
+    // BK-7: Texas's Producer Services numbers, no other state's.
+    const phones = page.getByRole('table', { name: 'Producer Services phone numbers for Texas' });
+    expect(await phones.getByRole('columnheader').allTextContents()).toEqual(['Line of business', 'TX']);
     await expectNoSeriousAxeViolations(page, 'home, Texas');
 
     // Applications and current business (BK-2): the two pending Texas applications, filtered in the address.

@@ -6,19 +6,27 @@ import {
   producerServicesPhone,
   telHref,
 } from '../../../shared/producer-services.ts';
+import { STATE_NAMES, type TState } from '../../../shared/portals.ts';
 
-/** BK-7: Producer Services phone numbers, one row per line of business and one column per state. */
-export function ProducerServicesTable() {
+/**
+ * BK-7: Producer Services phone numbers, one row per line of business and one column per state;
+ * `states` narrows it to those (a retail producer's chosen state).
+ */
+export function ProducerServicesTable({ states = PRODUCER_SERVICES_STATES }: { states?: readonly TState[] }) {
   const captionId = useId();
   return (
     // Focusable so keyboard users can scroll it on a narrow screen.
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="phone-table">
-        <caption id={captionId}>Producer Services phone numbers by line of business and state</caption>
+        <caption id={captionId}>
+          {states.length === 1
+            ? `Producer Services phone numbers for ${STATE_NAMES[states[0] as TState]}`
+            : 'Producer Services phone numbers by line of business and state'}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Line of business</th>
-            {PRODUCER_SERVICES_STATES.map((state) => (
+            {states.map((state) => (
               <th key={state} scope="col">
                 {state}
               </th>
@@ -29,7 +37,7 @@ export function ProducerServicesTable() {
           {PRODUCER_SERVICES_LINES.map((line) => (
             <tr key={line}>
               <th scope="row">{PRODUCER_SERVICES_LINE_LABELS[line]}</th>
-              {PRODUCER_SERVICES_STATES.map((state) => {
+              {states.map((state) => {
                 const entry = producerServicesPhone(state, line);
                 return (
                   <td key={state}>
