@@ -1,6 +1,17 @@
 // A book list leaving the portal as CSV: read a page at a time in the list's own order (a large
 // book is a few thousand rows), streamed as it is read, and audited once it ends, finished or not.
+import type { TDbOrTx } from '../../db/client.ts';
+import { recordAudit, type TAuditAction } from '../../platform/audit.ts';
+import type { TClock } from '../../platform/clock.ts';
 import { csvLine } from '../../platform/csv-writer.ts';
+import type { TPolicyActor } from '../../platform/policy.ts';
+
+/** Who downloads, from where (the audit row's actor, address and request id). */
+export interface TExporter {
+  actor: TPolicyActor & { username: string };
+  ipAddress?: string;
+  requestId?: string;
+}
 
 /** Rows an export reads at a time. */
 const EXPORT_BATCH = 1_000;
@@ -10,8 +21,16 @@ export interface TAuditedCsv<TRow> {
   /** One page of the list, as the search would answer it. */
   page: (page: number, pageSize: number) => Promise<TRow[]>;
   line: (row: TRow) => readonly (string | null | undefined)[];
-  /** Writes the audit row: how many rows went out and whether the download finished. */
-  audit: (outcome: { count: number; completed: boolean }) => Promise<void>;
+  /** The audit row written when the download ends: with how many rows went out and whether it finished. */
+  audit: {
+    deps: { db: TDbOrTx; clock: TClock };
+    by: TExporter;
+    action: TAuditAction;
+    target: string;
+    /** The list's filters (personal values are kept out, see auditedFilters). */
+    filters: Readonly<Record<string, unknown>>;
+    details?: Record<string, unknown>;
+  };
 }
 
 export async function* auditedCsv<TRow>(input: TAuditedCsv<TRow>): AsyncGenerator<string> {
@@ -29,7 +48,17 @@ export async function* auditedCsv<TRow>(input: TAuditedCsv<TRow>): AsyncGenerato
     }
     completed = true;
   } finally {
-    await input.audit({ count, completed });
+    const { deps, by, action, target, filters, details } = input.audit;
+    await recordAudit(deps.db, {
+      action,
+      occurredAt: deps.clock.now(),
+      portalId: by.actor.portalId,
+      actor: { id: by.actor.id, label: by.actor.username },
+      target: { label: target },
+      ipAddress: by.ipAddress,
+      requestId: by.requestId,
+      details: { count, completed, ...details, filters: auditedFilters(filters) },
+    });
   }
 }
 
@@ -41,7 +70,7 @@ const PERSONAL_FILTERS = new Set(['name', 'dateOfBirth', 'number', 'q']);
  * only describe the list (quick search, status, line, dates of effect, sort). The audit log lives
  * for years; a client's name or birth date has no place in it.
  */
-export function auditedFilters(filters: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function auditedFilters(filters: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(filters)
       .filter(([, value]) => value !== undefined)

@@ -7,12 +7,10 @@ import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/b
 import type { TState } from '../../../shared/portals.ts';
 import type { TDbOrTx } from '../../db/client.ts';
 import type { TClock } from '../../platform/clock.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
-import { auditedCsv, auditedFilters } from './book-export.ts';
+import { assertCan, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
+import { auditedCsv, type TExporter } from './book-export.ts';
 import {
-  countClients,
   findChosenState,
   findClientInScope,
   findProducerAppointments,
@@ -31,16 +29,13 @@ export interface TBookDeps {
 }
 
 /** Who asks, and the session they ask in (the chosen state is the session's). */
-export interface TBookCaller {
-  actor: TPolicyActor & { username: string };
+export interface TBookCaller extends TExporter {
   tokenHash: string;
-  /** For the audit row of an export. */
-  ipAddress?: string;
-  requestId?: string;
 }
 
-async function appointmentsOf(deps: TBookDeps, actor: TPolicyActor) {
-  assertCan(actor, 'book.view');
+/** The caller's producer (Agent Unique ID, appointed states), once the policy allows `action`. */
+export async function producerOf(deps: TBookDeps, actor: TPolicyActor, action: TPolicyAction = 'book.view') {
+  assertCan(actor, action);
   const producer = actor.producerId === null ? undefined : await findProducerAppointments(deps.db, actor.producerId);
   if (!producer) throw new AppError('auth.forbidden');
   return producer;
@@ -52,15 +47,24 @@ function chosenState(appointed: readonly string[], saved: string | undefined): s
   return appointed.length === 1 ? appointed[0] : undefined;
 }
 
+/**
+ * A list's total: each row of a page carries it (a window count); past the last page there is no
+ * row to carry it, so the first page is asked for it.
+ */
+export async function pageTotal(rows: readonly { total: number }[], page: number, firstPage: () => Promise<readonly { total: number }[]>): Promise<number> {
+  if (rows[0]) return rows[0].total;
+  return page > 1 ? ((await firstPage())[0]?.total ?? 0) : 0;
+}
+
 /** The appointed states and the one chosen: with a single state there is nothing to choose. */
 export async function getBookStates(deps: TBookDeps, caller: TBookCaller): Promise<TBookStates> {
-  const { states } = await appointmentsOf(deps, caller.actor);
+  const { states } = await producerOf(deps, caller.actor);
   const chosen = chosenState(states, await findChosenState(deps.db, caller.tokenHash));
   return { appointed: states as TState[], chosen: (chosen ?? null) as TState | null };
 }
 
 export async function chooseBookState(deps: TBookDeps, caller: TBookCaller & { state: TState }): Promise<TBookStates> {
-  const { states } = await appointmentsOf(deps, caller.actor);
+  const { states } = await producerOf(deps, caller.actor);
   if (!states.includes(caller.state))
     throw new AppError('book.state_not_appointed', { fields: [{ field: 'state', message: `You are not appointed in ${caller.state}.` }] });
   await saveChosenState(deps.db, caller.tokenHash, caller.state);
@@ -69,7 +73,7 @@ export async function chooseBookState(deps: TBookDeps, caller: TBookCaller & { s
 
 /** The producer's scope for a book view: 409 until a state is chosen (or the only one applies). */
 async function scopeOf(deps: TBookDeps, caller: TBookCaller): Promise<TBookScope> {
-  const { agentId, states } = await appointmentsOf(deps, caller.actor);
+  const { agentId, states } = await producerOf(deps, caller.actor);
   if (states.length === 0) throw new AppError('book.no_states');
   const state = chosenState(states, await findChosenState(deps.db, caller.tokenHash));
   if (state === undefined) throw new AppError('book.state_required');
@@ -95,7 +99,7 @@ export async function getBookSummary(deps: TBookDeps, caller: TBookCaller): Prom
 export async function searchBookClients(deps: TBookDeps, caller: TBookCaller & { query: TClientSearch }): Promise<TClientPage> {
   const scope = await scopeOf(deps, caller);
   const rows = await searchClients(deps.db, scope, caller.query);
-  const total = rows[0]?.total ?? (caller.query.page > 1 ? await countClients(deps.db, scope, caller.query) : 0);
+  const total = await pageTotal(rows, caller.query.page, async () => searchClients(deps.db, scope, { ...caller.query, page: 1 }));
   return {
     items: rows.map((row) => ({
       clientId: row.client_id,
@@ -130,8 +134,7 @@ export async function listBookApplications(deps: TBookDeps, caller: TBookCaller 
     })),
     page: caller.query.page,
     pageSize: caller.query.pageSize,
-    // Past the last page there is no row to carry the count: the list is short, ask the first page.
-    total: rows[0]?.total ?? (caller.query.page > 1 ? ((await listApplications(deps.db, scope, { ...caller.query, page: 1 }))[0]?.total ?? 0) : 0),
+    total: await pageTotal(rows, caller.query.page, async () => listApplications(deps.db, scope, { ...caller.query, page: 1 })),
   };
 }
 
@@ -217,17 +220,14 @@ export async function exportBookClients(
       String(r.pending_applications),
       r.past_due ? 'Past due' : 'Current',
     ],
-    audit: ({ count, completed }) =>
-      recordAudit(deps.db, {
-        action: 'book.clients_exported',
-        occurredAt: deps.clock.now(),
-        portalId: caller.actor.portalId,
-        actor: { id: caller.actor.id, label: caller.actor.username },
-        target: { label: `clients of ${scope.agentId} in ${scope.state}` },
-        ipAddress: caller.ipAddress,
-        requestId: caller.requestId,
-        details: { count, completed, state: scope.state, filters: auditedFilters(filters) },
-      }),
+    audit: {
+      deps,
+      by: caller,
+      action: 'book.clients_exported',
+      target: `clients of ${scope.agentId} in ${scope.state}`,
+      filters,
+      details: { state: scope.state },
+    },
   });
   return { filename, chunks };
 }

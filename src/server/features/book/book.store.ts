@@ -174,18 +174,6 @@ export async function searchClients(db: TDbOrTx, scope: TBookScope, query: TClie
   );
 }
 
-/** The count of all matches when the page asked for lies past the last one (the window count has no row to ride on). */
-export async function countClients(db: TDbOrTx, scope: TBookScope, query: TClientSearch): Promise<number> {
-  const filters = searchFilters(scope, query);
-  const where = filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  const [row] = await executeRows<{ total: number }>(
-    db,
-    sql`with ${scoped(scope)}, mine as (select client_id from pol union select client_id from app)
-      select count(*)::integer as total from mine m join clients c on c.client_id = m.client_id ${where}`,
-  );
-  return row?.total ?? 0;
-}
-
 export interface TApplicationRow {
   application_number: string;
   client_id: string;

@@ -3,26 +3,18 @@
 // Every user of the producer ID sees it; another producer ID's group answers 404.
 import type { TEmployerCoverage, TGroupDetail, TGroupPage, TGroupSearch, TGroupSummary } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { auditedCsv, auditedFilters } from './book-export.ts';
+import { auditedCsv, type TExporter } from './book-export.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
-import { policyViews, type TBookDeps } from './book.service.ts';
-import { findProducerAppointments } from './book.store.ts';
+import { pageTotal, policyViews, producerOf, type TBookDeps } from './book.service.ts';
 import { findGroupById, findGroupInScope, searchGroups, type TGroupRow, type TGroupWithPolicies } from './group-book.store.ts';
 import { formatCents } from '../../../shared/request-fields.ts';
 
-export interface TGroupBookCaller {
-  actor: TPolicyActor & { username: string };
-  ipAddress?: string;
-  requestId?: string;
-}
+/** Who asks: every group view needs only the actor (and, for an export, where from). */
+export type TGroupBookCaller = TExporter;
 
 async function agentIdOf(deps: TBookDeps, actor: TPolicyActor): Promise<string> {
-  assertCan(actor, 'book.groups.view');
-  const producer = actor.producerId === null ? undefined : await findProducerAppointments(deps.db, actor.producerId);
-  if (!producer) throw new AppError('auth.forbidden');
-  return producer.agentId;
+  return (await producerOf(deps, actor, 'book.groups.view')).agentId;
 }
 
 function groupView(row: TGroupRow): TGroupSummary {
@@ -42,7 +34,7 @@ function groupView(row: TGroupRow): TGroupSummary {
 export async function searchBookGroups(deps: TBookDeps, caller: TGroupBookCaller & { query: TGroupSearch }): Promise<TGroupPage> {
   const agentId = await agentIdOf(deps, caller.actor);
   const rows = await searchGroups(deps.db, agentId, caller.query);
-  const total = rows[0]?.total ?? (caller.query.page > 1 ? ((await searchGroups(deps.db, agentId, { ...caller.query, page: 1 }))[0]?.total ?? 0) : 0);
+  const total = await pageTotal(rows, caller.query.page, async () => searchGroups(deps.db, agentId, { ...caller.query, page: 1 }));
   return { items: rows.map(groupView), page: caller.query.page, pageSize: caller.query.pageSize, total };
 }
 
@@ -111,17 +103,7 @@ export async function exportBookGroups(
       formatCents(row.monthlyPremiumCents),
       row.pastDue ? 'Past due' : 'Current',
     ],
-    audit: ({ count, completed }) =>
-      recordAudit(deps.db, {
-        action: 'book.groups_exported',
-        occurredAt: deps.clock.now(),
-        portalId: caller.actor.portalId,
-        actor: { id: caller.actor.id, label: caller.actor.username },
-        target: { label: `groups of ${agentId}` },
-        ipAddress: caller.ipAddress,
-        requestId: caller.requestId,
-        details: { count, completed, filters: auditedFilters(filters) },
-      }),
+    audit: { deps, by: caller, action: 'book.groups_exported', target: `groups of ${agentId}`, filters },
   });
   return { filename: `groups-${agentId}-${today}.csv`, chunks };
 }
