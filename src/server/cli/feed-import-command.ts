@@ -1,6 +1,6 @@
 // `portico import <kind> FILE.csv`: the data feed from a file (docs/data-feed.md). Streams the
-// file, shows progress (rows, rows/s, ETA) on stderr, prints a summary, writes every refused row to FILE.errors.csv beside the input, and exits 1 if any row
-// was refused (2 for a usage error).
+// file, shows progress (rows, rows/s, ETA) on stderr, prints a summary, writes every refused row
+// to FILE.errors.csv beside the input, and exits 1 if any row was refused (2 for a usage error).
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -39,7 +39,7 @@ export async function feedImportCommand(config: TConfig, input: { kind: TFeedKin
         actor: OPERATOR,
         onProgress: ({ rows, bytes }) => progress.update({ rows, done: bytes }),
         onProblems: async (problems) => {
-          for (const problem of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(describe(problem));
+          for (const problem of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(describeProblem(problem));
           await errors.write(problems);
         },
       },
@@ -59,7 +59,8 @@ export async function feedImportCommand(config: TConfig, input: { kind: TFeedKin
   });
 }
 
-function describe(problem: TFeedProblem): string {
+/** A refused row as the CLI shows it: `  line 7, zip "1234": use a 5-digit ZIP code`. */
+export function describeProblem(problem: TFeedProblem): string {
   const where = problem.column ? `, ${problem.column}${problem.value ? ` "${problem.value}"` : ''}` : '';
   return `  line ${problem.line}${where}: ${problem.reason}`;
 }

@@ -7,6 +7,7 @@ import { importFeed, type TFeedDeps } from '../features/feed/feed-import.service
 import { countSyntheticRows, kindOfLoad, SYNTHETIC_LOADS, syntheticCsv, type TSyntheticLoad, type TSyntheticOptions } from '../features/feed/synthetic-book.ts';
 import type { TConfig } from '../config.ts';
 import { systemClock } from '../platform/clock.ts';
+import { describeProblem } from './feed-import-command.ts';
 import { progressBar, type TProgress } from './progress.ts';
 import { OPERATOR, withDatabase } from './with-database.ts';
 
@@ -68,7 +69,7 @@ async function loadFeed(
     actor: OPERATOR,
     onProgress: ({ rows }) => progress.update({ rows, done: rows }),
     onProblems: (problems) => {
-      for (const p of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(`  line ${p.line}${p.column ? `, ${p.column} "${p.value}"` : ''}: ${p.reason}`);
+      for (const p of problems) if (shown++ < SHOWN_PROBLEMS) progress.log(describeProblem(p));
     },
   });
   const summary = `${report.rowsRead} rows read, ${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged`;
