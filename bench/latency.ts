@@ -1,7 +1,7 @@
-// Latency probes for bench:tickets, one request or query in flight at a time so the three sides
-// of the ratio (HTTP, its SQL, the bare route) are measured alike: an HTTP GET on a keep-alive
-// connection (the lean generator of http-load.ts), and the exact statements a store sent, replayed
-// on a pg pool in this process.
+// Latency probes for bench:tickets and bench:search, one request or query in flight at a time so
+// the three sides of the ratio (HTTP, its SQL, the bare route) are measured alike: an HTTP GET on a
+// keep-alive connection (the lean generator of http-load.ts), and the exact statements a store sent,
+// replayed on a pg pool in this process (bench:search replays on PGlite too, through p95Of).
 import pg from 'pg';
 import { percentile, runLoad } from './http-load.ts';
 
@@ -44,11 +44,16 @@ export async function captureQueries(work: () => Promise<unknown>): Promise<TCap
 
 /** p95 in ms of running the captured statements as the store does (sent together), for `seconds`. */
 export async function sqlP95(pool: pg.Pool, queries: readonly TCapturedQuery[], seconds: number): Promise<number> {
+  return p95Of(() => Promise.all(queries.map((query) => pool.query(query.config, query.values))), seconds);
+}
+
+/** p95 in ms of `work`, run again and again, one at a time, for `seconds`. */
+export async function p95Of(work: () => Promise<unknown>, seconds: number): Promise<number> {
   const samples: number[] = [];
   const until = performance.now() + seconds * 1000;
   while (performance.now() < until) {
     const started = performance.now();
-    await Promise.all(queries.map((query) => pool.query(query.config, query.values)));
+    await work();
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);

@@ -1,28 +1,37 @@
 // npm run bench:search — the retail producer's client search (BK-3, issue 16 §5) on a database
-// loaded with `portico seed --size N` (BENCH_DATABASE_URL, else DATABASE_URL; `--size 50000` gives
-// about 5,000,000 clients). For the producer with the largest book and for a small one, each quick
-// search and five advanced searches: the p95 through HTTP (the real app, listening, a signed-in
-// retail producer in the chosen state), the p95 of the same SQL the store sends (replayed on a pg
-// pool), and the p95 of GET /api/book/states, which does the route's own lookups (the producer, the
-// chosen state) and nothing else. Goals: HTTP p95 < 50 ms and ≤ 1.5 × (SQL + bare route). The
+// loaded with `portico seed --size N` (`--size 50000` gives about 5,000,000 clients): PostgreSQL when
+// BENCH_DATABASE_URL or DATABASE_URL is set, else the embedded PGlite of the data directory in
+// BENCH_DATA_DIR or DATA_DIR (the one the seed was run with, as in
+// `DATA_DIR=/tmp/book portico seed --size 5000` then `BENCH_DATA_DIR=/tmp/book npm run bench:search`).
+// For the producer with the largest book and for a small one, each quick search and five advanced
+// searches: the p95 through HTTP (the real app, listening, a signed-in retail producer in the chosen
+// state), the p95 of the same SQL the store sends, replayed beside the app (on PostgreSQL on a pg
+// pool of its own with the app's session settings; on PGlite on the app's own instance, one
+// connection in this process: HTTP and SQL are measured one after the other on both),
+// and the p95 of GET /api/book/states, which does the route's own lookups (the producer, the chosen
+// state) and nothing else. Goals: HTTP p95 < 50 ms and ≤ 1.5 × (SQL + bare route). The
 // EXPLAIN (ANALYZE, BUFFERS) of each search is printed. The bench adds two retail users and leaves
 // the data as it found it otherwise. BENCH_SECONDS per measurement (default 2).
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { PGlite, type QueryOptions } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TClientSearch } from '../src/shared/book-schemas.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { openDatabase, POSTGRES_SESSION_OPTIONS } from '../src/server/db/client.ts';
+import { openDatabase, PGLITE_EXTENSIONS, POSTGRES_SESSION_OPTIONS, wrapPglite, type TDatabase } from '../src/server/db/client.ts';
+import { acquireDataDirLock } from '../src/server/db/data-dir-lock.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { searchClients, type TBookScope } from '../src/server/features/book/book.store.ts';
 import { createUser } from '../src/server/features/user-admin/user-accounts.service.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
 import { isAppError } from '../src/server/platform/errors.ts';
-import { captureQueries, httpP95, sqlP95 } from './latency.ts';
+import { captureQueries, httpP95, p95Of } from './latency.ts';
 
-const URL_TEXT = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+const URL_TEXT = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+const DATA_DIR = process.env.BENCH_DATA_DIR || process.env.DATA_DIR;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const PASSWORD = 'Retail26x';
 const GOAL_MS = 50;
@@ -35,22 +44,105 @@ interface TProducer {
   policies: number;
 }
 
-async function pickProducers(pool: pg.Pool): Promise<TProducer[]> {
+/** A statement the store sent, and a replay of it exactly as sent (same text, values and driver options). */
+interface TStatement {
+  text: string;
+  values: unknown[];
+  replay: () => Promise<unknown>;
+}
+
+/**
+ * The database under test, and raw SQL on it beside the app: on PostgreSQL a pg pool of its own with
+ * the app's session settings (JIT off, so the ratio compares like with like), on PGlite the app's
+ * own instance. Everything below runs the same on both.
+ */
+interface TEngine {
+  name: string;
+  /** What the app runs on. */
+  database: TDatabase;
+  /** The app's DATA_DIR: a scratch directory beside PostgreSQL, the data directory itself with PGlite. */
+  dataDir: string;
+  rows<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+  /** The statements `work` sends, in order. */
+  capture(work: () => Promise<unknown>): Promise<TStatement[]>;
+  /** Ends what the engine opened besides `database` (the app closes that). */
+  close(): Promise<void>;
+}
+
+function usage(problem?: string): never {
+  console.error(
+    'bench:search needs BENCH_DATABASE_URL or DATABASE_URL (PostgreSQL), or BENCH_DATA_DIR or DATA_DIR (PGlite): a database loaded with `portico seed --size N`.',
+  );
+  if (problem) console.error(problem);
+  process.exit(2);
+}
+
+async function openEngine(): Promise<TEngine> {
+  if (URL_TEXT) {
+    const pool = new pg.Pool({ connectionString: URL_TEXT, max: 2, options: POSTGRES_SESSION_OPTIONS });
+    const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-search-'));
+    return {
+      name: 'PostgreSQL',
+      database: await openDatabase({ databaseUrl: URL_TEXT, dataDir }),
+      dataDir,
+      async rows<T extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+        return (await pool.query<T>(text, values)).rows;
+      },
+      capture: async (work) =>
+        (await captureQueries(work)).map(({ config, values }) => ({ text: config.text, values: values ?? [], replay: () => pool.query(config, values) })),
+      async close() {
+        await pool.end();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!DATA_DIR) return usage();
+  const dataDir = resolve(DATA_DIR);
+  if (!existsSync(join(dataDir, 'pglite'))) return usage(`${dataDir} holds no PGlite database.`);
+  // As openDatabase opens it, but keeping the instance: the app and the raw SQL share it.
+  const lock = acquireDataDirLock(dataDir);
+  const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: PGLITE_EXTENSIONS });
+  return {
+    name: 'PGlite (file-backed, in this process)',
+    database: wrapPglite(client, () => lock.release()),
+    dataDir,
+    async rows<T>(text: string, values?: unknown[]) {
+      return (await client.query<T>(text, values)).rows;
+    },
+    capture: (work) => capturePglite(client, work),
+    close: async () => {},
+  };
+}
+
+/** The statements `work` sends through PGlite's query(text, params, options), as drizzle's driver calls it. */
+async function capturePglite(client: PGlite, work: () => Promise<unknown>): Promise<TStatement[]> {
+  const captured: TStatement[] = [];
+  const query = client.query.bind(client);
+  const recording = (text: string, params: unknown[] = [], options?: QueryOptions) => {
+    captured.push({ text, values: params, replay: () => query(text, params, options) });
+    return query(text, params, options);
+  };
+  Object.assign(client, { query: recording }); // on the instance, over the prototype's method
+  try {
+    await work();
+  } finally {
+    delete (client as { query?: unknown }).query;
+  }
+  return captured;
+}
+
+async function pickProducers(engine: TEngine): Promise<TProducer[]> {
   // The largest book: the writing agent and state with the most individual policies.
-  const [large] = (
-    await pool.query<{ agent: string; state: string; policies: string }>(
-      `select writing_agent_id as agent, state, count(*) as policies from policies where client_id is not null
+  const [large] = await engine.rows<{ agent: string; state: string; policies: string }>(
+    `select writing_agent_id as agent, state, count(*) as policies from policies where client_id is not null
        group by writing_agent_id, state order by count(*) desc limit 1`,
-    )
-  ).rows;
+  );
   // A small book: the first synthetic producer with a book near the median of 100 clients.
-  const [small] = (
-    await pool.query<{ agent: string; state: string; policies: string }>(
-      `select writing_agent_id as agent, state, count(*) as policies from policies
+  const [small] = await engine.rows<{ agent: string; state: string; policies: string }>(
+    `select writing_agent_id as agent, state, count(*) as policies from policies
        where client_id is not null and writing_agent_id between '300000000' and '300000099'
        group by writing_agent_id, state having count(*) between 60 and 200 order by writing_agent_id limit 1`,
-    )
-  ).rows;
+  );
   if (!large || !small) throw new Error('The database has no synthetic book: load one with `portico seed --size N` first.');
   return [
     { label: 'large book', agentId: large.agent, state: large.state, policies: Number(large.policies) },
@@ -59,15 +151,13 @@ async function pickProducers(pool: pg.Pool): Promise<TProducer[]> {
 }
 
 /** The five advanced searches, made from what this producer's book holds. */
-async function advancedSearches(pool: pg.Pool, producer: TProducer): Promise<[string, Partial<TClientSearch>][]> {
-  const [sample] = (
-    await pool.query<{ last_name: string; date_of_birth: string; policy_number: string; line: string }>(
-      `select c.last_name, c.date_of_birth::text as date_of_birth, p.policy_number, p.line_of_business as line
+async function advancedSearches(engine: TEngine, producer: TProducer): Promise<[string, Partial<TClientSearch>][]> {
+  const [sample] = await engine.rows<{ last_name: string; date_of_birth: string; policy_number: string; line: string }>(
+    `select c.last_name, c.date_of_birth::text as date_of_birth, p.policy_number, p.line_of_business as line
        from policies p join clients c on c.client_id = p.client_id
        where p.writing_agent_id = $1 and p.state = $2 and p.status = 'active' order by p.policy_number limit 1`,
-      [producer.agentId, producer.state],
-    )
-  ).rows;
+    [producer.agentId, producer.state],
+  );
   if (!sample) throw new Error(`producer ${producer.agentId} has no active policy in ${producer.state}`);
   // One letter changed in the middle: a near spelling, not a prefix.
   const name = sample.last_name;
@@ -117,25 +207,19 @@ async function signInInState(base: string, username: string, state: string): Pro
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
 async function main(): Promise<void> {
-  if (!URL_TEXT) {
-    console.error('bench:search needs BENCH_DATABASE_URL or DATABASE_URL: a PostgreSQL database loaded with `portico seed --size N`.');
-    process.exit(2);
-  }
-  // The raw SQL runs with the app's own session settings (JIT off), so the ratio compares like with like.
-  const pool = new pg.Pool({ connectionString: URL_TEXT, max: 2, options: POSTGRES_SESSION_OPTIONS });
-  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-search-'));
-  const database = await openDatabase({ databaseUrl: URL_TEXT, dataDir });
+  const engine = await openEngine();
+  const { database } = engine;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let missed = 0;
   try {
     await migrateDatabase(database);
-    const [{ clients } = { clients: '0' }] = (await pool.query<{ clients: string }>(`select count(*) as clients from clients`)).rows;
+    const [{ clients } = { clients: '0' }] = await engine.rows<{ clients: string }>(`select count(*) as clients from clients`);
     console.log(
-      `Client search benchmark: ${Number(clients).toLocaleString('en-US')} clients, PostgreSQL; p95 of ${SECONDS} s of sequential requests each` +
+      `Client search benchmark: ${Number(clients).toLocaleString('en-US')} clients, ${engine.name}; p95 of ${SECONDS} s of sequential requests each` +
         ` (goal: HTTP < ${GOAL_MS} ms and ≤ ${GOAL_RATIO} × (SQL + bare route))`,
     );
-    const producers = await pickProducers(pool);
-    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: URL_TEXT, LOG_LEVEL: 'info' });
+    const producers = await pickProducers(engine);
+    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: engine.dataDir, DATABASE_URL: URL_TEXT, LOG_LEVEL: 'info' });
     // As deployed: the request log on, written nowhere.
     app = await buildApp({ config, database, logStream: { write: () => {} } });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -157,25 +241,26 @@ async function main(): Promise<void> {
           `quick: ${quick}`,
           { quick },
         ]),
-        ...(await advancedSearches(pool, producer)),
+        ...(await advancedSearches(engine, producer)),
       ];
       for (const [title, filters] of searches) {
         const query: TClientSearch = { name: undefined, number: undefined, sort: 'name', dir: 'asc', page: 1, pageSize: 25, ...filters };
         const path = `/api/book/clients?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()}`;
         let total = 0;
-        const statements = await captureQueries(async () => {
+        const statements = await engine.capture(async () => {
           total = (await searchClients(database.db, scope, query))[0]?.total ?? 0;
         });
         const http = await httpP95({ port, path, cookie, seconds: SECONDS });
-        const sqlMs = await sqlP95(pool, statements, SECONDS);
+        // As the store sends them: together.
+        const sqlMs = await p95Of(() => Promise.all(statements.map((statement) => statement.replay())), SECONDS);
         const ratio = http / (sqlMs + bare);
         const ok = http < GOAL_MS && ratio <= GOAL_RATIO;
         if (!ok) missed++;
         console.log(`${title.padEnd(28)} ${String(total).padStart(6)} ${ms(http)} ${ms(sqlMs)} ${ratio.toFixed(2).padStart(6)}  ${ok ? 'OK' : 'MISSED'}`);
         for (const statement of statements) {
-          const plan = await pool.query<Record<string, string>>({ text: `explain (analyze, buffers) ${statement.config.text}` }, statement.values);
+          const plan = await engine.rows<Record<string, string>>(`explain (analyze, buffers) ${statement.text}`, statement.values);
           console.log(
-            plan.rows
+            plan
               .map((row) => `      ${Object.values(row)[0]}`)
               .filter((line) => !/^\s+(Planning|Buffers: shared hit=\d+$)/.test(line))
               .join('\n'),
@@ -193,8 +278,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.close();
     if (!app) await database.close();
-    await pool.end();
-    await rm(dataDir, { recursive: true, force: true });
+    await engine.close();
   }
 }
 
