@@ -76,6 +76,12 @@ export function requestTypeOf(id: TRequestTypeId): TRequestType {
 export const GROUP_LINES = ['group-medical', 'group-dental', 'group-life'] as const;
 export const LINE_LABELS: Record<(typeof GROUP_LINES)[number], string> = LINE_OF_BUSINESS_LABELS;
 
+/** The plan years a SEP affirmation may be for: this year, and from October also the next (open enrollment prepares it). */
+export function sepPlanYears(now: Date): number[] {
+  const year = now.getUTCFullYear();
+  return now.getUTCMonth() >= 9 ? [year, year + 1] : [year];
+}
+
 export const SEP_AFFIRMATION_STATEMENT =
   'I affirm that I have completed the Special Enrollment Period (SEP) training for this plan year, that I understand the SEP eligibility rules, and that I will only submit SEP applications for consumers who qualify.';
 

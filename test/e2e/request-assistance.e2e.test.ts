@@ -4,6 +4,7 @@
 // Every form page gets an axe check.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { TSepTraining } from '../../src/shared/resource-schemas.ts';
 import { REQUEST_TYPES, SEP_AFFIRMATION_STATEMENT } from '../../src/shared/service-request-types.ts';
 import { alertText, createE2e, expectNoSeriousAxeViolations, field } from '../support/e2e.ts';
 
@@ -183,6 +184,11 @@ describe('Request Assistance forms', () => {
   });
 
   it('SEP Training Affirmation: the statement, a required box, and a second affirmation names the first ticket', async () => {
+    // One affirms the SEP course one has completed (BK-6; forms-training.e2e.test.ts goes through the course page).
+    const api = await e2e.api(...LINDA);
+    for (const { course } of (await (await api.get('/api/resources/sep-training')).json()) as TSepTraining) {
+      if (course) expect((await api.put(`/api/resources/courses/${course.id}/completion`)).status).toBe(200);
+    }
     const page = await signedIn(...LINDA);
     await openForm(page, 'sep-affirmation', 'SEP Training Affirmation');
     await page.getByText(SEP_AFFIRMATION_STATEMENT).waitFor();

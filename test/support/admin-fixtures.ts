@@ -85,18 +85,20 @@ export interface TClient {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
 }
 
 /** Logs in and returns a client that sends the cookie and the CSRF token. */
 export async function clientFor(t: TTestApp, user: { portalId: string; username: string; password: string }): Promise<TClient> {
   const session = await logInAs(t, user);
   const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
     t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   return {
     session,
     get: (url) => send('GET', url),
     post: (url, payload) => send('POST', url, payload ?? {}),
     patch: (url, payload) => send('PATCH', url, payload),
+    put: (url, payload) => send('PUT', url, payload),
   };
 }

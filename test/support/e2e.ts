@@ -112,6 +112,7 @@ export function createE2e(options: TE2eOptions = {}): TE2e {
 export interface TApiSession {
   get: (path: string) => Promise<Response>;
   post: (path: string, body?: unknown) => Promise<Response>;
+  put: (path: string) => Promise<Response>;
 }
 
 /** A signed-in API client (cookie and CSRF token) for setting up a test's data. */
@@ -129,6 +130,7 @@ async function apiSession(baseUrl: string, login: { portal: TPortalId; username:
     get: (path) => fetch(`${baseUrl}${path}`, { headers }),
     post: (path, body = {}) =>
       fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    put: (path) => fetch(`${baseUrl}${path}`, { method: 'PUT', headers }),
   };
 }
 

@@ -30,7 +30,9 @@ export interface TStartServerOptions {
 
 export async function startServer(options: TStartServerOptions = {}): Promise<TRunningServer> {
   const database = await createTestDatabase();
-  await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection });
+  const files = await createTestFiles();
+  // The demo's forms and training (they need the file store); its tickets stay out of the e2e tests' way.
+  await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection, fileStore: files.fileStore });
   const port = options.smtpUrl ? await freePort() : 0;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -43,7 +45,6 @@ export async function startServer(options: TStartServerOptions = {}): Promise<TR
   const outbox = options.smtpUrl ? createOutboxSender({ config, db: database.db, clock: systemClock, options: { pollIntervalMs: 250 } }) : undefined;
   // E2E_WEB_ROOT: a web build elsewhere than dist/web, so that two checkouts' builds do not collide.
   const webRoot = process.env.E2E_WEB_ROOT;
-  const files = await createTestFiles();
   const app = await buildApp({
     config,
     database,

@@ -6,13 +6,18 @@ import { outboxMessages } from '../../src/server/db/schema/index.ts';
 import type { TTicketDetail } from '../../src/shared/service-request-schemas.ts';
 import type { TTicketTypeId } from '../../src/shared/service-request-types.ts';
 import type { TClient } from './admin-fixtures.ts';
+import { completeSepTraining } from './resource-fixtures.ts';
 import type { TTestApp } from './app.ts';
 
 /** The smallest file `file-type` takes for a PDF. */
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** Uploads a file as the client's user; returns its id. */
-export async function uploadFile(t: TTestApp, client: TClient, { name = 'document.pdf', bytes = TINY_PDF, type = 'application/pdf' } = {}): Promise<string> {
+/** Uploads a file as the client's user (to the producers' uploads unless `url` says otherwise); returns its id. */
+export async function uploadFile(
+  t: TTestApp,
+  client: TClient,
+  { name = 'document.pdf', bytes = TINY_PDF, type = 'application/pdf', url = '/api/uploads' } = {},
+): Promise<string> {
   const boundary = '----portico-test-boundary';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
@@ -21,7 +26,7 @@ export async function uploadFile(t: TTestApp, client: TClient, { name = 'documen
   ]);
   const response = await t.app.inject({
     method: 'POST',
-    url: '/api/uploads',
+    url,
     headers: { cookie: client.session.cookie, 'x-csrf-token': client.session.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: body,
   });
@@ -84,6 +89,8 @@ export const NEEDS_FILE: Record<TTicketTypeId, boolean> = {
 
 /** Files a good request of the type (with a file where the type needs one); returns the ticket. */
 export async function fileTicket(t: TTestApp, client: TClient, type: TTicketTypeId, extra: Record<string, unknown> = {}) {
+  // One affirms the SEP training one has completed (BK-6).
+  if (type === 'sep-affirmation') await completeSepTraining(t, client, Number(extra.planYear ?? goodRequest(type).planYear));
   const attachments = NEEDS_FILE[type] ? [await uploadFile(t, client)] : [];
   const response = await client.post('/api/producer-services/tickets', { ...goodRequest(type), attachments, ...extra });
   if (response.statusCode !== 201) throw new Error(`filing failed: ${response.statusCode} ${response.body}`);

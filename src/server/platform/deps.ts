@@ -9,8 +9,12 @@ export interface TDataDeps {
   clock: TClock;
 }
 
-/** Everything a service may need: also where files live and the key that seals secrets. */
-export interface TServiceDeps extends TDataDeps {
+/** The database, the time and where files live (storing a file needs no secrets). */
+export interface TFileDeps extends TDataDeps {
   fileStore: TFileStore;
+}
+
+/** Everything a service may need: also the key that seals secrets. */
+export interface TServiceDeps extends TFileDeps {
   secretBox: TSecretBox;
 }

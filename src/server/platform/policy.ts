@@ -36,6 +36,12 @@ export const POLICY_ACTIONS = [
   'book.groups.view',
   // An employer group's own coverage and premiums, for every user of the group (issue 16 §3).
   'book.coverage.view',
+  // Forms and training (BK-6): producers use them, all staff see them, producer services and security publish.
+  'resources.use',
+  'resources.review',
+  'resources.manage',
+  // Carrier staff read any producer's book, read-only (issue 16 §4).
+  'book.staff_view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -86,17 +92,19 @@ const PRODUCER_TICKETS: readonly TPolicyAction[] = ['service_request.file', 'ser
 const TICKET_QUEUE: readonly TPolicyAction[] = ['service_request.queue'];
 const TICKET_WORK: readonly TPolicyAction[] = [...TICKET_QUEUE, 'service_request.work', 'service_request.reveal'];
 
+const RESOURCES_MANAGE: readonly TPolicyAction[] = ['resources.review', 'resources.manage'];
+
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
-  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view'],
+  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view', 'resources.use'],
   'delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
   'alternate-delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
-  'producer-user': [...PRODUCER_TICKETS, 'book.groups.view'],
+  'producer-user': [...PRODUCER_TICKETS, 'book.groups.view', 'resources.use'],
   'employer-user': ['book.coverage.view'],
-  'retail-producer': ['book.view'],
-  'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view'],
-  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view'],
-  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view'],
+  'retail-producer': ['book.view', 'resources.use'],
+  'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view', 'book.staff_view', 'resources.review'],
+  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
+  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */

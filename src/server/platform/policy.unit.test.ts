@@ -94,11 +94,30 @@ describe('users without administration', () => {
   for (const role of ['producer-user', 'employer-user', 'retail-producer'] as const) {
     it(`${role} may administer nothing`, () => {
       const a = actor(role);
-      const administration = POLICY_ACTIONS.filter((action) => !action.startsWith('service_request.') && !action.startsWith('book.'));
+      const administration = POLICY_ACTIONS.filter((action) => !['service_request.', 'book.', 'resources.use'].some((own) => action.startsWith(own)));
       for (const action of administration) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
       expect(() => userScope(a, 'user.list')).toThrow(AppError);
     });
   }
+});
+
+describe('forms and training (BK-6)', () => {
+  const roles = [
+    'primary-producer',
+    'producer-user',
+    'delegated-admin',
+    'employer-user',
+    'retail-producer',
+    'help-desk',
+    'producer-services',
+    'security-admin',
+  ] as const;
+  const holders = (action: TPolicyAction) => roles.filter((role) => decide(actor(role), action).allowed);
+  it('producers use them, every staff role reads them, producer services and security manage them', () => {
+    expect(holders('resources.use')).toEqual(['primary-producer', 'producer-user', 'retail-producer']);
+    expect(holders('resources.review')).toEqual(['help-desk', 'producer-services', 'security-admin']);
+    expect(holders('resources.manage')).toEqual(['producer-services', 'security-admin']);
+  });
 });
 
 describe('the book of business (BK-1 … BK-4)', () => {

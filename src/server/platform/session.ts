@@ -13,3 +13,25 @@ export interface TAuthenticatedSession {
 }
 
 export type TSessionLookup = { kind: 'valid'; session: TAuthenticatedSession } | { kind: 'expired' } | { kind: 'none' };
+
+/** The signed-in user as the policy and the audit rows see them. */
+export interface TSessionActor {
+  id: string;
+  username: string;
+  portalId: TPortalId;
+  role: TRole;
+  producerId: number | null;
+  groupId: number | null;
+}
+
+/** Who asks: the actor, with the request's address and id for the audit rows. */
+export interface TCaller {
+  actor: TSessionActor;
+  ipAddress?: string;
+  requestId?: string;
+}
+
+export function actorOfSession(session: TAuthenticatedSession): TSessionActor {
+  const { user } = session;
+  return { id: user.id, username: user.username, role: user.role, portalId: session.portalId, producerId: user.producerId, groupId: user.groupId };
+}

@@ -6,7 +6,7 @@ import { NavigationType, createBrowserRouter, useLocation, useNavigationType, us
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { markNavigated } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { CLIENT_ADDRESS, GROUP_ADDRESS, PAGE_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
+import { CLIENT_ADDRESS, COURSE_ADDRESSES, GROUP_ADDRESS, PAGE_ADDRESSES, STAFF_BOOK_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
 
 /** What a page may carry to the next one, e.g. the "You have been logged out." notice. */
 export interface TNavigationState {
@@ -102,14 +102,38 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
       return lazyPage(async () => (await import('../features/book/ApplicationsPage.tsx')).ApplicationsPage);
     case 'group-book':
       return lazyPage(async () => (await import('../features/book/GroupBookPage.tsx')).GroupBookPage);
+    case 'staff-book':
+      return lazyPage(async () => (await import('../features/staff-console/StaffBookPage.tsx')).StaffBookPage);
     case 'ticket':
     case 'staff-ticket':
     case 'book-client':
     case 'group-book-group':
+    case 'staff-book-view':
       // Routes with a parameter in the address; see ticketRoutes and bookItemRoutes.
       return { element: <NotFoundPage /> };
     case 'staff-service-requests':
       return lazyPage(async () => (await import('../features/service-queue/ServiceRequestsPage.tsx')).ServiceRequestsPage);
+    case 'retail-forms':
+    case 'producer-forms': {
+      const tool = route.kind;
+      return lazyPage(async () => {
+        const { FormsPage } = await import('../features/resources/FormsPage.tsx');
+        return () => <FormsPage tool={tool} />;
+      });
+    }
+    case 'retail-training':
+    case 'producer-training': {
+      const tool = route.kind;
+      return lazyPage(async () => {
+        const { TrainingPage } = await import('../features/resources/TrainingPage.tsx');
+        return () => <TrainingPage tool={tool} portalId={tool === 'retail-training' ? 'retail' : 'producers'} />;
+      });
+    }
+    case 'course':
+      // Its address carries the course id; see courseRoutes.
+      return { element: <NotFoundPage /> };
+    case 'staff-resources':
+      return lazyPage(async () => (await import('../features/resources/StaffResourcesPage.tsx')).StaffResourcesPage);
   }
 }
 
@@ -165,6 +189,40 @@ function bookItemRoutes(): RouteObject[] {
   ];
 }
 
+/** A training course's page in either producer portal, whose address carries the course id. */
+function courseRoutes(): RouteObject[] {
+  return COURSE_ADDRESSES.map(({ path, portalId }) => ({
+    path,
+    caseSensitive: true,
+    lazy: async () => {
+      const { CoursePage } = await import('../features/resources/CoursePage.tsx');
+      return {
+        Component: function CourseRoute() {
+          const { courseId = '' } = useParams();
+          return <CoursePage tool={portalId === 'retail' ? 'retail-training' : 'producer-training'} portalId={portalId} courseId={courseId} />;
+        },
+      };
+    },
+  }));
+}
+
+/** A producer's book in the staff console: whose, which state and which client or group from the address. */
+function staffBookRoutes(): RouteObject[] {
+  return STAFF_BOOK_ADDRESSES.map(({ path, view }) => ({
+    path,
+    caseSensitive: true,
+    lazy: async () => {
+      const { StaffBookView } = await import('../features/staff-console/StaffBookView.tsx');
+      return {
+        Component: function StaffBookRoute() {
+          const { agentId = '', state, id } = useParams();
+          return <StaffBookView view={view} agentId={agentId} state={state} id={id} />;
+        },
+      };
+    },
+  }));
+}
+
 /**
  * Keyed by address: each page starts fresh (form state, focus on its heading); a list's own query
  * changes keep it. A new page starts at its top; Back and Forward leave the browser's own restoring alone.
@@ -199,6 +257,8 @@ export function createAppRouter() {
             })),
             ...ticketRoutes(),
             ...bookItemRoutes(),
+            ...staffBookRoutes(),
+            ...courseRoutes(),
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -37,7 +37,21 @@ export type TRoute =
   | { kind: 'group-book' }
   | { kind: 'group-book-group'; accountNumber: string }
   | { kind: 'book-client'; clientId: string }
+  | { kind: 'staff-book' }
+  | { kind: 'retail-forms' }
+  | { kind: 'retail-training' }
+  | { kind: 'producer-forms' }
+  | { kind: 'producer-training' }
+  | { kind: 'course'; portalId: TCoursePortal; courseId: string }
+  | { kind: 'staff-resources' }
+  | { kind: 'staff-book-view'; view: TStaffBookView; agentId: string; state: string | undefined; id: string | undefined }
   | { kind: 'not-found' };
+
+/** The producer portals offer forms and training (BK-6). */
+export type TCoursePortal = 'retail' | 'producers';
+
+/** The staff console's pages of one producer's book (issue 16 §4), below /staff/book. */
+export type TStaffBookView = 'producer' | 'clients' | 'client' | 'applications' | 'groups' | 'group';
 
 /** Pages behind sign-in: the only places a login may continue to (?next=). */
 const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
@@ -62,13 +76,21 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'book-applications',
   'group-book',
   'group-book-group',
+  'staff-book',
+  'staff-book-view',
+  'retail-forms',
+  'retail-training',
+  'producer-forms',
+  'producer-training',
+  'course',
+  'staff-resources',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
 const TOOL_PAGES = {
-  producers: { 'password-manager': 'password-manager', book: 'group-book' },
+  producers: { 'password-manager': 'password-manager', book: 'group-book', forms: 'producer-forms', training: 'producer-training' },
   employers: { 'security-manager': 'security-manager' },
-  retail: {},
+  retail: { forms: 'retail-forms', training: 'retail-training' },
   staff: {
     users: 'staff-users',
     'service-requests': 'staff-service-requests',
@@ -76,6 +98,8 @@ const TOOL_PAGES = {
     'lifecycle-report': 'staff-lifecycle',
     settings: 'staff-settings',
     'data-feed': 'staff-feed-runs',
+    book: 'staff-book',
+    'forms-training': 'staff-resources',
   },
 } as const satisfies Record<TPortalId, Record<string, TRoute['kind']>>;
 
@@ -111,6 +135,20 @@ export const paths = {
   groupBook: () => '/producers/book',
   groupBookGroup: (accountNumber: string) => `/producers/book/${encodeURIComponent(accountNumber)}`,
   bookClient: (clientId: string) => `/retail/clients/${encodeURIComponent(clientId)}`,
+  /** Issue 16 §4: staff read any producer's book; the state is in the address, never in the session. */
+  /** BK-6: forms and training, in each producer portal; staff manage them in the console. */
+  forms: (portalId: TCoursePortal) => `/${portalId}/forms`,
+  training: (portalId: TCoursePortal) => `/${portalId}/training`,
+  course: (portalId: TCoursePortal, courseId: string) => `/${portalId}/training/${encodeURIComponent(courseId)}`,
+  staffResources: () => '/staff/forms-training',
+  staffBook: () => '/staff/book',
+  staffBookProducer: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}`,
+  staffBookClients: (agentId: string, state: string) => `/staff/book/${encodeURIComponent(agentId)}/${encodeURIComponent(state)}/clients`,
+  staffBookClient: (agentId: string, state: string, clientId: string) =>
+    `/staff/book/${encodeURIComponent(agentId)}/${encodeURIComponent(state)}/clients/${encodeURIComponent(clientId)}`,
+  staffBookApplications: (agentId: string, state: string) => `/staff/book/${encodeURIComponent(agentId)}/${encodeURIComponent(state)}/applications`,
+  staffBookGroups: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}/groups`,
+  staffBookGroup: (agentId: string, accountNumber: string) => `/staff/book/${encodeURIComponent(agentId)}/groups/${encodeURIComponent(accountNumber)}`,
 };
 
 export function hasSelfService(portalId: TPortalId): boolean {
@@ -165,12 +203,33 @@ export const CLIENT_ADDRESS = '/retail/clients/:clientId';
 /** A group's page in the Book of Business: the account number from the address. */
 export const GROUP_ADDRESS = '/producers/book/:accountNumber';
 
+/** A training course's page, in either producer portal: the course id from the address. */
+export const COURSE_ADDRESSES: readonly { path: string; portalId: TCoursePortal }[] = [
+  { path: '/retail/training/:courseId', portalId: 'retail' },
+  { path: '/producers/training/:courseId', portalId: 'producers' },
+];
+
+/** A producer's book in the staff console: whose, which state and which client or group, from the address. */
+export const STAFF_BOOK_ADDRESSES: readonly { path: string; view: TStaffBookView }[] = [
+  { path: '/staff/book/:agentId', view: 'producer' },
+  { path: '/staff/book/:agentId/groups', view: 'groups' },
+  { path: '/staff/book/:agentId/groups/:id', view: 'group' },
+  { path: '/staff/book/:agentId/:state/clients', view: 'clients' },
+  { path: '/staff/book/:agentId/:state/clients/:id', view: 'client' },
+  { path: '/staff/book/:agentId/:state/applications', view: 'applications' },
+];
+
 const BY_PATH = new Map(PAGE_ADDRESSES.map((address) => [address.path, address.route]));
 
 /** The page at an address, with what its query string carries (a confirmation token, ?next=). */
 export function matchRoute(pathname: string, search = ''): TRoute {
   const normalized = `/${pathname.split('/').filter(Boolean).join('/')}`;
-  const route = BY_PATH.get(normalized) ?? matchTicketAddress(normalized) ?? matchClientAddress(normalized);
+  const route =
+    BY_PATH.get(normalized) ??
+    matchTicketAddress(normalized) ??
+    matchClientAddress(normalized) ??
+    matchStaffBookAddress(normalized) ??
+    matchCourseAddress(normalized);
   if (!route) return { kind: 'not-found' };
   const query = new URLSearchParams(search);
   if (route.kind === 'register-confirm') return { ...route, token: query.get('token') ?? '' };
@@ -193,6 +252,22 @@ function matchClientAddress(pathname: string): TRoute | undefined {
   return accountNumber ? { kind: 'group-book-group', accountNumber } : undefined;
 }
 
+function matchCourseAddress(pathname: string): TRoute | undefined {
+  for (const { path, portalId } of COURSE_ADDRESSES) {
+    const courseId = matchPath({ path, caseSensitive: true }, pathname)?.params.courseId;
+    if (courseId) return { kind: 'course', portalId, courseId };
+  }
+  return undefined;
+}
+
+function matchStaffBookAddress(pathname: string): TRoute | undefined {
+  for (const { path, view } of STAFF_BOOK_ADDRESSES) {
+    const params = matchPath({ path, caseSensitive: true }, pathname)?.params;
+    if (params?.agentId) return { kind: 'staff-book-view', view, agentId: params.agentId, state: params.state, id: params.id };
+  }
+  return undefined;
+}
+
 /** The portal a route belongs to (the tools live in one portal each). */
 export function portalOfRoute(route: TRoute): TPortalId | undefined {
   if ('portalId' in route) return route.portalId;
@@ -204,6 +279,8 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'ticket':
     case 'group-book':
     case 'group-book-group':
+    case 'producer-forms':
+    case 'producer-training':
       return 'producers';
     case 'security-manager':
       return 'employers';
@@ -214,11 +291,16 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'staff-feed-runs':
     case 'staff-service-requests':
     case 'staff-ticket':
+    case 'staff-book':
+    case 'staff-book-view':
+    case 'staff-resources':
       return 'staff';
     case 'book-state':
     case 'book-clients':
     case 'book-client':
     case 'book-applications':
+    case 'retail-forms':
+    case 'retail-training':
       return 'retail';
     case 'landing':
     case 'producer-services':

@@ -26,6 +26,20 @@ describe('web routes', () => {
     expect(safeNext('producers', '/retail/clients')).toBeUndefined();
   });
 
+  it("parses the staff console's pages of a producer's book, whose, which state and which client or group from the address", () => {
+    expect(matchRoute('/staff/book')).toEqual({ kind: 'staff-book' });
+    const view = (v: string, state?: string, id?: string) => ({ kind: 'staff-book-view', view: v, agentId: '000600492', state, id });
+    expect(matchRoute(paths.staffBookProducer('000600492'))).toEqual(view('producer'));
+    expect(matchRoute(paths.staffBookClients('000600492', 'TX'))).toEqual(view('clients', 'TX'));
+    expect(matchRoute(paths.staffBookClient('000600492', 'TX', 'K-1'))).toEqual(view('client', 'TX', 'K-1'));
+    expect(matchRoute(paths.staffBookApplications('000600492', 'IL'))).toEqual(view('applications', 'IL'));
+    expect(matchRoute(paths.staffBookGroups('000600492'))).toEqual(view('groups'));
+    expect(matchRoute(paths.staffBookGroup('000600492', '100234'))).toEqual(view('group', undefined, '100234'));
+    expect(matchRoute('/retail/book/000600492')).toEqual({ kind: 'not-found' });
+    expect(safeNext('staff', '/staff/book/000600492/TX/clients?quick=past-due')).toBe('/staff/book/000600492/TX/clients?quick=past-due');
+    expect(safeNext('retail', '/staff/book/000600492')).toBeUndefined();
+  });
+
   it('parses each administration tool only in its own portal', () => {
     expect(matchRoute('/producers/password-manager')).toEqual({ kind: 'password-manager' });
     expect(matchRoute('/employers/security-manager')).toEqual({ kind: 'security-manager' });

@@ -14,6 +14,12 @@ export type TToolId =
   | 'staff-lifecycle'
   | 'staff-settings'
   | 'staff-feed-runs'
+  | 'staff-book'
+  | 'staff-resources'
+  | 'retail-forms'
+  | 'retail-training'
+  | 'producer-forms'
+  | 'producer-training'
   | 'group-book'
   | 'book-applications'
   | 'book-clients';
@@ -32,6 +38,29 @@ export interface TTool {
 const STAFF_SUPPORT: readonly TRole[] = ['help-desk', 'security-admin'];
 const ALL_STAFF: readonly TRole[] = ['help-desk', 'producer-services', 'security-admin'];
 
+/** Forms and training (BK-6), the same two tools in each producer portal. */
+function resourceTools(portalId: 'retail' | 'producers', roles: readonly TRole[]): TTool[] {
+  const prefix = portalId === 'retail' ? 'retail' : 'producer';
+  return [
+    {
+      id: `${prefix}-forms`,
+      portalId,
+      label: 'Forms',
+      description: 'PDFs & related information: download the forms you need, by state and line of business.',
+      to: paths.forms(portalId),
+      roles,
+    },
+    {
+      id: `${prefix}-training`,
+      portalId,
+      label: 'Training',
+      description: 'Training materials: open a course and record its completion (the SEP Training Affirmation asks for the SEP course).',
+      to: paths.training(portalId),
+      roles,
+    },
+  ];
+}
+
 export const TOOLS: readonly TTool[] = [
   {
     id: 'services-home',
@@ -49,6 +78,7 @@ export const TOOLS: readonly TTool[] = [
     to: paths.groupBook(),
     roles: ['primary-producer', 'producer-user'],
   },
+  ...resourceTools('producers', ['primary-producer', 'producer-user']),
   {
     id: 'password-manager',
     portalId: 'producers',
@@ -81,6 +111,7 @@ export const TOOLS: readonly TTool[] = [
     to: paths.bookClients(),
     roles: ['retail-producer'],
   },
+  ...resourceTools('retail', ['retail-producer']),
   {
     id: 'staff-users',
     portalId: 'staff',
@@ -127,6 +158,22 @@ export const TOOLS: readonly TTool[] = [
     label: 'Data Feed',
     description: "The carrier's data feed loads (by file and over HTTP): who, what, when and how they went.",
     to: paths.staffFeedRuns(),
+    roles: ALL_STAFF,
+  },
+  {
+    id: 'staff-book',
+    portalId: 'staff',
+    label: 'Book of Business',
+    description: "Read any producer's book by Agent Unique ID or name: their clients, applications and payments in each state, and their employer groups.",
+    to: paths.staffBook(),
+    roles: ALL_STAFF,
+  },
+  {
+    id: 'staff-resources',
+    portalId: 'staff',
+    label: 'Forms and Training',
+    description: 'The forms and training courses the producer portals offer: publish a PDF, retire one, see who completed a course.',
+    to: paths.staffResources(),
     roles: ALL_STAFF,
   },
 ];

@@ -3,12 +3,18 @@ import { canUseTool, toolsFor } from './tools.ts';
 
 describe('administration tools by role', () => {
   it('shows each tool only to the roles that have it', () => {
-    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Password Manager']);
-    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business']);
+    expect(toolsFor('producers', 'primary-producer').map((t) => t.label)).toEqual([
+      'Producer Services',
+      'Book of Business',
+      'Forms',
+      'Training',
+      'Password Manager',
+    ]);
+    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Forms', 'Training']);
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
-    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual(['book-applications', 'book-clients']);
+    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual(['book-applications', 'book-clients', 'retail-forms', 'retail-training']);
     expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual([
       'User Search',
       'Service Requests',
@@ -16,8 +22,17 @@ describe('administration tools by role', () => {
       'Lifecycle Report',
       'Portal Settings',
       'Data Feed',
+      'Book of Business',
+      'Forms and Training',
     ]);
-    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual(['User Search', 'Service Requests', 'Portal Settings', 'Data Feed']);
+    expect(toolsFor('staff', 'producer-services').map((t) => t.label)).toEqual([
+      'User Search',
+      'Service Requests',
+      'Portal Settings',
+      'Data Feed',
+      'Book of Business',
+      'Forms and Training',
+    ]);
   });
 
   it('never in another portal, whatever the role says', () => {

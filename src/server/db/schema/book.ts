@@ -10,7 +10,7 @@ import { sessions } from './identity.ts';
 import { citext } from './types.ts';
 
 /** `column in (…)`: the database refuses what the feed's own checks would (a second line of defence). */
-function oneOf(column: AnyPgColumn, values: readonly string[]) {
+export function oneOf(column: AnyPgColumn, values: readonly string[]) {
   return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 }
 

@@ -7,3 +7,4 @@ export * from './portals.ts';
 export * from './secrets.ts';
 export * from './service-requests.ts';
 export * from './book.ts';
+export * from './resources.ts';

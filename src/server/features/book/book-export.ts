@@ -4,14 +4,10 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { recordAudit, type TAuditAction } from '../../platform/audit.ts';
 import type { TClock } from '../../platform/clock.ts';
 import { csvLine } from '../../platform/csv-writer.ts';
-import type { TPolicyActor } from '../../platform/policy.ts';
+import type { TCaller } from '../../platform/session.ts';
 
 /** Who downloads, from where (the audit row's actor, address and request id). */
-export interface TExporter {
-  actor: TPolicyActor & { username: string };
-  ipAddress?: string;
-  requestId?: string;
-}
+export type TExporter = TCaller;
 
 /** Rows an export reads at a time. */
 const EXPORT_BATCH = 1_000;

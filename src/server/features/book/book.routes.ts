@@ -21,6 +21,7 @@ import {
 } from '../../../shared/book-schemas.ts';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import { sessionOf, type TAccess } from '../../platform/http/auth-guard.ts';
+import { callerOf } from '../../platform/http/caller.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
 import {
@@ -45,15 +46,8 @@ const ZNoQuery = z.strictObject({});
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse, 409: ZErrorResponse };
 const tags = ['book'];
 
-function callerOf(request: FastifyRequest): TBookCaller {
-  const session = sessionOf(request);
-  const { user } = session;
-  return {
-    actor: { id: user.id, username: user.username, portalId: session.portalId, role: user.role, producerId: user.producerId, groupId: user.groupId },
-    tokenHash: session.tokenHash,
-    ipAddress: request.ip,
-    requestId: request.id,
-  };
+function bookCallerOf(request: FastifyRequest): TBookCaller {
+  return { ...callerOf(request), tokenHash: sessionOf(request).tokenHash };
 }
 
 export function bookRoutes(ctx: TRouteContext) {
@@ -73,7 +67,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZBookStates, ...errors },
         },
       },
-      async (request) => getBookStates(deps, callerOf(request)),
+      async (request) => getBookStates(deps, bookCallerOf(request)),
     );
 
     r.put(
@@ -88,7 +82,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZBookStates, ...errors },
         },
       },
-      async (request) => chooseBookState(deps, { ...callerOf(request), state: request.body.state }),
+      async (request) => chooseBookState(deps, { ...bookCallerOf(request), state: request.body.state }),
     );
 
     r.get(
@@ -102,7 +96,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZBookSummary, ...errors },
         },
       },
-      async (request) => getBookSummary(deps, callerOf(request)),
+      async (request) => getBookSummary(deps, bookCallerOf(request)),
     );
 
     r.get(
@@ -116,7 +110,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZClientPage, ...errors },
         },
       },
-      async (request) => searchBookClients(deps, { ...callerOf(request), query: request.query }),
+      async (request) => searchBookClients(deps, { ...bookCallerOf(request), query: request.query }),
     );
 
     r.get(
@@ -130,7 +124,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: errors,
         },
       },
-      async (request, reply) => sendCsv(reply, await exportBookClients(deps, { ...callerOf(request), query: request.query })),
+      async (request, reply) => sendCsv(reply, await exportBookClients(deps, { ...bookCallerOf(request), query: request.query })),
     );
 
     r.get(
@@ -144,7 +138,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZApplicationPage, ...errors },
         },
       },
-      async (request) => listBookApplications(deps, { ...callerOf(request), query: request.query }),
+      async (request) => listBookApplications(deps, { ...bookCallerOf(request), query: request.query }),
     );
 
     r.get(
@@ -159,7 +153,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZClientDetail, ...errors },
         },
       },
-      async (request) => getBookClient(deps, { ...callerOf(request), clientId: request.params.clientId }),
+      async (request) => getBookClient(deps, { ...bookCallerOf(request), clientId: request.params.clientId }),
     );
 
     const groupConfig = { access: GROUP_BOOK_ACCESS };
@@ -174,7 +168,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZGroupPage, ...errors },
         },
       },
-      async (request) => searchBookGroups(deps, { ...callerOf(request), query: request.query }),
+      async (request) => searchBookGroups(deps, { ...bookCallerOf(request), query: request.query }),
     );
 
     r.get(
@@ -188,7 +182,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: errors,
         },
       },
-      async (request, reply) => sendCsv(reply, await exportBookGroups(deps, { ...callerOf(request), query: request.query })),
+      async (request, reply) => sendCsv(reply, await exportBookGroups(deps, { ...bookCallerOf(request), query: request.query })),
     );
 
     r.get(
@@ -203,7 +197,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZGroupDetail, ...errors },
         },
       },
-      async (request) => getBookGroup(deps, { ...callerOf(request), accountNumber: request.params.accountNumber }),
+      async (request) => getBookGroup(deps, { ...bookCallerOf(request), accountNumber: request.params.accountNumber }),
     );
 
     r.get(
@@ -217,7 +211,7 @@ export function bookRoutes(ctx: TRouteContext) {
           response: { 200: ZEmployerCoverage, ...errors },
         },
       },
-      async (request) => getEmployerCoverage(deps, callerOf(request)),
+      async (request) => getEmployerCoverage(deps, bookCallerOf(request)),
     );
   };
 }

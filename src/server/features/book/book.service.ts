@@ -81,7 +81,13 @@ async function scopeOf(deps: TBookDeps, caller: TBookCaller): Promise<TBookScope
 }
 
 export async function getBookSummary(deps: TBookDeps, caller: TBookCaller): Promise<TBookSummary> {
-  const scope = await scopeOf(deps, caller);
+  return bookSummaryIn(deps, await scopeOf(deps, caller));
+}
+
+// The views below read a scope, whoever chose it: the producer's session (above) or a staff member
+// reading a producer's book (staff-book.service.ts). They check nothing themselves.
+
+export async function bookSummaryIn(deps: TBookDeps, scope: TBookScope): Promise<TBookSummary> {
   const { counts, inForce } = await summarizeBook(deps.db, scope);
   return {
     state: scope.state as TState,
@@ -97,9 +103,12 @@ export async function getBookSummary(deps: TBookDeps, caller: TBookCaller): Prom
 }
 
 export async function searchBookClients(deps: TBookDeps, caller: TBookCaller & { query: TClientSearch }): Promise<TClientPage> {
-  const scope = await scopeOf(deps, caller);
-  const rows = await searchClients(deps.db, scope, caller.query);
-  const total = await pageTotal(rows, caller.query.page, async () => searchClients(deps.db, scope, { ...caller.query, page: 1 }));
+  return bookClientsIn(deps, await scopeOf(deps, caller), caller.query);
+}
+
+export async function bookClientsIn(deps: TBookDeps, scope: TBookScope, query: TClientSearch): Promise<TClientPage> {
+  const rows = await searchClients(deps.db, scope, query);
+  const total = await pageTotal(rows, query.page, async () => searchClients(deps.db, scope, { ...query, page: 1 }));
   return {
     items: rows.map((row) => ({
       clientId: row.client_id,
@@ -111,15 +120,18 @@ export async function searchBookClients(deps: TBookDeps, caller: TBookCaller & {
       pendingApplications: row.pending_applications,
       pastDue: row.past_due,
     })),
-    page: caller.query.page,
-    pageSize: caller.query.pageSize,
+    page: query.page,
+    pageSize: query.pageSize,
     total,
   };
 }
 
 export async function listBookApplications(deps: TBookDeps, caller: TBookCaller & { query: TApplicationList }): Promise<TApplicationPage> {
-  const scope = await scopeOf(deps, caller);
-  const rows = await listApplications(deps.db, scope, caller.query);
+  return bookApplicationsIn(deps, await scopeOf(deps, caller), caller.query);
+}
+
+export async function bookApplicationsIn(deps: TBookDeps, scope: TBookScope, query: TApplicationList): Promise<TApplicationPage> {
+  const rows = await listApplications(deps.db, scope, query);
   return {
     items: rows.map((row) => ({
       applicationNumber: row.application_number,
@@ -132,9 +144,9 @@ export async function listBookApplications(deps: TBookDeps, caller: TBookCaller 
       submittedDate: row.submitted_date,
       policyNumber: row.policy_number,
     })),
-    page: caller.query.page,
-    pageSize: caller.query.pageSize,
-    total: await pageTotal(rows, caller.query.page, async () => listApplications(deps.db, scope, { ...caller.query, page: 1 })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: await pageTotal(rows, query.page, async () => listApplications(deps.db, scope, { ...query, page: 1 })),
   };
 }
 
@@ -165,9 +177,15 @@ export function policyViews(policies: readonly TPolicyRow[], payments: readonly 
 }
 
 export async function getBookClient(deps: TBookDeps, caller: TBookCaller & { clientId: string }): Promise<TClientDetail> {
-  const scope = await scopeOf(deps, caller);
-  const found = await findClientInScope(deps.db, scope, caller.clientId);
-  if (!found) throw new AppError('book.client_not_found');
+  const client = await bookClientIn(deps, await scopeOf(deps, caller), caller.clientId);
+  if (!client) throw new AppError('book.client_not_found');
+  return client;
+}
+
+/** The client as far as the scope has them; undefined for one outside it (the caller answers 404). */
+export async function bookClientIn(deps: TBookDeps, scope: TBookScope, clientId: string): Promise<TClientDetail | undefined> {
+  const found = await findClientInScope(deps.db, scope, clientId);
+  if (!found) return undefined;
   const { client, policies, payments, applications, history } = found;
   return {
     clientId: String(client.client_id),
@@ -204,8 +222,14 @@ export async function exportBookClients(
   deps: TBookDeps,
   caller: TBookCaller & { query: TClientSearch },
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
-  const scope = await scopeOf(deps, caller);
-  const { page: _page, pageSize: _pageSize, ...filters } = caller.query;
+  return bookClientsCsvIn(deps, { scope: await scopeOf(deps, caller), by: caller, query: caller.query });
+}
+
+export function bookClientsCsvIn(
+  deps: TBookDeps,
+  { scope, by, query }: { scope: TBookScope; by: TExporter; query: TClientSearch },
+): { filename: string; chunks: AsyncIterable<string> } {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
   const filename = `clients-${scope.state}${filters.quick ? `-${filters.quick}` : ''}-${scope.today}.csv`;
   const chunks = auditedCsv({
     columns: CLIENT_CSV_COLUMNS,
@@ -222,7 +246,7 @@ export async function exportBookClients(
     ],
     audit: {
       deps,
-      by: caller,
+      by,
       action: 'book.clients_exported',
       target: `clients of ${scope.agentId} in ${scope.state}`,
       filters,

@@ -32,17 +32,28 @@ function groupView(row: TGroupRow): TGroupSummary {
 }
 
 export async function searchBookGroups(deps: TBookDeps, caller: TGroupBookCaller & { query: TGroupSearch }): Promise<TGroupPage> {
-  const agentId = await agentIdOf(deps, caller.actor);
-  const rows = await searchGroups(deps.db, agentId, caller.query);
-  const total = await pageTotal(rows, caller.query.page, async () => searchGroups(deps.db, agentId, { ...caller.query, page: 1 }));
-  return { items: rows.map(groupView), page: caller.query.page, pageSize: caller.query.pageSize, total };
+  return bookGroupsOf(deps, await agentIdOf(deps, caller.actor), caller.query);
+}
+
+// The views below read the groups of an Agent Unique ID, whoever chose it: the signed-in user's
+// producer ID (above) or a staff member's choice (staff-book.service.ts). They check nothing themselves.
+
+export async function bookGroupsOf(deps: TBookDeps, agentId: string, query: TGroupSearch): Promise<TGroupPage> {
+  const rows = await searchGroups(deps.db, agentId, query);
+  const total = await pageTotal(rows, query.page, async () => searchGroups(deps.db, agentId, { ...query, page: 1 }));
+  return { items: rows.map(groupView), page: query.page, pageSize: query.pageSize, total };
 }
 
 export async function getBookGroup(deps: TBookDeps, caller: TGroupBookCaller & { accountNumber: string }): Promise<TGroupDetail> {
-  const agentId = await agentIdOf(deps, caller.actor);
-  const found = await findGroupInScope(deps.db, agentId, caller.accountNumber);
-  if (!found) throw new AppError('book.group_not_found');
-  return groupDetailOf(found);
+  const group = await bookGroupOf(deps, await agentIdOf(deps, caller.actor), caller.accountNumber);
+  if (!group) throw new AppError('book.group_not_found');
+  return group;
+}
+
+/** The group if the Agent Unique ID is its producer of record; undefined otherwise (the caller answers 404). */
+export async function bookGroupOf(deps: TBookDeps, agentId: string, accountNumber: string): Promise<TGroupDetail | undefined> {
+  const found = await findGroupInScope(deps.db, agentId, accountNumber);
+  return found ? groupDetailOf(found) : undefined;
 }
 
 function groupDetailOf({ group, policies, payments }: TGroupWithPolicies): TGroupDetail {
@@ -86,8 +97,14 @@ export async function exportBookGroups(
   deps: TBookDeps,
   caller: TGroupBookCaller & { query: TGroupSearch },
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
-  const agentId = await agentIdOf(deps, caller.actor);
-  const { page: _page, pageSize: _pageSize, ...filters } = caller.query;
+  return bookGroupsCsvOf(deps, { agentId: await agentIdOf(deps, caller.actor), by: caller, query: caller.query });
+}
+
+export function bookGroupsCsvOf(
+  deps: TBookDeps,
+  { agentId, by, query }: { agentId: string; by: TExporter; query: TGroupSearch },
+): { filename: string; chunks: AsyncIterable<string> } {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
   const today = deps.clock.now().toISOString().slice(0, 10);
   const chunks = auditedCsv({
     columns: GROUP_CSV_COLUMNS,
@@ -103,7 +120,7 @@ export async function exportBookGroups(
       formatCents(row.monthlyPremiumCents),
       row.pastDue ? 'Past due' : 'Current',
     ],
-    audit: { deps, by: caller, action: 'book.groups_exported', target: `groups of ${agentId}`, filters },
+    audit: { deps, by, action: 'book.groups_exported', target: `groups of ${agentId}`, filters },
   });
   return { filename: `groups-${agentId}-${today}.csv`, chunks };
 }

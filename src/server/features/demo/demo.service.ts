@@ -5,11 +5,12 @@ import { importFeed } from '../feed/feed-import.service.ts';
 import { createUser, hasAnyUsers } from '../user-admin/user-accounts.service.ts';
 import { demoBookFeeds } from './demo-book.ts';
 import { DEMO_LOGINS, DEMO_PRODUCERS_CSV } from './demo-data.ts';
+import { seedDemoResources } from './demo-resources.service.ts';
 import { seedDemoTickets, type TDemoUser } from './demo-tickets.service.ts';
 
 /**
- * The book of business loads through the data feed (`bulk`). With the file store, the secret box and
- * the public address, the demo also has service-request tickets.
+ * The book of business loads through the data feed (`bulk`). With the file store the demo also has
+ * forms and training; with the secret box and the public address too, service-request tickets.
  */
 export type TDemoDeps = TDataDeps & { bulk: TDatabase['withBulkConnection'] } & Partial<Pick<TServiceDeps, 'fileStore' | 'secretBox'>> & { publicUrl?: string };
 
@@ -40,6 +41,24 @@ export async function seedDemoData(deps: TDemoDeps): Promise<boolean> {
     users.set(login.username, { id, username: login.username, role: login.role, agentUniqueId: login.producer });
   }
   const { fileStore, secretBox, publicUrl } = deps;
-  if (fileStore && secretBox) await seedDemoTickets({ db: deps.db, clock: deps.clock, fileStore, secretBox, publicUrl: publicUrl ?? '' }, users);
+  if (fileStore) {
+    const services = { db: deps.db, clock: deps.clock, fileStore };
+    const actor = (username: string) => {
+      const user = users.get(username);
+      const login = DEMO_LOGINS.find((candidate) => candidate.username === username);
+      if (!user || !login) throw new Error(`demo user ${username} is missing`);
+      return { id: user.id, username, portalId: login.portalId, role: login.role, producerId: null, groupId: null };
+    };
+    // Marcus has taken this year's SEP course (his ticket affirms it); Linda has not, so her form links to it.
+    await seedDemoResources(services, {
+      publisher: actor('prodservices'),
+      completions: [
+        [{ actor: actor('mreyes') }, 'SEP Training {year}'],
+        [{ actor: actor('mreyes') }, 'Group Benefits Compliance'],
+        [{ actor: actor('jessicacamp') }, 'Medicare Basics for Producers'],
+      ],
+    });
+    if (secretBox) await seedDemoTickets({ ...services, secretBox, publicUrl: publicUrl ?? '' }, users);
+  }
   return true;
 }

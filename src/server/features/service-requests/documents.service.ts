@@ -86,7 +86,7 @@ export async function publishPortalDocument(deps: TTicketDeps, input: TDocumentI
   const { name, title } = documentOf(input);
   const portalId = input.portalId;
   if (!isPortalId(portalId)) throw new AppError('portal.not_found');
-  const uploadId = await storeDocument(deps, { userId: actor.id, portalId, receive: input.receive });
+  const { id: uploadId } = await storeDocument(deps, { userId: actor.id, portalId, receive: input.receive });
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [previous] = await findPublishedDocuments(tx, portalId, { name, forUpdate: true });

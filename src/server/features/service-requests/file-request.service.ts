@@ -7,8 +7,9 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { AppError, type TFieldError } from '../../platform/errors.ts';
 import type { TClock } from '../../platform/clock.ts';
 import type { TProducerServicesSettings, TTicketDetail } from '../../../shared/service-request-schemas.ts';
-import { requestTypeOf, type TFileRequest } from '../../../shared/service-request-types.ts';
+import { requestTypeOf, sepPlanYears, type TFileRequest } from '../../../shared/service-request-types.ts';
 import { getPortal } from '../portals/portals.service.ts';
+import { hasCompletedSepTraining } from '../resources/resources.service.ts';
 import { claimUploads } from '../uploads/uploads.service.ts';
 import { accountNumberContext, summaryOf, toStoredDetails } from './request-details.ts';
 import { ticketFiledEmail } from './service-requests-emails.ts';
@@ -17,12 +18,6 @@ import { toTicketDetail } from './service-requests.presenter.ts';
 import { assertCan } from '../../platform/policy.ts';
 import { findAgentUniqueId, findProducerId } from './ticket-search.store.ts';
 import { findFiler, findSepAffirmation, insertSepAffirmation, insertTicket, nextTicketNumber, type TTicketRow } from './tickets.store.ts';
-
-/** This year, and from October also the next (open enrollment prepares it). */
-export function sepPlanYears(now: Date): number[] {
-  const year = now.getUTCFullYear();
-  return now.getUTCMonth() >= 9 ? [year, year + 1] : [year];
-}
 
 export async function getProducerServicesSettings(deps: { db: TDbOrTx; clock: TClock }, input: { actor: TTicketActor }): Promise<TProducerServicesSettings> {
   assertCan(input.actor, 'service_request.file');
@@ -65,6 +60,12 @@ async function serverChecks(db: TDbOrTx, { request, actor, now }: { request: TFi
     case 'sep-affirmation': {
       const years = sepPlanYears(now);
       if (!years.includes(request.planYear)) errors.push({ field: 'planYear', message: `Choose plan year ${years.join(' or ')}.` });
+      // BK-6: one affirms a training one has taken.
+      else if (!(await hasCompletedSepTraining(db, { userId: actor.id, planYear: request.planYear })))
+        errors.push({
+          field: 'planYear',
+          message: `Complete the SEP training course for plan year ${request.planYear} first (Training materials), then affirm it.`,
+        });
       break;
     }
     case 'group-por':

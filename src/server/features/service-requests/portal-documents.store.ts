@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
 import { portalDocuments, uploads, users } from '../../db/schema/index.ts';
-import { displayNameOf } from './tickets.store.ts';
+import { displayNameOf } from '../../db/display-name.ts';
 
 export interface TPublishedDocumentRow {
   name: string;

@@ -1,6 +1,7 @@
 // The producer's side of service requests (SR-2 … SR-4): each type files with good input and
 // refuses bad input, tickets are the producer ID's (another ID's answer 404), the open list sorts
-// and pages, reply and cancel, the EFT number never in clear, the SEP affirmation once a year.
+// and pages, reply and cancel, the EFT number never in clear, the SEP affirmation once a year and
+// only after the SEP course.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, portalDocuments, serviceRequestTickets } from '../../db/schema/index.ts';
@@ -9,6 +10,7 @@ import { TICKET_TYPE_IDS } from '../../../shared/service-request-types.ts';
 import type { TTicketDetail, TTicketPage } from '../../../shared/service-request-schemas.ts';
 import { createTestApp, type TTestApp } from '../../../../test/support/app.ts';
 import { clientFor, createProducerTeam, type TClient } from '../../../../test/support/admin-fixtures.ts';
+import { completeSepTraining } from '../../../../test/support/resource-fixtures.ts';
 import { codeOf, fileTicket, goodRequest, mailTo, TINY_PDF, uploadFile } from '../../../../test/support/ticket-fixtures.ts';
 
 let t: TTestApp;
@@ -110,11 +112,18 @@ describe('filing', () => {
     expect(JSON.stringify(await mailTo(t, `${team.pp.username}@example.test`))).not.toContain('123456789');
   });
 
-  it('affirms SEP training once per user and plan year; a colleague affirms for themselves', async () => {
+  it("affirms SEP training once per user and plan year, only once the plan year's SEP course is completed (BK-6)", async () => {
     const first = await fileTicket(t, sub, 'sep-affirmation');
     const again = await sub.post(TICKETS, goodRequest('sep-affirmation'));
     expect(codeOf(again)).toEqual({ status: 409, code: 'sep.already_affirmed' });
     expect(again.json().message).toContain(first.number);
+    // A colleague's completion is not the stranger's: each affirms the training they took.
+    const untrained = await stranger.post(TICKETS, goodRequest('sep-affirmation'));
+    expect(codeOf(untrained)).toEqual({ status: 400, code: 'request.invalid' });
+    expect(untrained.json().fields).toEqual([
+      { field: 'planYear', message: 'Complete the SEP training course for plan year 2026 first (Training materials), then affirm it.' },
+    ]);
+    await completeSepTraining(t, stranger, 2026);
     expect((await stranger.post(TICKETS, goodRequest('sep-affirmation'))).statusCode).toBe(201);
   });
 });
@@ -223,7 +232,7 @@ describe('settings and the Group POR Transfer Form', () => {
 
   it("serves the portal's published form in place of the built-in one", async () => {
     const bytes = Buffer.concat([TINY_PDF, Buffer.from('% carrier form v2\n')]);
-    const uploadId = await storeDocument(t.deps, { bytes, name: 'POR form 2026.pdf', userId: team.pp.id });
+    const { id: uploadId } = await storeDocument(t.deps, { bytes, name: 'POR form 2026.pdf', userId: team.pp.id });
     await t.database.db
       .insert(portalDocuments)
       .values({ portalId: 'producers', name: 'group-por-transfer-form', uploadId, updatedAt: t.clock.now(), updatedBy: team.pp.id });

@@ -7,7 +7,7 @@ import type { TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueueEmail, type TEmail } from '../../platform/outbox/enqueue.ts';
 import { assertCan, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
-import type { TAuthenticatedSession } from '../../platform/session.ts';
+import { actorOfSession, type TAuthenticatedSession } from '../../platform/session.ts';
 import type { TTicketDetail } from '../../../shared/service-request-schemas.ts';
 import { getPortal } from '../portals/portals.service.ts';
 import { listUploadsOfTickets } from '../uploads/uploads.service.ts';
@@ -34,8 +34,7 @@ export interface TTicketInput extends TActorInput {
 }
 
 export function ticketActorOf(session: TAuthenticatedSession): TTicketActor {
-  const { user } = session;
-  return { id: user.id, username: user.username, role: user.role, portalId: session.portalId, producerId: user.producerId, groupId: user.groupId };
+  return actorOfSession(session);
 }
 
 /** The ticket if the actor may `action` it: 403 for the wrong kind of user, 404 for another producer ID's ticket or none. */

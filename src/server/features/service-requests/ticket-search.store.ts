@@ -5,7 +5,8 @@ import type { TDbOrTx } from '../../db/client.ts';
 import { portalDocuments, producers, serviceRequestTickets, uploads, users } from '../../db/schema/index.ts';
 import { TICKET_STATUSES, type TTicketStatus } from '../../../shared/service-request-schemas.ts';
 import { REQUEST_TYPES, type TTicketTypeId } from '../../../shared/service-request-types.ts';
-import { displayNameOf, selectTickets, type TTicketRow } from './tickets.store.ts';
+import { displayNameOf } from '../../db/display-name.ts';
+import { selectTickets, type TTicketRow } from './tickets.store.ts';
 
 export type TTicketSort = 'date' | 'number' | 'type' | 'status';
 

@@ -1,8 +1,9 @@
 // SQL of one service-request ticket (SR-3 … SR-5): its number, the row with its producer, filer and
 // assignee, its conversation, and the SEP affirmation that makes a second one impossible.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { executeRows, type TDbOrTx } from '../../db/client.ts';
+import { displayNameOf } from '../../db/display-name.ts';
 import { producers, sepAffirmations, serviceRequestMessages, serviceRequestTickets, users } from '../../db/schema/index.ts';
 import type { TTicketStatus } from '../../../shared/service-request-schemas.ts';
 import type { TTicketTypeId } from '../../../shared/service-request-types.ts';
@@ -31,11 +32,6 @@ export interface TTicketRow {
 
 const filer = alias(users, 'filer');
 const assignee = alias(users, 'assignee');
-
-/** A person as others see them: first and last name, else the user name. */
-export function displayNameOf(table: { firstName: AnyPgColumn; lastName: AnyPgColumn; username: AnyPgColumn }): SQL<string> {
-  return sql<string>`coalesce(nullif(trim(${table.firstName} || ' ' || ${table.lastName}), ''), ${table.username}::text)`;
-}
 
 export const ticketColumns = {
   id: serviceRequestTickets.id,

@@ -132,7 +132,7 @@ describe('openTicketUpload', () => {
 describe('storeDocument', () => {
   it('keeps a PDF as an unattached upload of the staff user; refuses anything else', async () => {
     const staff = await createStaff(t, 'producer-services');
-    const id = await storeDocument(t.deps, { bytes: samplePdf(), name: 'Group POR Transfer Form.pdf', userId: staff.id });
+    const { id } = await storeDocument(t.deps, { bytes: samplePdf(), name: 'Group POR Transfer Form.pdf', userId: staff.id });
     const [row] = await t.database.db.select().from(uploads).where(eq(uploads.id, id));
     expect(row).toMatchObject({ originalName: 'Group POR Transfer Form.pdf', contentType: 'application/pdf', uploadedBy: staff.id, ticketId: null });
     await expect(storeDocument(t.deps, { bytes: samplePng(), name: 'form.pdf', userId: staff.id })).rejects.toMatchObject({

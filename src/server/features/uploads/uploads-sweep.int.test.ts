@@ -33,7 +33,7 @@ async function keys(): Promise<string[]> {
 
 async function storedUpload(at: Date): Promise<{ id: string; storageKey: string }> {
   t.clock.set(at);
-  const id = await storeDocument(t.deps, { bytes: samplePdf(), name: 'x.pdf', userId: team.pp.id });
+  const { id } = await storeDocument(t.deps, { bytes: samplePdf(), name: 'x.pdf', userId: team.pp.id });
   const [row] = await t.database.db.select({ storageKey: uploads.storageKey }).from(uploads).where(eq(uploads.id, id));
   return { id, storageKey: row?.storageKey ?? '' };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { TDbOrTx } from '../../db/client.ts';
-import type { TServiceDeps } from '../../platform/deps.ts';
+import type { TFileDeps, TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TFileStore } from '../../platform/file-store/index.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
@@ -66,19 +66,19 @@ async function assertUnderUnclaimedQuota(deps: TServiceDeps, input: { userId: st
 /**
  * A document staff publish for a portal, e.g. the Group POR Transfer Form (SR-3): the same checks,
  * PDF only, within that portal's upload limit (the form is its users'). The file comes from the
- * request (`receive`, so the parser stops at the limit) or as bytes. Returns the upload id for
- * portal_documents; the sweep keeps an upload a portal document names.
+ * request (`receive`, so the parser stops at the limit) or as bytes. Returns the upload, for
+ * portal_documents or resources to name; the sweep keeps an upload either names.
  */
 export async function storeDocument(
-  deps: TServiceDeps,
+  deps: TFileDeps,
   input: { userId: string; portalId?: TPortalId } & ({ bytes: Buffer; name: string } | { receive: TReceiveFile }),
-): Promise<string> {
+): Promise<TUpload> {
   const portal = await getPortal(deps.db, input.portalId ?? 'producers');
   const maxBytes = portal.policy.maxUploadBytes;
   const file = 'receive' in input ? await input.receive({ maxBytes }) : { content: input.bytes, name: input.name };
   if (!file) throw new AppError('upload.missing', { fields: [{ field: 'file', message: 'Choose a PDF file to publish.' }] });
   const row = await storeFile(deps, { content: file.content, name: file.name, userId: input.userId, maxBytes, accept: ['application/pdf'] });
-  return row.id;
+  return toUpload(row);
 }
 
 interface TStoreFileInput {
@@ -90,7 +90,7 @@ interface TStoreFileInput {
 }
 
 /** The bytes go to the store first (whole, or not at all), then the row that names them. */
-async function storeFile(deps: TServiceDeps, input: TStoreFileInput): Promise<TUploadRow> {
+async function storeFile(deps: TFileDeps, input: TStoreFileInput): Promise<TUploadRow> {
   const inspected = await inspectContent(input.content, { maxBytes: input.maxBytes, accept: input.accept });
   const storageKey = newStorageKey();
   await deps.fileStore.put({ key: storageKey, bytes: inspected.body });

@@ -2,7 +2,7 @@
 // size). A row without a ticket is a file uploaded for a request not filed yet.
 import { and, asc, eq, gte, inArray, isNull, lt, notExists, sql } from 'drizzle-orm';
 import type { TDbOrTx } from '../../db/client.ts';
-import { portalDocuments, uploads } from '../../db/schema/index.ts';
+import { portalDocuments, resources, uploads } from '../../db/schema/index.ts';
 import type { TUpload } from '../../../shared/service-request-schemas.ts';
 
 export type TUploadContentType = TUpload['contentType'];
@@ -86,7 +86,7 @@ export async function countUnclaimedUploads(db: TDbOrTx, input: { userId: string
 }
 
 /**
- * Deletes up to `limit` uploads no ticket claimed and no portal document names, made before
+ * Deletes up to `limit` uploads no ticket claimed and no portal document or resource names, made before
  * `before`; returns their storage keys (the caller removes the files after the rows are gone).
  */
 export async function deleteUnclaimedUploads(db: TDbOrTx, input: { before: Date; limit: number }): Promise<string[]> {
@@ -94,10 +94,14 @@ export async function deleteUnclaimedUploads(db: TDbOrTx, input: { before: Date;
     .select({ one: sql`1` })
     .from(portalDocuments)
     .where(eq(portalDocuments.uploadId, uploads.id));
+  const resourceOf = db
+    .select({ one: sql`1` })
+    .from(resources)
+    .where(eq(resources.uploadId, uploads.id));
   const expired = db
     .select({ id: uploads.id })
     .from(uploads)
-    .where(and(isNull(uploads.ticketId), lt(uploads.createdAt, input.before), notExists(documentOf)))
+    .where(and(isNull(uploads.ticketId), lt(uploads.createdAt, input.before), notExists(documentOf), notExists(resourceOf)))
     .limit(input.limit);
   const deleted = await db
     .delete(uploads)

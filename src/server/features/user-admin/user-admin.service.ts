@@ -7,7 +7,7 @@ import { recordAudit, type TAuditAction, type TAuditContext } from '../../platfo
 import { addMinutes } from '../../platform/clock.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { TAuthenticatedSession } from '../../platform/session.ts';
+import { actorOfSession, type TAuthenticatedSession } from '../../platform/session.ts';
 import { enqueueEmail } from '../../platform/outbox/enqueue.ts';
 import { assertCan, userScope, type TPolicyAction, type TPolicyActor } from '../../platform/policy.ts';
 import type { TRole } from '../../../shared/portals.ts';
@@ -34,8 +34,7 @@ export interface TAdminActor extends TPolicyActor {
 }
 
 export function actorOf(session: TAuthenticatedSession): TAdminActor {
-  const { user } = session;
-  return { id: user.id, username: user.username, role: user.role, portalId: session.portalId, producerId: user.producerId, groupId: user.groupId };
+  return actorOfSession(session);
 }
 
 interface TActorInput extends TAuditContext {

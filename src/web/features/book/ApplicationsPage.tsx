@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import { ZApplicationList, type APPLICATION_SORTS, type TApplicationSummary } from '../../../shared/book-schemas.ts';
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
-import { paths } from '../../app/routes.ts';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -13,15 +12,16 @@ import { formatDay } from '../../ui/format.ts';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { bookKeys, fetchBookSummary, listApplications } from './book-api.ts';
+import { useBookSource, type TBookSource } from './book-source.ts';
 import { LINE_OPTIONS } from './client-filters.ts';
 import { InForce } from './InForce.tsx';
 import { useChooseStateFirst } from './useChooseStateFirst.ts';
 
 type TSortKey = (typeof APPLICATION_SORTS)[number];
 
-const COLUMNS: TColumn<TApplicationSummary, TSortKey>[] = [
+const columnsOf = (source: TBookSource): TColumn<TApplicationSummary, TSortKey>[] => [
   { id: 'number', label: 'Application', rowHeader: true, render: (a) => a.applicationNumber },
-  { id: 'client', label: 'Client', sortKey: 'client', render: (a) => <Link to={paths.bookClient(a.clientId)}>{a.clientName}</Link> },
+  { id: 'client', label: 'Client', sortKey: 'client', render: (a) => <Link to={source.paths.client(a.clientId)}>{a.clientName}</Link> },
   { id: 'line', label: 'Line of Business', render: (a) => LINE_OF_BUSINESS_LABELS[a.lineOfBusiness] },
   { id: 'plan', label: 'Plan', render: (a) => a.planName },
   { id: 'status', label: 'Status', sortKey: 'status', render: (a) => APPLICATION_STATUS_LABELS[a.status] },
@@ -50,10 +50,13 @@ export function ApplicationsPage() {
   );
 }
 
-function Applications() {
+/** The applications of the book the page's source names, filtered, sorted and paged in the address. */
+export function Applications() {
   const idPrefix = useId();
+  const source = useBookSource();
+  const columns = useMemo(() => columnsOf(source), [source]);
   const { query, setQuery } = useUrlQuery(ZApplicationList);
-  const list = useQuery({ queryKey: bookKeys.applications(query), queryFn: () => listApplications(query), placeholderData: keepPreviousData });
+  const list = useQuery({ queryKey: bookKeys.applications(query, source), queryFn: () => listApplications(query, source), placeholderData: keepPreviousData });
   const choosing = useChooseStateFirst(list.error);
   const data = list.data;
   return (
@@ -82,8 +85,8 @@ function Applications() {
       {data ? (
         <>
           <DataTable
-            caption="Your applications"
-            columns={COLUMNS}
+            caption={source.own ? 'Your applications' : 'Applications'}
+            columns={columns}
             rows={data.items}
             rowKey={(a) => a.applicationNumber}
             sort={{ key: query.sort, direction: query.dir }}
@@ -95,14 +98,16 @@ function Applications() {
         </>
       ) : list.error ? null : (
         <p role="status" className="loading">
-          Loading your applications…
+          Loading the applications…
         </p>
       )}
     </section>
   );
 }
 
-function CurrentBusiness() {
-  const summary = useQuery({ queryKey: bookKeys.summary, queryFn: fetchBookSummary });
+/** The book's in-force business by line. */
+export function CurrentBusiness() {
+  const source = useBookSource();
+  const summary = useQuery({ queryKey: bookKeys.summary(source), queryFn: () => fetchBookSummary(source) });
   return summary.data ? <InForce rows={summary.data.inForce} /> : null;
 }

@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { formatDay } from '../../ui/format.ts';
 import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { bookKeys, fetchClient } from './book-api.ts';
+import { useBookSource } from './book-source.ts';
 import { PolicyCard } from './PolicyCard.tsx';
 import { useChooseStateFirst } from './useChooseStateFirst.ts';
 
@@ -52,7 +53,10 @@ export function ClientPage({ clientId }: { clientId: string }) {
   );
 }
 
-function ClientDetail({ client }: { client: TClientDetail }) {
+/** A client's facts, policies and applications, as far as they are in the page's book (book-source.ts). */
+export function ClientDetail({ client }: { client: TClientDetail }) {
+  const { own } = useBookSource();
+  const whose = own ? 'with you' : 'with this producer';
   return (
     <>
       <PageHeading>
@@ -75,7 +79,7 @@ function ClientDetail({ client }: { client: TClientDetail }) {
       <section aria-labelledby="policies-heading">
         <h2 id="policies-heading">Policies</h2>
         {client.policies.length === 0 ? (
-          <p>No policies with you in this state.</p>
+          <p>No policies {whose} in this state.</p>
         ) : (
           client.policies.map((policy) => <PolicyCard key={policy.policyNumber} policy={policy} />)
         )}
@@ -83,7 +87,7 @@ function ClientDetail({ client }: { client: TClientDetail }) {
       <section aria-labelledby="applications-heading">
         <h2 id="applications-heading">Applications</h2>
         {client.applications.length === 0 ? (
-          <p>No applications with you in this state.</p>
+          <p>No applications {whose} in this state.</p>
         ) : (
           client.applications.map((application) => <Application key={application.applicationNumber} application={application} />)
         )}

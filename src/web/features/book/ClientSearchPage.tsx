@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import type { CLIENT_SORTS } from '../../../shared/book-schemas.ts';
 import { QUICK_SEARCHES, QUICK_SEARCH_LABELS, ZClientSearchFields, type TClientSearch, type TClientSummary } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
-import { paths } from '../../app/routes.ts';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -16,18 +15,19 @@ import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { useZodForm } from '../../ui/useZodForm.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { bookKeys, clientsCsvUrl, searchClients } from './book-api.ts';
+import { useBookSource, type TBookSource } from './book-source.ts';
 import { LINE_OPTIONS, STATUS_OPTIONS, ZClientFilterForm, addressPatchOf, boxesOf } from './client-filters.ts';
 import { useChooseStateFirst } from './useChooseStateFirst.ts';
 
 type TSortKey = (typeof CLIENT_SORTS)[number];
 
-const COLUMNS: TColumn<TClientSummary, TSortKey>[] = [
+const columnsOf = (source: TBookSource): TColumn<TClientSummary, TSortKey>[] => [
   {
     id: 'name',
     label: 'Name',
     sortKey: 'name',
     rowHeader: true,
-    render: (client) => <Link to={paths.bookClient(client.clientId)}>{`${client.lastName}, ${client.firstName}`}</Link>,
+    render: (client) => <Link to={source.paths.client(client.clientId)}>{`${client.lastName}, ${client.firstName}`}</Link>,
   },
   { id: 'client-id', label: 'Client ID', sortKey: 'client-id', render: (client) => client.clientId },
   { id: 'date-of-birth', label: 'Date of Birth', sortKey: 'date-of-birth', render: (client) => (client.dateOfBirth ? formatDay(client.dateOfBirth) : '—') },
@@ -51,10 +51,13 @@ export function ClientSearchPage() {
   );
 }
 
-function ClientSearch() {
+/** The search itself, of the book the page's source names (the producer's own, or one staff read). */
+export function ClientSearch() {
   const idPrefix = useId();
+  const source = useBookSource();
+  const columns = useMemo(() => columnsOf(source), [source]);
   const { query, setQuery } = useUrlQuery(ZClientSearchFields);
-  const clients = useQuery({ queryKey: bookKeys.clients(query), queryFn: () => searchClients(query), placeholderData: keepPreviousData });
+  const clients = useQuery({ queryKey: bookKeys.clients(query, source), queryFn: () => searchClients(query, source), placeholderData: keepPreviousData });
   const choosing = useChooseStateFirst(clients.error);
   const boxes = useMemo(() => boxesOf(query), [query]);
   const form = useZodForm(ZClientFilterForm, boxes);
@@ -72,13 +75,13 @@ function ClientSearch() {
         <ul className="quick-searches">
           {QUICK_SEARCHES.map((quick) => (
             <li key={quick}>
-              <Link to={`${paths.bookClients()}?quick=${quick}`} aria-current={query.quick === quick ? 'page' : undefined}>
+              <Link to={`${source.paths.clients()}?quick=${quick}`} aria-current={query.quick === quick ? 'page' : undefined}>
                 {QUICK_SEARCH_LABELS[quick]}
               </Link>
             </li>
           ))}
           <li>
-            <Link to={paths.bookClients()}>All clients</Link>
+            <Link to={source.paths.clients()}>All clients</Link>
           </li>
         </ul>
       </nav>
@@ -101,14 +104,14 @@ function ClientSearch() {
           {data.total > 0 ? (
             <p>
               {/* A plain link: the browser saves the streamed file itself. */}
-              <a className="download-link" href={clientsCsvUrl(query)} download>
+              <a className="download-link" href={clientsCsvUrl(query, source)} download>
                 Download {data.total === 1 ? 'this client' : `these ${data.total} clients`} (CSV)
               </a>
             </p>
           ) : null}
           <DataTable
-            caption={query.quick ? QUICK_SEARCH_LABELS[query.quick] : 'Your clients'}
-            columns={COLUMNS}
+            caption={query.quick ? QUICK_SEARCH_LABELS[query.quick] : source.own ? 'Your clients' : 'Clients'}
+            columns={columns}
             rows={data.items}
             rowKey={(client) => client.clientId}
             sort={{ key: query.sort, direction: query.dir }}
@@ -120,7 +123,7 @@ function ClientSearch() {
         </>
       ) : clients.error ? null : (
         <p role="status" className="loading">
-          Loading your clients…
+          Loading the clients…
         </p>
       )}
     </>

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { ZGroupSearch, type GROUP_SORTS, type TGroupSearch, type TGroupSummary } from '../../../shared/book-schemas.ts';
 import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
 import { formatCents } from '../../../shared/request-fields.ts';
-import { paths } from '../../app/routes.ts';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
@@ -18,12 +17,13 @@ import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { useZodForm } from '../../ui/useZodForm.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { bookKeys, groupsCsvUrl, searchGroups } from './book-api.ts';
+import { useBookSource, type TBookSource } from './book-source.ts';
 import { LINE_OPTIONS } from './client-filters.ts';
 
 type TSortKey = (typeof GROUP_SORTS)[number];
 
-const COLUMNS: TColumn<TGroupSummary, TSortKey>[] = [
-  { id: 'name', label: 'Group', sortKey: 'name', rowHeader: true, render: (g) => <Link to={paths.groupBookGroup(g.accountNumber)}>{g.name}</Link> },
+const columnsOf = (source: TBookSource): TColumn<TGroupSummary, TSortKey>[] => [
+  { id: 'name', label: 'Group', sortKey: 'name', rowHeader: true, render: (g) => <Link to={source.paths.group(g.accountNumber)}>{g.name}</Link> },
   { id: 'account', label: 'Account Number', sortKey: 'account-number', render: (g) => g.accountNumber },
   { id: 'state', label: 'State', render: (g) => g.state ?? '—' },
   { id: 'line', label: 'Line of Business', render: (g) => (g.lineOfBusiness ? LINE_OF_BUSINESS_LABELS[g.lineOfBusiness] : '—') },
@@ -61,10 +61,13 @@ export function GroupBookPage() {
   );
 }
 
-function GroupSearch() {
+/** The search of the groups of the book the page's source names (the user's producer ID, or one staff read). */
+export function GroupSearch() {
   const idPrefix = useId();
+  const source = useBookSource();
+  const columns = useMemo(() => columnsOf(source), [source]);
   const { query, setQuery } = useUrlQuery(ZGroupSearch);
-  const groups = useQuery({ queryKey: bookKeys.groups(query), queryFn: () => searchGroups(query), placeholderData: keepPreviousData });
+  const groups = useQuery({ queryKey: bookKeys.groups(query, source), queryFn: () => searchGroups(query, source), placeholderData: keepPreviousData });
   const boxes = useMemo(() => ({ q: query.q ?? '', line: query.line ?? '', pastDue: query.pastDue === 'true' }), [query]);
   const form = useZodForm(ZGroupFilterForm, boxes);
   const { reset } = form;
@@ -75,8 +78,16 @@ function GroupSearch() {
   const data = groups.data;
   return (
     <>
-      <p className="lead">The employer groups you are producer of record for, with their group policies and premium payment status.</p>
-      <form className="toolbar queue-filters" role="search" aria-label="Search your groups" noValidate onSubmit={form.submitWith(search)}>
+      <p className="lead">
+        The employer groups {source.own ? 'you are' : 'the producer ID is'} producer of record for, with their group policies and premium payment status.
+      </p>
+      <form
+        className="toolbar queue-filters"
+        role="search"
+        aria-label={source.own ? 'Search your groups' : 'Search the groups'}
+        noValidate
+        onSubmit={form.submitWith(search)}
+      >
         <TextField id={`${idPrefix}-q`} label="Group name or account number" autoComplete="off" {...form.field('q')} />
         <SelectField id={`${idPrefix}-line`} label="Line of Business" placeholder="Any line" options={LINE_OPTIONS} {...form.field('line')} />
         <CheckboxField id={`${idPrefix}-past-due`} label="Past-due premium only" {...form.field('pastDue')} />
@@ -91,14 +102,14 @@ function GroupSearch() {
           {data.total > 0 ? (
             <p>
               {/* A plain link: the browser saves the streamed file itself. */}
-              <a className="download-link" href={groupsCsvUrl(query)} download>
+              <a className="download-link" href={groupsCsvUrl(query, source)} download>
                 Download {data.total === 1 ? 'this group' : `these ${data.total} groups`} (CSV)
               </a>
             </p>
           ) : null}
           <DataTable
-            caption="Your employer groups"
-            columns={COLUMNS}
+            caption={source.own ? 'Your employer groups' : 'Employer groups'}
+            columns={columns}
             rows={data.items}
             rowKey={(g) => g.accountNumber}
             sort={{ key: query.sort, direction: query.dir }}
@@ -110,7 +121,7 @@ function GroupSearch() {
         </>
       ) : groups.error ? null : (
         <p role="status" className="loading">
-          Loading your groups…
+          Loading the groups…
         </p>
       )}
     </>

@@ -7,6 +7,7 @@ import { SignedInPage } from '../identity/SignedInPage.tsx';
 import { bookKeys, fetchGroup } from './book-api.ts';
 import { GroupFacts } from './GroupFacts.tsx';
 import { PolicyCard } from './PolicyCard.tsx';
+import type { TGroupDetail } from '../../../shared/book-schemas.ts';
 
 /** An employer group of the producer ID's Book of Business: its facts, group policies and premium payments. */
 export function GroupPage({ accountNumber }: { accountNumber: string }) {
@@ -24,18 +25,7 @@ export function GroupPage({ accountNumber }: { accountNumber: string }) {
             current={data?.name ?? accountNumber}
           />
           {data ? (
-            <>
-              <PageHeading>{data.name}</PageHeading>
-              <GroupFacts group={data} />
-              <section aria-labelledby="group-policies-heading">
-                <h2 id="group-policies-heading">Group policies</h2>
-                {data.policies.length === 0 ? (
-                  <p>This group has no policies on file.</p>
-                ) : (
-                  data.policies.map((policy) => <PolicyCard key={policy.policyNumber} policy={policy} />)
-                )}
-              </section>
-            </>
+            <GroupDetail group={data} />
           ) : group.error ? (
             <>
               <PageHeading>Employer group</PageHeading>
@@ -49,5 +39,23 @@ export function GroupPage({ accountNumber }: { accountNumber: string }) {
         </>
       )}
     </SignedInPage>
+  );
+}
+
+/** A group's heading, facts and group policies with their premium payments. */
+export function GroupDetail({ group }: { group: TGroupDetail }) {
+  return (
+    <>
+      <PageHeading>{group.name}</PageHeading>
+      <GroupFacts group={group} />
+      <section aria-labelledby="group-policies-heading">
+        <h2 id="group-policies-heading">Group policies</h2>
+        {group.policies.length === 0 ? (
+          <p>This group has no policies on file.</p>
+        ) : (
+          group.policies.map((policy) => <PolicyCard key={policy.policyNumber} policy={policy} />)
+        )}
+      </section>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { bookKeys, fetchBookSummary, needsState } from './book-api.ts';
 import { ProducerServicesTable } from '../help/ProducerServicesTable.tsx';
 import { StateChoice } from './ChooseStatePage.tsx';
 import { InForce } from './InForce.tsx';
+import { ResourceTasks } from '../resources/ResourceTasks.tsx';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const clients = (quick?: string) => `${paths.bookClients()}${quick ? `?quick=${quick}` : ''}`;
@@ -17,7 +18,7 @@ const clients = (quick?: string) => `${paths.bookClients()}${quick ? `?quick=${q
  * where they help, past-due and grace premiums called out, and the in-force business by line.
  */
 export function RetailWelcome({ portalName }: { portalName: string }) {
-  const summary = useQuery({ queryKey: bookKeys.summary, queryFn: fetchBookSummary });
+  const summary = useQuery({ queryKey: bookKeys.summary(), queryFn: () => fetchBookSummary() });
   // BK-1: right after login the home page asks for the state (the other book pages send to the state page).
   const choosing = needsState(summary.error);
   const data = summary.data;
@@ -60,8 +61,7 @@ export function RetailWelcome({ portalName }: { portalName: string }) {
             <li>
               <Link to={clients('past-due')}>Verify payment status</Link>
             </li>
-            <li>Download forms (coming soon)</li>
-            <li>Access training materials (coming soon)</li>
+            <ResourceTasks state={data.state} />
           </ul>
           <InForce rows={data.inForce} />
           <section className="assistance" aria-label="Assistance">

@@ -1,17 +1,15 @@
-import { useId } from 'react';
+import { useId, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
+import { DashboardForms } from '../resources/DashboardForms.tsx';
 
-interface TSection {
-  title: string;
-  /** Honest until commissions arrive (BK-5): nothing to link to yet, so no link. */
-  empty: string;
-}
+/** A section shows its feature, or says honestly what will appear (commissions: BK-5, still to come). */
+type TSection = { title: string } & ({ content: ComponentType } | { empty: string });
 
 const SECTIONS: readonly TSection[] = [
   { title: 'COMMISSIONS', empty: 'Your commission summary will appear here once the carrier publishes commissions for your producer ID.' },
   { title: 'COMMISSION STATEMENTS', empty: 'Your commission statements will appear here once the carrier publishes them.' },
-  { title: 'PDFs & RELATED INFORMATION', empty: 'Forms and related documents will appear here once the carrier publishes them.' },
+  { title: 'PDFs & RELATED INFORMATION', content: DashboardForms },
   {
     title: 'INTERACTIVE COMMISSION REPORTING TOOL',
     empty: 'The interactive commission reporting tool will open here once your commission statements are available.',
@@ -25,7 +23,7 @@ function DashboardSection({ section }: { section: TSection }) {
       <h2 id={titleId} className="dashboard-title">
         {section.title}
       </h2>
-      <p className="dashboard-empty">{section.empty}</p>
+      {'content' in section ? <section.content /> : <p className="dashboard-empty">{section.empty}</p>}
     </section>
   );
 }
