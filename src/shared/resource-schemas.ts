@@ -116,7 +116,12 @@ export const ZPublishResource = z
     uploadId: z.uuid('Upload the PDF first.'),
   })
   .refine((value) => !value.sepCourse || value.kind === 'course', { path: ['sepCourse'], message: 'Only a training course can be the SEP training.' })
-  .refine((value) => !value.sepCourse || value.planYear !== null, { path: ['planYear'], message: 'Enter the plan year the SEP training is for.' });
+  .refine((value) => !value.sepCourse || value.planYear !== null, { path: ['planYear'], message: 'Enter the plan year the SEP training is for.' })
+  // The SEP affirmation is filed in the producers portal: its course must be offered there.
+  .refine((value) => !value.sepCourse || value.portalId !== 'retail', {
+    path: ['portalId'],
+    message: 'The SEP training must be offered in Blue Access for Producers, where the affirmation is filed.',
+  });
 export type TPublishResource = z.output<typeof ZPublishResource>;
 export type TPublishResourceInput = z.input<typeof ZPublishResource>;
 /** A document's details as code publishes them (the demo, tests): what is left out is "every" or none. */

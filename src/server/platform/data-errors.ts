@@ -11,6 +11,8 @@ const CONSTRAINT_CODES: Record<string, TErrorCode> = {
   users_portal_id_portals_id_fk: 'portal.not_found',
   sessions_portal_id_portals_id_fk: 'portal.not_found',
   login_attempts_portal_id_portals_id_fk: 'portal.not_found',
+  // Two publications of one uploaded PDF at once: the second is refused here (decision 0022).
+  resources_upload_id_unique: 'resource.upload_taken',
 };
 
 /** Data exceptions (SQLSTATE class 22) that input causes; others of the class (22012 division by zero, …) are our bugs. */

@@ -204,6 +204,17 @@ describe('staff publish and retire', () => {
     expect(sepForm.json().fields).toEqual([{ field: 'sepCourse', message: 'Only a training course can be the SEP training.' }]);
     const undated = await producerServices.post('/api/staff/resources', { kind: 'course', title: 'SEP', sepCourse: true, uploadId });
     expect(undated.json().fields).toEqual([{ field: 'planYear', message: 'Enter the plan year the SEP training is for.' }]);
+    const retailOnly = await producerServices.post('/api/staff/resources', {
+      kind: 'course',
+      title: 'SEP',
+      sepCourse: true,
+      planYear: 2026,
+      portalId: 'retail',
+      uploadId,
+    });
+    expect(retailOnly.json().fields).toEqual([
+      { field: 'portalId', message: 'The SEP training must be offered in Blue Access for Producers, where the affirmation is filed.' },
+    ]);
     expect(codeOf(await security.post('/api/staff/resources', { kind: 'form', title: 'Theirs', uploadId }))).toEqual({
       status: 409,
       code: 'resource.upload_taken',

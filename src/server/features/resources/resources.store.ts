@@ -1,10 +1,11 @@
 // SQL of forms and training (BK-6): what a producer portal offers, a course's completions, the
 // SEP course of a plan year, and staff's list of everything ever published.
-import { and, asc, count, desc, eq, ilike, inArray, isNull, isNotNull, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TDbOrTx } from '../../db/client.ts';
 import { displayNameOf } from '../../db/display-name.ts';
-import { portalDocuments, resources, trainingCompletions, uploads, users } from '../../db/schema/index.ts';
+import { resources, trainingCompletions, uploads, users } from '../../db/schema/index.ts';
+import { notNamed } from '../uploads/uploads.store.ts';
 import type { TResourceKind, TResourcePortal } from '../../../shared/resource-schemas.ts';
 
 /** A document as the lists show it, with its file's name and size. */
@@ -179,21 +180,14 @@ export async function findResourceFile(db: TDbOrTx, id: string) {
 
 /**
  * In the publication's transaction: the upload, if it is this user's, unclaimed by a ticket and
- * named by no document yet (locked, so two publications cannot both name it).
+ * named by no document yet. Two publications of one upload at once may both pass this check; the
+ * unique upload_id refuses the second (resource.upload_taken, platform/data-errors.ts).
  */
-export async function lockFreeUpload(tx: TDbOrTx, input: { uploadId: string; userId: string }) {
-  const namedBy = (table: typeof portalDocuments | typeof resources) =>
-    notExists(
-      tx
-        .select({ one: sql`1` })
-        .from(table)
-        .where(eq(table.uploadId, uploads.id)),
-    );
+export async function findFreeUpload(tx: TDbOrTx, input: { uploadId: string; userId: string }) {
   const [row] = await tx
     .select({ fileName: uploads.originalName, sizeBytes: uploads.sizeBytes, sha256: uploads.sha256 })
     .from(uploads)
-    .where(and(eq(uploads.id, input.uploadId), eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId), namedBy(portalDocuments), namedBy(resources)))
-    .for('update')
+    .where(and(eq(uploads.id, input.uploadId), eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId), notNamed(tx)))
     .limit(1);
   return row;
 }

@@ -7,9 +7,12 @@ import { AppError } from '../../platform/errors.ts';
 import { assertCan } from '../../platform/policy.ts';
 import type { TPublishResource, TStaffResourceQuery, TStaffResource } from '../../../shared/resource-schemas.ts';
 import type { TUpload } from '../../../shared/service-request-schemas.ts';
-import { storeDocument, type TReceiveFile, type TStoredDownload } from '../uploads/uploads.service.ts';
+import { assertUnderUnclaimedQuota, storeDocument, type TReceiveFile, type TStoredDownload } from '../uploads/uploads.service.ts';
 import { toResource, type TResourceCaller, type TResourceDeps } from './resources.service.ts';
-import { findAllResources, findResourceFile, insertResource, lockFreeUpload, markRetired } from './resources.store.ts';
+import { findAllResources, findResourceFile, insertResource, findFreeUpload, markRetired } from './resources.store.ts';
+
+/** PDFs one staff member may upload in a day without publishing them (the quota allows four times this). */
+const UNPUBLISHED_FILES = 5;
 
 type TStaffRow = Awaited<ReturnType<typeof findAllResources>>[number];
 
@@ -45,6 +48,8 @@ export async function downloadStaffResource(deps: TResourceDeps, caller: TResour
 /** Step one: the PDF, checked and stored, unattached until step two names it (else the sweep removes it). */
 export async function uploadResourceFile(deps: TResourceDeps, caller: TResourceCaller, receive: TReceiveFile): Promise<TUpload> {
   assertCan(caller.actor, 'resources.manage');
+  // Files nobody publishes wait a day for the sweep: bounded, as the producers' are.
+  await assertUnderUnclaimedQuota(deps, { userId: caller.actor.id, maxFiles: UNPUBLISHED_FILES });
   return storeDocument(deps, { userId: caller.actor.id, receive });
 }
 
@@ -55,7 +60,7 @@ export async function publishResource(deps: TResourceDeps, caller: TResourceCall
   const now = deps.clock.now();
   const { uploadId, ...described } = input;
   const id = await deps.db.transaction(async (tx) => {
-    const file = await lockFreeUpload(tx, { uploadId, userId: actor.id });
+    const file = await findFreeUpload(tx, { uploadId, userId: actor.id });
     if (!file)
       throw new AppError('resource.upload_taken', { fields: [{ field: 'uploadId', message: 'Upload the PDF again: that file is not one you can publish.' }] });
     const resourceId = await insertResource(tx, { ...described, uploadId, publishedAt: now, publishedBy: actor.id });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { TDbOrTx } from '../../db/client.ts';
-import type { TFileDeps, TServiceDeps } from '../../platform/deps.ts';
+import type { TDataDeps, TFileDeps, TServiceDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TFileStore } from '../../platform/file-store/index.ts';
 import { assertCan, type TPolicyActor } from '../../platform/policy.ts';
@@ -54,11 +54,11 @@ const UNCLAIMED_REQUESTS = 4;
  * Files nobody sends with a request are kept for a day (the sweep): without a cap one user could
  * fill the store with them. The cap is generous for real work: four requests' worth of files.
  */
-async function assertUnderUnclaimedQuota(deps: TServiceDeps, input: { userId: string; maxFiles: number }): Promise<void> {
+export async function assertUnderUnclaimedQuota(deps: TDataDeps, input: { userId: string; maxFiles: number }): Promise<void> {
   const since = new Date(deps.clock.now().getTime() - 24 * 60 * 60 * 1000);
   const unclaimed = await countUnclaimedUploads(deps.db, { userId: input.userId, since });
   if (unclaimed >= UNCLAIMED_REQUESTS * input.maxFiles) {
-    const message = `You have ${unclaimed} uploaded files not yet sent with a request. Send your request (or remove files you do not need) before uploading more.`;
+    const message = `You have ${unclaimed} uploaded files not used yet (sent with a request or published). Use them, or remove files you do not need, before uploading more.`;
     throw new AppError('upload.quota', { message, fields: [{ field: 'file', message }] });
   }
 }

@@ -82,7 +82,19 @@ export async function findTicketUpload(db: TDbOrTx, input: { ticketId: string; u
 
 /** How many uploads of this user no request has claimed yet, made since `since`. */
 export async function countUnclaimedUploads(db: TDbOrTx, input: { userId: string; since: Date }): Promise<number> {
-  return db.$count(uploads, and(eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId), gte(uploads.createdAt, input.since)));
+  return db.$count(uploads, and(eq(uploads.uploadedBy, input.userId), isNull(uploads.ticketId), gte(uploads.createdAt, input.since), notNamed(db)));
+}
+
+/** No portal document or resource names the upload (a published file is not waiting for a request). */
+export function notNamed(db: TDbOrTx) {
+  const named = (table: typeof portalDocuments | typeof resources) =>
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(table)
+        .where(eq(table.uploadId, uploads.id)),
+    );
+  return and(named(portalDocuments), named(resources));
 }
 
 /**
@@ -90,18 +102,10 @@ export async function countUnclaimedUploads(db: TDbOrTx, input: { userId: string
  * `before`; returns their storage keys (the caller removes the files after the rows are gone).
  */
 export async function deleteUnclaimedUploads(db: TDbOrTx, input: { before: Date; limit: number }): Promise<string[]> {
-  const documentOf = db
-    .select({ one: sql`1` })
-    .from(portalDocuments)
-    .where(eq(portalDocuments.uploadId, uploads.id));
-  const resourceOf = db
-    .select({ one: sql`1` })
-    .from(resources)
-    .where(eq(resources.uploadId, uploads.id));
   const expired = db
     .select({ id: uploads.id })
     .from(uploads)
-    .where(and(isNull(uploads.ticketId), lt(uploads.createdAt, input.before), notExists(documentOf), notExists(resourceOf)))
+    .where(and(isNull(uploads.ticketId), lt(uploads.createdAt, input.before), notNamed(db)))
     .limit(input.limit);
   const deleted = await db
     .delete(uploads)

@@ -55,10 +55,10 @@ function Course({ portalId, courseId }: { portalId: 'retail' | 'producers'; cour
             <dd>{courseStatus(data)}</dd>
           </dl>
           <p>
-            <a className="button" href={resourceFileUrl(data.id)} target="_blank" rel="noopener">
-              Open the course material
+            <a className="button" href={resourceFileUrl(data.id)} download>
+              Download the course material
             </a>{' '}
-            <span className="status-note-inline">({fileOf(data)}, opens in a new tab)</span>
+            <span className="status-note-inline">({fileOf(data)})</span>
           </p>
           {data.completedAt ? null : (
             <>

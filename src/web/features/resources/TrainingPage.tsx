@@ -52,8 +52,8 @@ export function TrainingPage({ tool, portalId }: { tool: TTrainingTool; portalId
         <>
           <PageHeading>Training Materials</PageHeading>
           <p>
-            Open a course, study its material, then mark it complete: the date is kept on your record. The SEP Training Affirmation asks for the plan
-            year&apos;s SEP course.
+            Open a course, study its material, then mark it complete: the date is kept on your record.
+            {portalId === 'producers' ? " The SEP Training Affirmation (Producer Services) asks for the plan year's SEP course." : null}
           </p>
           <Courses portalId={portalId} />
         </>
