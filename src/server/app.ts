@@ -15,6 +15,7 @@ import { identityRoutes } from './features/identity/identity.routes.ts';
 import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
+import { commissionsRoutes } from './features/commissions/commissions.routes.ts';
 import { resourcesRoutes } from './features/resources/resources.routes.ts';
 import { portalDocumentRoutes } from './features/service-requests/portal-documents.routes.ts';
 import { producerServicesRoutes } from './features/service-requests/producer-services.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(staffServiceRequestRoutes(ctx));
   await app.register(portalDocumentRoutes(ctx));
   await app.register(resourcesRoutes(ctx));
+  await app.register(commissionsRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   await app.register(feedRoutes({ ...ctx, bulk: deps.database.withBulkConnection }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'resource.published',
   'resource.retired',
   'training.completed',
+  'commissions.access_changed',
+  'commissions.statement_downloaded',
   'service_request.filed',
   'service_request.status_changed',
   'service_request.assigned',

@@ -23,6 +23,12 @@ describe('csvField', () => {
     expect(csvField('\tx')).toBe("'\tx");
     expect(csvField('a=b')).toBe('a=b');
   });
+  it('leaves a plain negative number as the number it is', () => {
+    expect(csvField('-120.50')).toBe('-120.50');
+    expect(csvField('-7')).toBe('-7');
+    expect(csvField('-7.')).toBe("'-7.");
+    expect(csvField('-1e3')).toBe("'-1e3");
+  });
   it('round-trips through an RFC 4180 reader', () => {
     const values = ['a,b', 'c"d', 'e\r\nf', '', 'plain', '=1+1'];
     const [record] = parse(csvLine(values));

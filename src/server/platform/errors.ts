@@ -61,6 +61,8 @@ export const ERROR_CODES = {
   'book.group_not_found': { status: 404, message: 'There is no such employer group in your book of business.' },
   'book.client_not_found': { status: 404, message: 'There is no such client in your book of business.' },
   'book.producer_not_found': { status: 404, message: 'No producer has that Agent Unique ID.' },
+  'commissions.statement_not_found': { status: 404, message: 'There is no commission statement for that month.' },
+  'commissions.not_allowed': { status: 403, message: 'Your Primary Producer has not given you access to commissions.' },
   'resource.not_found': { status: 404, message: 'There is no such form or course.' },
   'resource.upload_taken': { status: 409, message: 'That file is already published, or was not uploaded by you. Upload the PDF again.' },
   'document.not_found': { status: 404, message: 'This portal offers no such document.' },

@@ -40,6 +40,9 @@ export const POLICY_ACTIONS = [
   'resources.use',
   'resources.review',
   'resources.manage',
+  // Commissions (BK-5): a producer's own; a producer ID's sub-users once their Primary Producer allows it.
+  'commissions.view',
+  'commissions.grant',
   // Carrier staff read any producer's book, read-only (issue 16 §4).
   'book.staff_view',
 ] as const;
@@ -96,19 +99,19 @@ const RESOURCES_MANAGE: readonly TPolicyAction[] = ['resources.review', 'resourc
 
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
-  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view', 'resources.use'],
+  'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view', 'resources.use', 'commissions.view', 'commissions.grant'],
   'delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
   'alternate-delegated-admin': [...USER_ADMIN, 'user.export', 'book.coverage.view'],
-  'producer-user': [...PRODUCER_TICKETS, 'book.groups.view', 'resources.use'],
+  'producer-user': [...PRODUCER_TICKETS, 'book.groups.view', 'resources.use', 'commissions.view'],
   'employer-user': ['book.coverage.view'],
-  'retail-producer': ['book.view', 'resources.use'],
+  'retail-producer': ['book.view', 'resources.use', 'commissions.view'],
   'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view', 'book.staff_view', 'resources.review'],
   'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
   'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */
-const CHANGES: ReadonlySet<TPolicyAction> = new Set(['user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate']);
+const CHANGES: ReadonlySet<TPolicyAction> = new Set(['user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate', 'commissions.grant']);
 
 function portalOfRole(role: TRole): TPortalId | undefined {
   return PORTAL_IDS.find((p) => (ROLES_BY_PORTAL[p] as readonly string[]).includes(role));

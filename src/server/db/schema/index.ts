@@ -8,3 +8,4 @@ export * from './secrets.ts';
 export * from './service-requests.ts';
 export * from './book.ts';
 export * from './resources.ts';
+export * from './commissions.ts';

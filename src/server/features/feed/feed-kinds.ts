@@ -5,9 +5,10 @@ import { APPLICATION_STATUSES, LINES_OF_BUSINESS, PAYMENT_STATUSES, POLICY_STATU
 import { APPOINTMENT_STATES } from '../../../shared/portals.ts';
 import { GROUP_LINES } from '../../../shared/service-request-types.ts';
 import { US_STATE_CODES } from '../../../shared/request-fields.ts';
-import { agentId, email, identifier, isoDate, listOf, money, month, oneOf, phone, text, wholeNumber, zip, type TReader } from './feed-values.ts';
+import { BUSINESS_TYPES, CALCULATION_METHODS, COMMISSION_TRANSACTION_TYPES, FUNDING_TYPES } from '../../../shared/commissions.ts';
+import { agentId, decimal, email, identifier, isoDate, listOf, money, month, oneOf, phone, text, wholeNumber, zip, type TReader } from './feed-values.ts';
 
-export const FEED_KINDS = ['producers', 'groups', 'clients', 'policies', 'applications', 'payments'] as const;
+export const FEED_KINDS = ['producers', 'groups', 'clients', 'policies', 'applications', 'payments', 'commissions', 'commission-schedules'] as const;
 export type TFeedKindName = (typeof FEED_KINDS)[number];
 
 export function isFeedKind(name: string): name is TFeedKindName {
@@ -19,7 +20,7 @@ export interface TFeedColumn {
   csv: string;
   /** The table's column (and the staging table's), when it differs from `csv`. */
   column?: string;
-  sqlType: 'text' | 'citext' | 'text[]' | 'date' | 'bigint' | 'integer';
+  sqlType: 'text' | 'citext' | 'text[]' | 'date' | 'bigint' | 'integer' | 'numeric';
   /** Must be in the header and filled on every row. */
   required: boolean;
   read: TReader;
@@ -195,7 +196,76 @@ const payments: TFeedKind = {
   references: [{ csv: 'policy_number', table: 'policies', tableColumn: 'policy_number', what: 'policy' }],
 };
 
-export const FEED_KIND: Record<TFeedKindName, TFeedKind> = { producers, groups, clients, policies, applications, payments };
+// A producer's monthly commission statement, line by line (BK-5): the statement is the producer's
+// lines of the period; a reload replaces a line by its number.
+const commissions: TFeedKind = {
+  name: 'commissions',
+  label: 'Commission statement lines',
+  table: 'commission_lines',
+  key: ['agent_unique_id', 'period', 'line_number'],
+  columns: [
+    { csv: 'agent_unique_id', sqlType: 'text', required, read: agentId },
+    { csv: 'period', sqlType: 'text', required, read: month },
+    { csv: 'line_number', sqlType: 'integer', required, read: wholeNumber(1_000_000) },
+    { csv: 'account_number', sqlType: 'text', required, read: identifier() },
+    { csv: 'group_number', sqlType: 'text', required: optional, read: identifier() },
+    { csv: 'account_name', sqlType: 'text', required, read: text(200) },
+    { csv: 'original_effective_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'producer_effective_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'cancel_date', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'product_name', sqlType: 'text', required, read: text(200) },
+    { csv: 'line_of_business', sqlType: 'text', required, read: LINES },
+    { csv: 'funding_type', sqlType: 'text', required: optional, read: oneOf(FUNDING_TYPES) },
+    { csv: 'calculation_method', sqlType: 'text', required, read: oneOf(CALCULATION_METHODS) },
+    { csv: 'contracts', sqlType: 'integer', required: optional, read: wholeNumber(1_000_000) },
+    { csv: 'premium_basis', column: 'premium_basis_cents', sqlType: 'bigint', required: optional, read: money },
+    { csv: 'rate', sqlType: 'numeric', required: optional, read: decimal({ max: 100_000, scale: 4 }) },
+    { csv: 'split_percent', sqlType: 'numeric', required: optional, read: decimal({ max: 100, scale: 4 }), whenEmpty: '100' },
+    { csv: 'transaction_type', sqlType: 'text', required, read: oneOf(COMMISSION_TRANSACTION_TYPES) },
+    { csv: 'amount', column: 'amount_cents', sqlType: 'bigint', required, read: money },
+  ],
+  references: [{ csv: 'agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' }],
+  rowCheck: (row) => {
+    if (Number(row.get('split_percent') ?? '100') === 0) return { csv: 'split_percent', problem: 'a split is more than 0 percent' };
+    if (row.get('calculation_method') !== 'flat' && !row.get('rate'))
+      return { csv: 'rate', problem: 'a percent-of-premium or per-contract line gives its rate' };
+    return undefined;
+  },
+};
+
+// The carrier's commission schedules: the rate (percent of premium) by line, state and first-year or
+// renewal business, from a date (to a date, or while current).
+const commissionSchedules: TFeedKind = {
+  name: 'commission-schedules',
+  label: 'Commission schedules',
+  table: 'commission_schedules',
+  key: ['line_of_business', 'state', 'business_type', 'effective_from'],
+  columns: [
+    { csv: 'line_of_business', sqlType: 'text', required, read: LINES },
+    { csv: 'state', sqlType: 'text', required, read: STATES },
+    { csv: 'business_type', sqlType: 'text', required, read: oneOf(BUSINESS_TYPES) },
+    { csv: 'effective_from', sqlType: 'date', required, read: isoDate },
+    { csv: 'effective_to', sqlType: 'date', required: optional, read: isoDate },
+    { csv: 'rate_percent', sqlType: 'numeric', required, read: decimal({ max: 100, scale: 4 }) },
+  ],
+  references: [],
+  rowCheck: (row) => {
+    const from = row.get('effective_from');
+    const to = row.get('effective_to');
+    return from && to && to < from ? { csv: 'effective_to', problem: 'ends before effective_from' } : undefined;
+  },
+};
+
+export const FEED_KIND: Record<TFeedKindName, TFeedKind> = {
+  producers,
+  groups,
+  clients,
+  policies,
+  applications,
+  payments,
+  commissions,
+  'commission-schedules': commissionSchedules,
+};
 
 export function columnOf(column: TFeedColumn): string {
   return column.column ?? column.csv;

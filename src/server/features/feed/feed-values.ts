@@ -75,6 +75,12 @@ export const money: TReader = (value) => {
   return ok(String(match[1] ? -cents : cents));
 };
 
+/** A decimal number such as `5.25`, with at most `scale` decimals, from 0 to `max` (rates, split percents). */
+export function decimal({ max, scale }: { max: number; scale: number }): TReader {
+  const pattern = new RegExp(`^\\d{1,9}(?:\\.\\d{1,${scale}})?$`);
+  return (value) => (pattern.test(value) && Number(value) <= max ? ok(value) : refuse(`must be a number from 0 to ${max} with at most ${scale} decimals`));
+}
+
 export function wholeNumber(max: number): TReader {
   return (value) => (/^\d{1,9}$/.test(value) && Number(value) <= max ? ok(value) : refuse(`must be a whole number from 0 to ${max}`));
 }

@@ -34,6 +34,9 @@ const HEADERS: Record<TFeedKindName, string> = {
     'policy_number,client_id,group_account_number,line_of_business,plan_name,state,status,effective_date,renewal_date,termination_date,monthly_premium,writing_agent_id,producer_of_record_agent_id',
   applications: 'application_number,client_id,line_of_business,plan_name,state,status,status_date,submitted_date,agent_unique_id,policy_number',
   payments: 'policy_number,period,amount_due,due_date,amount_paid,paid_date,status',
+  commissions:
+    'agent_unique_id,period,line_number,account_number,group_number,account_name,original_effective_date,producer_effective_date,cancel_date,product_name,line_of_business,funding_type,calculation_method,contracts,premium_basis,rate,split_percent,transaction_type,amount',
+  'commission-schedules': 'line_of_business,state,business_type,effective_from,effective_to,rate_percent',
 };
 
 function policyLine(p: TPolicy, asOf: number): string {

@@ -1,0 +1,112 @@
+// SQL of commissions (BK-5): a producer's statements are their commission lines grouped by month
+// (the primary key's leading columns, so a producer's months are one index range), and the grants
+// that let a producer ID's sub-users see them.
+import { sql } from 'drizzle-orm';
+import { executeRows, type TDbOrTx } from '../../db/client.ts';
+
+export interface TCommissionProducer {
+  agentUniqueId: string;
+  name: string;
+  agency: string | null;
+}
+
+export async function findCommissionProducer(db: TDbOrTx, producerId: number): Promise<TCommissionProducer | undefined> {
+  const [row] = await executeRows<{ agent_unique_id: string; name: string; agency: string | null }>(
+    db,
+    sql`select p.agent_unique_id, p.first_name || ' ' || p.last_name as name, a.name as agency
+        from producers p left join agencies a on a.id = p.agency_id where p.id = ${producerId}`,
+  );
+  return row ? { agentUniqueId: row.agent_unique_id, name: row.name, agency: row.agency } : undefined;
+}
+
+export interface TMonthTotalRow {
+  period: string;
+  totalCents: number;
+  lines: number;
+}
+
+/** Each month with a statement, newest first; `from`/`to` bound the months (YYYY-MM, inclusive). */
+export async function findMonthTotals(db: TDbOrTx, input: { agentId: string; from?: string; to?: string }): Promise<TMonthTotalRow[]> {
+  const rows = await executeRows<{ period: string; total: string; lines: string }>(
+    db,
+    sql`select period, sum(amount_cents) as total, count(*) as lines from commission_lines
+        where agent_unique_id = ${input.agentId}
+          ${input.from === undefined ? sql`` : sql`and period >= ${input.from}`}
+          ${input.to === undefined ? sql`` : sql`and period <= ${input.to}`}
+        group by period order by period desc`,
+  );
+  return rows.map((row) => ({ period: row.period, totalCents: Number(row.total), lines: Number(row.lines) }));
+}
+
+/** A statement's totals by line of business and by transaction type (one pass over its lines). */
+export async function findStatementTotals(db: TDbOrTx, input: { agentId: string; period: string }) {
+  const rows = await executeRows<{ line_of_business: string | null; transaction_type: string | null; total: string; lines: string }>(
+    db,
+    sql`select line_of_business, transaction_type, sum(amount_cents) as total, count(*) as lines from commission_lines
+        where agent_unique_id = ${input.agentId} and period = ${input.period}
+        group by grouping sets ((line_of_business), (transaction_type))`,
+  );
+  const of = (row: (typeof rows)[number]) => ({ totalCents: Number(row.total), lines: Number(row.lines) });
+  return {
+    byLine: rows.flatMap((row) => (row.line_of_business === null ? [] : [{ lineOfBusiness: row.line_of_business, ...of(row) }])),
+    byType: rows.flatMap((row) => (row.transaction_type === null ? [] : [{ transactionType: row.transaction_type, ...of(row) }])),
+  };
+}
+
+export interface TStatementLineRow {
+  line_number: number;
+  account_number: string;
+  group_number: string | null;
+  account_name: string;
+  original_effective_date: string | null;
+  producer_effective_date: string | null;
+  cancel_date: string | null;
+  product_name: string;
+  line_of_business: string;
+  funding_type: string | null;
+  calculation_method: string;
+  contracts: number | null;
+  premium_basis_cents: string | null;
+  rate: string | null;
+  split_percent: string;
+  transaction_type: string;
+  amount_cents: string;
+}
+
+/** A statement's lines in line order, `limit` from `offset`. */
+export async function findStatementLines(db: TDbOrTx, input: { agentId: string; period: string; limit: number; offset: number }): Promise<TStatementLineRow[]> {
+  return executeRows<TStatementLineRow>(
+    db,
+    sql`select line_number, account_number, group_number, account_name, original_effective_date::text, producer_effective_date::text,
+          cancel_date::text, product_name, line_of_business, funding_type, calculation_method, contracts, premium_basis_cents,
+          rate::text, split_percent::text, transaction_type, amount_cents
+        from commission_lines where agent_unique_id = ${input.agentId} and period = ${input.period}
+        order by line_number limit ${input.limit} offset ${input.offset}`,
+  );
+}
+
+export async function hasCommissionAccess(db: TDbOrTx, userId: string): Promise<boolean> {
+  const rows = await executeRows<{ one: number }>(db, sql`select 1 as one from commission_access where user_id = ${userId}`);
+  return rows.length > 0;
+}
+
+/** Grants or withdraws; returns whether anything changed. */
+export async function setCommissionAccess(tx: TDbOrTx, input: { userId: string; allowed: boolean; by: string; now: Date }): Promise<boolean> {
+  const rows = input.allowed
+    ? await executeRows(
+        tx,
+        sql`insert into commission_access (user_id, granted_at, granted_by) values (${input.userId}, ${input.now.toISOString()}, ${input.by})
+            on conflict (user_id) do nothing returning user_id`,
+      )
+    : await executeRows(tx, sql`delete from commission_access where user_id = ${input.userId} returning user_id`);
+  return rows.length > 0;
+}
+
+/** A user as the policy judges a grant to them (their portal, role and producer ID). */
+export async function findGrantTarget(db: TDbOrTx, userId: string) {
+  const [row] = await executeRows<{ id: string; username: string; portal_id: string; role: string; producer_id: number | null; group_id: number | null }>(
+    db,
+    sql`select id, username, portal_id, role, producer_id, group_id from users where id = ${userId} and deleted_at is null`,
+  );
+  return row;
+}

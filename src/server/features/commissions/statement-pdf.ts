@@ -1,0 +1,177 @@
+// A commission statement as PDF (BK-5, issue 17 §2), drawn with pdfkit's built-in Helvetica: the
+// carrier's header, the producer and the period, the lines as a table whose header row repeats on
+// every page, the totals by line of business and by transaction type, and "Page X of Y" on each page.
+// Cells are cut to their width before drawing (no line wrapping), which keeps a 2,000-line
+// statement fast (bench:commissions).
+import PDFDocument from 'pdfkit';
+import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
+import { COMMISSION_TRANSACTION_LABELS, type TCommissionTransactionType } from '../../../shared/commissions.ts';
+import type { TStatementLine } from '../../../shared/commission-schemas.ts';
+import { formatCents } from '../../../shared/request-fields.ts';
+
+export interface TStatementDocument {
+  carrier: string;
+  producer: { agentUniqueId: string; name: string; agency: string | null };
+  period: string;
+  totalCents: number;
+  byLine: readonly { lineOfBusiness: TLineOfBusiness; totalCents: number; lines: number }[];
+  byType: readonly { transactionType: TCommissionTransactionType; totalCents: number; lines: number }[];
+  /** Every line, in order: the PDF is the whole statement. */
+  lines: Iterable<TStatementLine>;
+}
+
+const MARGIN = 28;
+const PAGE = { width: 792, height: 612 }; // US Letter, landscape
+const ROW = 11;
+const FONT_SIZE = 6.5;
+
+interface TColumn {
+  label: string;
+  width: number;
+  align?: 'right';
+  cell: (line: TStatementLine) => string;
+}
+
+const day = (value: string | null) => value ?? '';
+const COLUMNS: readonly TColumn[] = [
+  { label: 'Line', width: 26, align: 'right', cell: (l) => String(l.lineNumber) },
+  { label: 'Account/Policy', width: 58, cell: (l) => l.accountNumber },
+  { label: 'Group', width: 44, cell: (l) => l.groupNumber ?? '' },
+  { label: 'Group/Policy Name', width: 96, cell: (l) => l.accountName },
+  { label: 'Orig. Eff.', width: 42, cell: (l) => day(l.originalEffectiveDate) },
+  { label: 'Prod. Eff.', width: 42, cell: (l) => day(l.producerEffectiveDate) },
+  { label: 'Cancel', width: 42, cell: (l) => day(l.cancelDate) },
+  { label: 'Product', width: 78, cell: (l) => l.productName },
+  { label: 'Line of Business', width: 66, cell: (l) => LINE_OF_BUSINESS_LABELS[l.lineOfBusiness] },
+  { label: 'Funding', width: 40, cell: (l) => l.fundingType ?? '' },
+  { label: 'Method', width: 44, cell: (l) => l.calculationMethod },
+  { label: 'Contr.', width: 24, align: 'right', cell: (l) => (l.contracts === null ? '' : String(l.contracts)) },
+  { label: 'Premium Basis', width: 54, align: 'right', cell: (l) => (l.premiumBasisCents === null ? '' : formatCents(l.premiumBasisCents)) },
+  { label: 'Rate', width: 30, align: 'right', cell: (l) => l.rate ?? '' },
+  { label: 'Split %', width: 28, align: 'right', cell: (l) => l.splitPercent },
+  { label: 'Type', width: 40, cell: (l) => l.transactionType },
+  { label: 'Amount', width: 52, align: 'right', cell: (l) => formatCents(l.amountCents) },
+];
+
+/** Cuts text to what fits the width at the table's font size (Helvetica averages about half an em). */
+function fit(text: string, width: number): string {
+  const max = Math.floor((width - 3) / (FONT_SIZE * 0.5));
+  return text.length <= max ? text : `${text.slice(0, Math.max(max - 1, 1))}…`;
+}
+
+function drawRow(doc: PDFKit.PDFDocument, y: number, cells: readonly string[]): void {
+  let x = MARGIN;
+  COLUMNS.forEach((column, index) => {
+    const text = fit(cells[index] ?? '', column.width);
+    doc.text(text, x + 1, y, { width: column.width - 2, align: column.align ?? 'left', lineBreak: false });
+    x += column.width;
+  });
+}
+
+function drawHeaderRow(doc: PDFKit.PDFDocument, y: number): number {
+  const width = COLUMNS.reduce((sum, column) => sum + column.width, 0);
+  doc.rect(MARGIN, y - 2, width, ROW + 1).fill('#e5edf5');
+  doc.fillColor('#000000').font('Helvetica-Bold').fontSize(FONT_SIZE);
+  drawRow(
+    doc,
+    y,
+    COLUMNS.map((column) => column.label),
+  );
+  doc.font('Helvetica');
+  return y + ROW + 2;
+}
+
+function drawPageHeader(doc: PDFKit.PDFDocument, input: TStatementDocument): number {
+  doc.rect(MARGIN, MARGIN, PAGE.width - 2 * MARGIN, 24).fill('#0b4f8a');
+  doc
+    .fillColor('#ffffff')
+    .font('Helvetica-Bold')
+    .fontSize(12)
+    .text(input.carrier, MARGIN + 8, MARGIN + 7, { lineBreak: false });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`Commission Statement ${input.period}`, MARGIN, MARGIN + 8, { width: PAGE.width - 2 * MARGIN - 8, align: 'right' });
+  doc.fillColor('#000000');
+  return MARGIN + 32;
+}
+
+/** The whole statement as PDF bytes. */
+export function renderStatementPdf(input: TStatementDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `Commission Statement ${input.period}, ${input.producer.name}`, Author: input.carrier },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  let y = drawPageHeader(doc, input);
+  doc.font('Helvetica-Bold').fontSize(11).text(`${input.producer.name} (Agent Unique ID ${input.producer.agentUniqueId})`, MARGIN, y);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${input.producer.agency ?? ''}${input.producer.agency ? ' · ' : ''}Statement period ${input.period} · Total ${formatCents(input.totalCents)}`);
+  y = drawHeaderRow(doc, doc.y + 8);
+  const bottom = PAGE.height - MARGIN - 16;
+  doc.fontSize(FONT_SIZE);
+  for (const line of input.lines) {
+    if (y + ROW > bottom) {
+      doc.addPage();
+      y = drawHeaderRow(doc, drawPageHeader(doc, input));
+      doc.fontSize(FONT_SIZE);
+    }
+    drawRow(
+      doc,
+      y,
+      COLUMNS.map((column) => column.cell(line)),
+    );
+    y += ROW;
+  }
+  drawTotals(doc, input, y + 10);
+  numberPages(doc);
+  doc.end();
+  return done;
+}
+
+function drawTotals(doc: PDFKit.PDFDocument, input: TStatementDocument, top: number): void {
+  const needed = 40 + 12 * (input.byLine.length + input.byType.length);
+  if (top + needed > PAGE.height - MARGIN - 16) {
+    doc.addPage();
+    top = drawPageHeader(doc, input);
+  }
+  doc.font('Helvetica-Bold').fontSize(9).text('Totals by line of business', MARGIN, top);
+  doc.font('Helvetica').fontSize(8);
+  for (const row of input.byLine) doc.text(`${LINE_OF_BUSINESS_LABELS[row.lineOfBusiness]}: ${formatCents(row.totalCents)} (${row.lines} lines)`);
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(9).text('Totals by transaction type');
+  doc.font('Helvetica').fontSize(8);
+  for (const row of input.byType) doc.text(`${COMMISSION_TRANSACTION_LABELS[row.transactionType]}: ${formatCents(row.totalCents)} (${row.lines} lines)`);
+  doc
+    .moveDown(0.5)
+    .font('Helvetica-Bold')
+    .fontSize(9)
+    .text(`Statement total: ${formatCents(input.totalCents)}`);
+}
+
+function numberPages(doc: PDFKit.PDFDocument): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .text(`Page ${index - range.start + 1} of ${range.count}`, MARGIN, PAGE.height - MARGIN - 8, {
+        width: PAGE.width - 2 * MARGIN,
+        align: 'right',
+        lineBreak: false,
+      });
+  }
+}

@@ -1,0 +1,83 @@
+// Commissions (BK-5, issue 17) over HTTP. Producers: the Primary Producer and the sub-users they
+// allow (producers portal), and retail producers, each for their own Agent Unique ID.
+//   GET /api/commissions/summary                      last statement, year to date, last 12 months
+//   GET /api/commissions/statements                   every month with a statement, newest first
+//   GET /api/commissions/statements/:period           one statement: totals by line and type, its lines paged
+//   GET /api/commissions/statements/:period/csv       the statement's lines as CSV
+//   GET /api/commissions/statements/:period/pdf       the statement as PDF
+//   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
+// Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
+// commissions.statement_not_found.
+import { z } from 'zod';
+import { LINES_OF_BUSINESS } from './book.ts';
+import { CALCULATION_METHODS, COMMISSION_TRANSACTION_TYPES, FUNDING_TYPES } from './commissions.ts';
+import { MONTH_PATTERN } from './request-fields.ts';
+
+export const ZPeriod = z.string().regex(MONTH_PATTERN, 'Use a month as YYYY-MM.');
+export const ZStatementParams = z.strictObject({ period: ZPeriod });
+
+export const ZMonthTotal = z.object({ period: z.string(), totalCents: z.number().int(), lines: z.number().int() });
+export type TMonthTotal = z.infer<typeof ZMonthTotal>;
+
+export const ZCommissionSummary = z.object({
+  /** The newest statement, or none yet. */
+  lastStatement: ZMonthTotal.nullable(),
+  /** The calendar year of the newest statement, through that statement. */
+  yearToDateCents: z.number().int(),
+  year: z.number().int().nullable(),
+  /** The twelve months ending with the newest statement, oldest first; a month without a statement is 0. */
+  lastTwelveMonths: z.array(ZMonthTotal),
+});
+export type TCommissionSummary = z.infer<typeof ZCommissionSummary>;
+
+export const ZStatementList = z.object({ items: z.array(ZMonthTotal) });
+export type TStatementList = z.infer<typeof ZStatementList>;
+
+export const ZStatementLine = z.object({
+  lineNumber: z.number().int(),
+  accountNumber: z.string(),
+  groupNumber: z.string().nullable(),
+  accountName: z.string(),
+  originalEffectiveDate: z.string().nullable(),
+  producerEffectiveDate: z.string().nullable(),
+  cancelDate: z.string().nullable(),
+  productName: z.string(),
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS),
+  fundingType: z.enum(FUNDING_TYPES).nullable(),
+  calculationMethod: z.enum(CALCULATION_METHODS),
+  contracts: z.number().int().nullable(),
+  premiumBasisCents: z.number().int().nullable(),
+  /** As the carrier states it: percent of premium, or dollars per contract. */
+  rate: z.string().nullable(),
+  splitPercent: z.string(),
+  transactionType: z.enum(COMMISSION_TRANSACTION_TYPES),
+  amountCents: z.number().int(),
+});
+export type TStatementLine = z.infer<typeof ZStatementLine>;
+
+export const STATEMENT_PAGE_SIZES = [50, 100, 500] as const;
+export const ZStatementQuery = z.strictObject({
+  page: z.coerce.number('Choose a page number.').int().min(1).default(1),
+  pageSize: z.coerce
+    .number()
+    .refine((n) => (STATEMENT_PAGE_SIZES as readonly number[]).includes(n), 'Show 50, 100 or 500 lines a page.')
+    .default(100),
+});
+export type TStatementQuery = z.infer<typeof ZStatementQuery>;
+
+export const ZStatement = z.object({
+  period: z.string(),
+  producer: z.object({ agentUniqueId: z.string(), name: z.string(), agency: z.string().nullable() }),
+  totalCents: z.number().int(),
+  lines: z.number().int(),
+  byLine: z.array(z.object({ lineOfBusiness: z.enum(LINES_OF_BUSINESS), totalCents: z.number().int(), lines: z.number().int() })),
+  byType: z.array(z.object({ transactionType: z.enum(COMMISSION_TRANSACTION_TYPES), totalCents: z.number().int(), lines: z.number().int() })),
+  items: z.array(ZStatementLine),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type TStatement = z.infer<typeof ZStatement>;
+
+export const ZCommissionAccess = z.strictObject({ allowed: z.boolean('Say whether the user may see commissions.') });
+export type TCommissionAccess = z.infer<typeof ZCommissionAccess>;
