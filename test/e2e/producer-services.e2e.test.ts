@@ -146,19 +146,23 @@ function factValue(page: Page, label: string) {
 }
 
 describe('SR-1 the producer dashboard', () => {
-  it("shows the user, company and producer ID, the Producer Services link and the four sections' honest empty states", async () => {
+  it('shows the user, company and producer ID, the Producer Services link and the four sections', async () => {
     const page = await signedIn('producers', 'mreyes', PASSWORD);
     await newPageHeading(page, 'Welcome, Marcus Reyes');
     const account = page.getByRole('region', { name: 'Your account' });
     await expect.poll(() => account.textContent()).toContain('Lone Star Benefits LLC');
     expect(await account.textContent()).toContain('000600501');
-    for (const title of ['COMMISSIONS', 'COMMISSION STATEMENTS', 'PDFs & RELATED INFORMATION', 'INTERACTIVE COMMISSION REPORTING TOOL']) {
-      const section = page.getByRole('region', { name: title, exact: true });
-      await section.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
-      // No dead links until commissions arrive.
-      expect(await section.getByRole('link').count(), title).toBe(0);
-    }
-    await page.getByText('Your commission statements will appear here once the carrier publishes them.').waitFor();
+    const section = (title: string) => page.getByRole('region', { name: title, exact: true });
+    // The demo's commissions (BK-5) and forms (BK-6) fill three sections; the reporting tool is still to come, without a dead link.
+    await section('COMMISSIONS')
+      .getByText(/^Year to date/)
+      .waitFor();
+    await section('COMMISSION STATEMENTS').getByRole('link', { name: 'All statements' }).waitFor();
+    await section('PDFs & RELATED INFORMATION').getByRole('link', { name: 'All forms' }).waitFor();
+    expect(await section('PDFs & RELATED INFORMATION').getByRole('link', { name: 'Producer Appointment Request' }).count()).toBe(1);
+    const tool = section('INTERACTIVE COMMISSION REPORTING TOOL');
+    await tool.getByRole('heading', { level: 2, name: 'INTERACTIVE COMMISSION REPORTING TOOL', exact: true }).waitFor();
+    expect(await tool.getByRole('link').count()).toBe(0);
     expect(await page.getByText('More tools will appear here').count()).toBe(0);
     await expectNoSeriousAxeViolations(page, 'producer dashboard');
 

@@ -111,7 +111,14 @@ const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */
-const CHANGES: ReadonlySet<TPolicyAction> = new Set(['user.create', 'user.reset_password', 'user.unlock', 'user.disable', 'user.reinstate', 'commissions.grant']);
+const CHANGES: ReadonlySet<TPolicyAction> = new Set([
+  'user.create',
+  'user.reset_password',
+  'user.unlock',
+  'user.disable',
+  'user.reinstate',
+  'commissions.grant',
+]);
 
 function portalOfRole(role: TRole): TPortalId | undefined {
   return PORTAL_IDS.find((p) => (ROLES_BY_PORTAL[p] as readonly string[]).includes(role));

@@ -94,7 +94,9 @@ describe('users without administration', () => {
   for (const role of ['producer-user', 'employer-user', 'retail-producer'] as const) {
     it(`${role} may administer nothing`, () => {
       const a = actor(role);
-      const administration = POLICY_ACTIONS.filter((action) => !['service_request.', 'book.', 'resources.use', 'commissions.view'].some((own) => action.startsWith(own)));
+      const administration = POLICY_ACTIONS.filter(
+        (action) => !['service_request.', 'book.', 'resources.use', 'commissions.view'].some((own) => action.startsWith(own)),
+      );
       for (const action of administration) expect(decide(a, action, user('producer-user'))).toEqual({ allowed: false, reason: 'forbidden' });
       expect(() => userScope(a, 'user.list')).toThrow(AppError);
     });

@@ -6,7 +6,17 @@ import { NavigationType, createBrowserRouter, useLocation, useNavigationType, us
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { markNavigated } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { CLIENT_ADDRESS, COURSE_ADDRESSES, GROUP_ADDRESS, PAGE_ADDRESSES, STAFF_BOOK_ADDRESSES, TICKET_ADDRESSES, safeNext, type TRoute } from './routes.ts';
+import {
+  CLIENT_ADDRESS,
+  COURSE_ADDRESSES,
+  GROUP_ADDRESS,
+  STATEMENT_ADDRESSES,
+  PAGE_ADDRESSES,
+  STAFF_BOOK_ADDRESSES,
+  TICKET_ADDRESSES,
+  safeNext,
+  type TRoute,
+} from './routes.ts';
 
 /** What a page may carry to the next one, e.g. the "You have been logged out." notice. */
 export interface TNavigationState {
@@ -134,6 +144,17 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
       return { element: <NotFoundPage /> };
     case 'staff-resources':
       return lazyPage(async () => (await import('../features/resources/StaffResourcesPage.tsx')).StaffResourcesPage);
+    case 'producer-commissions':
+    case 'retail-commissions': {
+      const tool = route.kind;
+      return lazyPage(async () => {
+        const { StatementsPage } = await import('../features/commissions/StatementsPage.tsx');
+        return () => <StatementsPage tool={tool} portalId={tool === 'retail-commissions' ? 'retail' : 'producers'} />;
+      });
+    }
+    case 'commission-statement':
+      // Its address carries the month; see statementRoutes.
+      return { element: <NotFoundPage /> };
   }
 }
 
@@ -187,6 +208,23 @@ function bookItemRoutes(): RouteObject[] {
       },
     },
   ];
+}
+
+/** A commission statement's page in either producer portal, whose address carries the month. */
+function statementRoutes(): RouteObject[] {
+  return STATEMENT_ADDRESSES.map(({ path, portalId }) => ({
+    path,
+    caseSensitive: true,
+    lazy: async () => {
+      const { StatementPage } = await import('../features/commissions/StatementPage.tsx');
+      return {
+        Component: function StatementRoute() {
+          const { period = '' } = useParams();
+          return <StatementPage tool={portalId === 'retail' ? 'retail-commissions' : 'producer-commissions'} portalId={portalId} period={period} />;
+        },
+      };
+    },
+  }));
 }
 
 /** A training course's page in either producer portal, whose address carries the course id. */
@@ -259,6 +297,7 @@ export function createAppRouter() {
             ...bookItemRoutes(),
             ...staffBookRoutes(),
             ...courseRoutes(),
+            ...statementRoutes(),
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -44,6 +44,9 @@ export type TRoute =
   | { kind: 'producer-training' }
   | { kind: 'course'; portalId: TCoursePortal; courseId: string }
   | { kind: 'staff-resources' }
+  | { kind: 'producer-commissions' }
+  | { kind: 'retail-commissions' }
+  | { kind: 'commission-statement'; portalId: TCoursePortal; period: string }
   | { kind: 'staff-book-view'; view: TStaffBookView; agentId: string; state: string | undefined; id: string | undefined }
   | { kind: 'not-found' };
 
@@ -84,13 +87,22 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'producer-training',
   'course',
   'staff-resources',
+  'producer-commissions',
+  'retail-commissions',
+  'commission-statement',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
 const TOOL_PAGES = {
-  producers: { 'password-manager': 'password-manager', book: 'group-book', forms: 'producer-forms', training: 'producer-training' },
+  producers: {
+    'password-manager': 'password-manager',
+    book: 'group-book',
+    forms: 'producer-forms',
+    training: 'producer-training',
+    commissions: 'producer-commissions',
+  },
   employers: { 'security-manager': 'security-manager' },
-  retail: { forms: 'retail-forms', training: 'retail-training' },
+  retail: { forms: 'retail-forms', training: 'retail-training', commissions: 'retail-commissions' },
   staff: {
     users: 'staff-users',
     'service-requests': 'staff-service-requests',
@@ -141,6 +153,9 @@ export const paths = {
   training: (portalId: TCoursePortal) => `/${portalId}/training`,
   course: (portalId: TCoursePortal, courseId: string) => `/${portalId}/training/${encodeURIComponent(courseId)}`,
   staffResources: () => '/staff/forms-training',
+  /** BK-5: a producer's commission statements, in either producer portal. */
+  commissionStatements: (portalId: TCoursePortal) => `/${portalId}/commissions`,
+  commissionStatement: (portalId: TCoursePortal, period: string) => `/${portalId}/commissions/${encodeURIComponent(period)}`,
   staffBook: () => '/staff/book',
   staffBookProducer: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}`,
   staffBookClients: (agentId: string, state: string) => `/staff/book/${encodeURIComponent(agentId)}/${encodeURIComponent(state)}/clients`,
@@ -209,6 +224,12 @@ export const COURSE_ADDRESSES: readonly { path: string; portalId: TCoursePortal 
   { path: '/producers/training/:courseId', portalId: 'producers' },
 ];
 
+/** A commission statement's page, in either producer portal: the month from the address. */
+export const STATEMENT_ADDRESSES: readonly { path: string; portalId: TCoursePortal }[] = [
+  { path: '/retail/commissions/:period', portalId: 'retail' },
+  { path: '/producers/commissions/:period', portalId: 'producers' },
+];
+
 /** A producer's book in the staff console: whose, which state and which client or group, from the address. */
 export const STAFF_BOOK_ADDRESSES: readonly { path: string; view: TStaffBookView }[] = [
   { path: '/staff/book/:agentId', view: 'producer' },
@@ -229,7 +250,8 @@ export function matchRoute(pathname: string, search = ''): TRoute {
     matchTicketAddress(normalized) ??
     matchClientAddress(normalized) ??
     matchStaffBookAddress(normalized) ??
-    matchCourseAddress(normalized);
+    matchCourseAddress(normalized) ??
+    matchStatementAddress(normalized);
   if (!route) return { kind: 'not-found' };
   const query = new URLSearchParams(search);
   if (route.kind === 'register-confirm') return { ...route, token: query.get('token') ?? '' };
@@ -250,6 +272,14 @@ function matchClientAddress(pathname: string): TRoute | undefined {
   if (clientId) return { kind: 'book-client', clientId };
   const accountNumber = matchPath({ path: GROUP_ADDRESS, caseSensitive: true }, pathname)?.params.accountNumber;
   return accountNumber ? { kind: 'group-book-group', accountNumber } : undefined;
+}
+
+function matchStatementAddress(pathname: string): TRoute | undefined {
+  for (const { path, portalId } of STATEMENT_ADDRESSES) {
+    const period = matchPath({ path, caseSensitive: true }, pathname)?.params.period;
+    if (period) return { kind: 'commission-statement', portalId, period };
+  }
+  return undefined;
 }
 
 function matchCourseAddress(pathname: string): TRoute | undefined {
@@ -281,6 +311,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'group-book-group':
     case 'producer-forms':
     case 'producer-training':
+    case 'producer-commissions':
       return 'producers';
     case 'security-manager':
       return 'employers';
@@ -301,6 +332,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'book-applications':
     case 'retail-forms':
     case 'retail-training':
+    case 'retail-commissions':
       return 'retail';
     case 'landing':
     case 'producer-services':

@@ -20,6 +20,8 @@ export type TToolId =
   | 'retail-training'
   | 'producer-forms'
   | 'producer-training'
+  | 'producer-commissions'
+  | 'retail-commissions'
   | 'group-book'
   | 'book-applications'
   | 'book-clients';
@@ -80,6 +82,14 @@ export const TOOLS: readonly TTool[] = [
   },
   ...resourceTools('producers', ['primary-producer', 'producer-user']),
   {
+    id: 'producer-commissions',
+    portalId: 'producers',
+    label: 'Commissions',
+    description: 'Your commission summary and monthly commission statements, as pages, PDF and CSV.',
+    to: paths.commissionStatements('producers'),
+    roles: ['primary-producer', 'producer-user'],
+  },
+  {
     id: 'password-manager',
     portalId: 'producers',
     label: 'Password Manager',
@@ -112,6 +122,14 @@ export const TOOLS: readonly TTool[] = [
     roles: ['retail-producer'],
   },
   ...resourceTools('retail', ['retail-producer']),
+  {
+    id: 'retail-commissions',
+    portalId: 'retail',
+    label: 'Commissions',
+    description: 'Your commission summary and monthly commission statements, as pages, PDF and CSV.',
+    to: paths.commissionStatements('retail'),
+    roles: ['retail-producer'],
+  },
   {
     id: 'staff-users',
     portalId: 'staff',

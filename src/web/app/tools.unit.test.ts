@@ -8,13 +8,20 @@ describe('administration tools by role', () => {
       'Book of Business',
       'Forms',
       'Training',
+      'Commissions',
       'Password Manager',
     ]);
-    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Forms', 'Training']);
+    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Forms', 'Training', 'Commissions']);
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
-    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual(['book-applications', 'book-clients', 'retail-forms', 'retail-training']);
+    expect(toolsFor('retail', 'retail-producer').map((t) => t.id)).toEqual([
+      'book-applications',
+      'book-clients',
+      'retail-forms',
+      'retail-training',
+      'retail-commissions',
+    ]);
     expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual([
       'User Search',
       'Service Requests',

@@ -1,8 +1,8 @@
 // The demo's book of business (BK-1 … BK-4), as the carrier's feed files, dated from the clock so
 // "renewing soon" and "past due" stay true whenever the demo is loaded: clients and individual
 // policies of Jessica Camp (retail, IL and TX) and Marcus Reyes (TX, OK, NM), group policies for
-// the two demo employer groups, applications in every status, and a year of premium payments
-// (the groups' too).
+// the two demo employer groups, applications in every status, a year of premium payments (the
+// groups' too), and twelve monthly commission statements with the schedules they follow.
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 
 interface TDemoClient {
@@ -222,5 +222,113 @@ export function demoBookFeeds(now: Date): [TFeedKindName, string][] {
     ['policies', policies.join('\n')],
     ['applications', applications.join('\n')],
     ['payments', payments.join('\n')],
+    ['commission-schedules', commissionSchedules().join('\n')],
+    ['commissions', commissionLines(now).join('\n')],
   ];
+}
+
+/** Percent of premium, first-year and renewal, by line (every demo state alike). */
+const RATES: Record<string, { new: number; renewal: number }> = {
+  'medicare-supplement': { new: 20, renewal: 10 },
+  'medicare-advantage': { new: 15, renewal: 7.5 },
+  'prescription-drug': { new: 10, renewal: 5 },
+  'major-medical': { new: 8, renewal: 4 },
+  dental: { new: 12, renewal: 8 },
+  vision: { new: 12, renewal: 8 },
+  'group-medical': { new: 5, renewal: 4 },
+  'group-dental': { new: 7, renewal: 5 },
+};
+
+function commissionSchedules(): string[] {
+  const rows = ['line_of_business,state,business_type,effective_from,effective_to,rate_percent'];
+  for (const [line, rate] of Object.entries(RATES)) {
+    for (const state of ['IL', 'TX', 'OK', 'NM']) {
+      rows.push(`${line},${state},new,2024-01-01,,${rate.new}`, `${line},${state},renewal,2024-01-01,,${rate.renewal}`);
+    }
+  }
+  return rows;
+}
+
+interface TPaidPolicy {
+  agent: string;
+  number: string;
+  group: string;
+  name: string;
+  product: string;
+  line: string;
+  /** Months from now the policy took effect (negative). */
+  effective: number;
+  premium: string;
+}
+
+const cents = (dollars: string) => Math.round(Number(dollars) * 100);
+const asDollars = (value: number) => (value / 100).toFixed(2);
+
+/**
+ * Twelve monthly statements (the months before this one) for both demo producers: each policy in
+ * force pays first-year commission, then renewal, at the schedule's rate. The latest statement has
+ * an adjustment, and Rio Grande's dental a chargeback for its past-due premium.
+ */
+function commissionLines(now: Date): string[] {
+  const paid: TPaidPolicy[] = [
+    ...CLIENTS.map((c, i) => ({
+      agent: c.agent,
+      number: policyNumberOf(c),
+      group: '',
+      name: `${c.first} ${c.last}`,
+      product: c.plan,
+      line: c.line,
+      effective: -11 - i,
+      premium: c.premium,
+    })),
+    {
+      agent: MARCUS,
+      number: 'G-100234-MED',
+      group: '100234',
+      name: 'Acme Manufacturing Co.',
+      product: 'Blue Choice PPO Group',
+      line: 'group-medical',
+      effective: -30,
+      premium: '48210.00',
+    },
+    {
+      agent: MARCUS,
+      number: 'G-100871-DEN',
+      group: '100871',
+      name: 'Rio Grande School District',
+      product: 'BlueCare Dental Group PPO',
+      line: 'group-dental',
+      effective: -18,
+      premium: '9150.00',
+    },
+  ];
+  const rows = [
+    'agent_unique_id,period,line_number,account_number,group_number,account_name,original_effective_date,producer_effective_date,cancel_date,product_name,line_of_business,funding_type,calculation_method,contracts,premium_basis,rate,split_percent,transaction_type,amount',
+  ];
+  for (let back = 12; back >= 1; back--) {
+    const period = firstOfMonth(now, -back).slice(0, 7);
+    const numbers = new Map<string, number>();
+    const add = (p: TPaidPolicy, { type, rate, amount }: { type: string; rate: number; amount: number }) => {
+      const n = (numbers.get(p.agent) ?? 0) + 1;
+      numbers.set(p.agent, n);
+      const started = firstOfMonth(now, p.effective);
+      const funding = p.group ? 'fully-insured' : '';
+      rows.push(
+        `${p.agent},${period},${n},${p.number},${p.group},${p.name},${started},${started},,${p.product},${p.line},${funding},percent-of-premium,1,${p.premium},${rate},100,${type},${asDollars(amount)}`,
+      );
+    };
+    for (const p of paid) {
+      const age = -back - p.effective;
+      const rates = RATES[p.line];
+      if (age < 0 || !rates) continue;
+      const type = age < 12 ? 'new' : 'renewal';
+      add(p, { type, rate: rates[type], amount: Math.round((cents(p.premium) * rates[type]) / 100) });
+    }
+    if (back === 1) {
+      const [acme, rioGrande] = paid.slice(-2) as [TPaidPolicy, TPaidPolicy];
+      add(acme, { type: 'adjustment', rate: RATES['group-medical']?.renewal ?? 0, amount: 12_550 });
+      add(rioGrande, { type: 'chargeback', rate: RATES['group-dental']?.renewal ?? 0, amount: -Math.round((cents(rioGrande.premium) * 5) / 100) });
+    }
+  }
+  return rows;
 }

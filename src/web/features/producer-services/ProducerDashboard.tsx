@@ -1,14 +1,15 @@
 import { useId, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
+import { DashboardCommissions, DashboardStatements } from '../commissions/DashboardCommissions.tsx';
 import { DashboardForms } from '../resources/DashboardForms.tsx';
 
 /** A section shows its feature, or says honestly what will appear (commissions: BK-5, still to come). */
 type TSection = { title: string } & ({ content: ComponentType } | { empty: string });
 
 const SECTIONS: readonly TSection[] = [
-  { title: 'COMMISSIONS', empty: 'Your commission summary will appear here once the carrier publishes commissions for your producer ID.' },
-  { title: 'COMMISSION STATEMENTS', empty: 'Your commission statements will appear here once the carrier publishes them.' },
+  { title: 'COMMISSIONS', content: DashboardCommissions },
+  { title: 'COMMISSION STATEMENTS', content: DashboardStatements },
   { title: 'PDFs & RELATED INFORMATION', content: DashboardForms },
   {
     title: 'INTERACTIVE COMMISSION REPORTING TOOL',

@@ -18,8 +18,9 @@ import { searchUsers, userAdminKeys, type TUserAdminScope, type TUserListQuery }
 import { UserStatus } from './user-display.tsx';
 import { useUserActions, type TActionOutcome } from './UserActions.tsx';
 import { UserSearchForm, type TUserSearch } from './UserSearchForm.tsx';
+import { CommissionAccessCell } from '../commissions/CommissionAccessCell.tsx';
 
-export type TOptionalColumn = 'email' | 'role' | 'portal' | 'tenant';
+export type TOptionalColumn = 'email' | 'role' | 'portal' | 'tenant' | 'commissions';
 
 interface TUserListProps {
   scope: TUserAdminScope;
@@ -56,6 +57,16 @@ function columnsOf(optional: readonly TOptionalColumn[], actions: (user: TAdminU
             id: 'tenant',
             label: 'Producer ID / Group',
             render: (user: TAdminUser) => (user.producer ? user.producer.agentUniqueId : user.group ? `${user.group.name} (${user.group.accountNumber})` : '—'),
+          },
+        ]
+      : []),
+    ...(optional.includes('commissions')
+      ? [
+          {
+            id: 'commissions',
+            label: 'Commissions',
+            // Only a sub-user's access is the Primary Producer's to give (issue 17 §2).
+            render: (user: TAdminUser) => (user.role === 'producer-user' && user.status !== 'deleted' ? <CommissionAccessCell user={user} /> : '—'),
           },
         ]
       : []),

@@ -1,0 +1,50 @@
+// Commissions (BK-5) as the web uses them; shapes and routes are src/shared/commission-schemas.ts's.
+import {
+  ZCommissionAccess,
+  ZCommissionSummary,
+  ZStatement,
+  ZStatementList,
+  type TCommissionAccess,
+  type TCommissionSummary,
+  type TStatement,
+  type TStatementList,
+  type TStatementQuery,
+} from '../../../shared/commission-schemas.ts';
+import { apiRequest, queryString } from '../../api.ts';
+
+export const commissionKeys = {
+  all: ['commissions'] as const,
+  summary: ['commissions', 'summary'] as const,
+  statements: ['commissions', 'statements'] as const,
+  statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
+  access: (userId: string) => ['commissions', 'access', userId] as const,
+};
+
+export function fetchCommissionSummary(): Promise<TCommissionSummary> {
+  return apiRequest('/api/commissions/summary', { schema: ZCommissionSummary });
+}
+
+export function fetchStatements(): Promise<TStatementList> {
+  return apiRequest('/api/commissions/statements', { schema: ZStatementList });
+}
+
+export function fetchStatement(period: string, query: Partial<TStatementQuery>): Promise<TStatement> {
+  return apiRequest(`/api/commissions/statements/${encodeURIComponent(period)}${queryString(query)}`, { schema: ZStatement });
+}
+
+export function statementFileUrl(period: string, format: 'csv' | 'pdf'): string {
+  return `/api/commissions/statements/${encodeURIComponent(period)}/${format}`;
+}
+
+export function fetchCommissionAccess(userId: string): Promise<TCommissionAccess> {
+  return apiRequest(`/api/producers/users/${encodeURIComponent(userId)}/commission-access`, { schema: ZCommissionAccess });
+}
+
+export function changeCommissionAccess(userId: string, allowed: boolean): Promise<TCommissionAccess> {
+  return apiRequest(`/api/producers/users/${encodeURIComponent(userId)}/commission-access`, { method: 'PUT', body: { allowed }, schema: ZCommissionAccess });
+}
+
+/** "March 2026" for 2026-03. */
+export function monthName(period: string): string {
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+}

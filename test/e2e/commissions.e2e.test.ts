@@ -1,0 +1,70 @@
+// Commissions (BK-5, issue 17 §2) in Chromium on the demo data: the Primary Producer reads the
+// dashboard's COMMISSIONS and COMMISSION STATEMENTS, opens last month's statement and downloads its
+// PDF; the sub-user sees commissions only after the Primary Producer allows it in the Password
+// Manager. Axe checks every new page.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createE2e, expectNoSeriousAxeViolations } from '../support/e2e.ts';
+
+const e2e = createE2e({ failOnPageErrors: true });
+
+const MARCUS = ['producers', 'mreyes', 'Producer#2026'] as const;
+const LINDA = ['producers', 'lkim', 'Producer#2026'] as const;
+
+function lastMonth(): { period: string; name: string } {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return {
+    period: first.toISOString().slice(0, 7),
+    name: new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first),
+  };
+}
+
+async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+describe('commissions (BK-5)', () => {
+  it('the Primary Producer reads the summary, opens last month’s statement and downloads it as PDF', async () => {
+    const page = await e2e.signedIn(...MARCUS);
+    const month = lastMonth();
+    const commissions = page.getByRole('region', { name: 'COMMISSIONS', exact: true });
+    await commissions.getByText('Year to date', { exact: false }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'dashboard with commissions');
+
+    await commissions.getByRole('link', { name: month.name, exact: true }).click();
+    await heading(page, `Commission Statement, ${month.name}`);
+    await page.getByRole('table', { name: 'Statement lines' }).getByText('Acme Manufacturing Co.').first().waitFor();
+    await page.getByRole('table', { name: 'Totals by transaction type' }).getByText('Chargeback').waitFor();
+    await expectNoSeriousAxeViolations(page, 'commission statement');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe(`commission-statement-${month.period}.pdf`);
+
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Commissions' }).click();
+    await heading(page, 'Commissions');
+    const statements = page.getByRole('table', { name: 'Monthly commission statements' });
+    expect(await statements.getByRole('row').count()).toBe(13); // the header and twelve months
+    await expectNoSeriousAxeViolations(page, 'commission statements');
+  });
+
+  it('the sub-user sees commissions once the Primary Producer allows it in the Password Manager', async () => {
+    const linda = await e2e.signedIn(...LINDA);
+    await linda.goto(`${e2e.server.baseUrl}/producers/commissions`);
+    await heading(linda, 'Commissions');
+    await linda.getByText('Your Primary Producer has not given you access to commissions.').first().waitFor();
+
+    const marcus = await e2e.signedIn(...MARCUS);
+    await marcus.goto(`${e2e.server.baseUrl}/producers/password-manager`);
+    await heading(marcus, 'Password Manager');
+    const box = marcus.getByRole('checkbox', { name: 'lkim sees commissions' });
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    expect(await box.isChecked()).toBe(false);
+    await expectNoSeriousAxeViolations(marcus, 'password manager with commission access');
+    await Promise.all([marcus.waitForResponse((answer) => answer.url().endsWith('/commission-access') && answer.status() === 200), box.check()]);
+    await marcus.getByText('lkim may now see commissions.').waitFor();
+
+    await linda.reload();
+    await heading(linda, 'Commissions');
+    await linda.getByRole('table', { name: 'Monthly commission statements' }).getByRole('link', { name: lastMonth().name, exact: true }).waitFor();
+  });
+});
