@@ -5,6 +5,8 @@
 //   GET /api/commissions/statements/:period           one statement: totals by line and type, its lines paged
 //   GET /api/commissions/statements/:period/csv       the statement's lines as CSV
 //   GET /api/commissions/statements/:period/pdf       the statement as PDF
+//   GET /api/commissions/report                       the reporting tool: ?from&to&account&line&type
+//   GET /api/commissions/report/csv                   the lines the report covers, as CSV
 //   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
@@ -81,3 +83,42 @@ export type TStatement = z.infer<typeof ZStatement>;
 
 export const ZCommissionAccess = z.strictObject({ allowed: z.boolean('Say whether the user may see commissions.') });
 export type TCommissionAccess = z.infer<typeof ZCommissionAccess>;
+
+/** The reporting tool's filters; without a range it shows the 12 months ending with the newest statement. */
+const emptyIsNone = (value: unknown) => (value === '' ? undefined : value);
+export const ZReportQuery = z
+  .strictObject({
+    from: z.preprocess(emptyIsNone, ZPeriod.optional()),
+    to: z.preprocess(emptyIsNone, ZPeriod.optional()),
+    account: z.preprocess(emptyIsNone, z.string().trim().max(32, 'An account or policy number is at most 32 characters.').optional()),
+    line: z.preprocess(emptyIsNone, z.enum(LINES_OF_BUSINESS, 'Choose one of the listed lines of business.').optional()),
+    type: z.preprocess(emptyIsNone, z.enum(COMMISSION_TRANSACTION_TYPES, 'Choose one of the listed transaction types.').optional()),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['to'], message: 'The end month cannot be before the start month.' })
+  .refine((q) => q.from === undefined || q.to === undefined || monthsBetween(q.from, q.to) <= 60, {
+    path: ['from'],
+    message: 'Report on at most 60 months at a time.',
+  });
+export type TReportQuery = z.infer<typeof ZReportQuery>;
+
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+export const ZCommissionReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Every month of the range, oldest first, with its total by line of business (lines without commission left out). */
+  months: z.array(
+    z.object({
+      period: z.string(),
+      totalCents: z.number().int(),
+      byLine: z.array(z.object({ lineOfBusiness: z.enum(LINES_OF_BUSINESS), totalCents: z.number().int() })),
+    }),
+  ),
+  totalCents: z.number().int(),
+  lines: z.number().int(),
+  /** The accounts the range paid most on (at most 25). */
+  accounts: z.array(z.object({ accountNumber: z.string(), accountName: z.string(), totalCents: z.number().int(), lines: z.number().int() })),
+});
+export type TCommissionReport = z.infer<typeof ZCommissionReport>;

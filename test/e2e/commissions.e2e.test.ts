@@ -47,6 +47,28 @@ describe('commissions (BK-5)', () => {
     await expectNoSeriousAxeViolations(page, 'commission statements');
   });
 
+  it('the reporting tool: a chart and its table over the last twelve months, filtered by line in the address', async () => {
+    const page = await e2e.signedIn(...MARCUS);
+    await page
+      .getByRole('region', { name: 'INTERACTIVE COMMISSION REPORTING TOOL', exact: true })
+      .getByRole('link', { name: 'Open the reporting tool' })
+      .click();
+    await heading(page, 'Interactive Commission Reporting Tool');
+    const table = page.getByRole('table', { name: 'Commission by month and line of business' });
+    await table.getByRole('columnheader', { name: 'Group Medical' }).waitFor();
+    expect(await table.getByRole('row').count()).toBe(13);
+    await page.locator('.recharts-surface').first().waitFor();
+    await expectNoSeriousAxeViolations(page, 'commission reporting tool');
+
+    await page.getByLabel('Line of Business', { exact: true }).selectOption('group-dental');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/line=group-dental/);
+    await table.getByRole('columnheader', { name: 'Group Dental' }).waitFor();
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Group Medical' }).count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these lines as CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^commission-report-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
+  });
+
   it('the sub-user sees commissions once the Primary Producer allows it in the Password Manager', async () => {
     const linda = await e2e.signedIn(...LINDA);
     await linda.goto(`${e2e.server.baseUrl}/producers/commissions`);

@@ -153,16 +153,14 @@ describe('SR-1 the producer dashboard', () => {
     await expect.poll(() => account.textContent()).toContain('Lone Star Benefits LLC');
     expect(await account.textContent()).toContain('000600501');
     const section = (title: string) => page.getByRole('region', { name: title, exact: true });
-    // The demo's commissions (BK-5) and forms (BK-6) fill three sections; the reporting tool is still to come, without a dead link.
+    // The demo's commissions (BK-5) and forms (BK-6) fill the four sections.
     await section('COMMISSIONS')
       .getByText(/^Year to date/)
       .waitFor();
     await section('COMMISSION STATEMENTS').getByRole('link', { name: 'All statements' }).waitFor();
     await section('PDFs & RELATED INFORMATION').getByRole('link', { name: 'All forms' }).waitFor();
     expect(await section('PDFs & RELATED INFORMATION').getByRole('link', { name: 'Producer Appointment Request' }).count()).toBe(1);
-    const tool = section('INTERACTIVE COMMISSION REPORTING TOOL');
-    await tool.getByRole('heading', { level: 2, name: 'INTERACTIVE COMMISSION REPORTING TOOL', exact: true }).waitFor();
-    expect(await tool.getByRole('link').count()).toBe(0);
+    await section('INTERACTIVE COMMISSION REPORTING TOOL').getByRole('link', { name: 'Open the reporting tool' }).waitFor();
     expect(await page.getByText('More tools will appear here').count()).toBe(0);
     await expectNoSeriousAxeViolations(page, 'producer dashboard');
 

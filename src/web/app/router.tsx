@@ -152,6 +152,14 @@ function pageOf(route: TRoute): Pick<RouteObject, 'element' | 'lazy'> {
         return () => <StatementsPage tool={tool} portalId={tool === 'retail-commissions' ? 'retail' : 'producers'} />;
       });
     }
+    case 'producer-commission-report':
+    case 'retail-commission-report': {
+      const tool = route.kind;
+      return lazyPage(async () => {
+        const { ReportPage } = await import('../features/commissions/ReportPage.tsx');
+        return () => <ReportPage tool={tool} />;
+      });
+    }
     case 'commission-statement':
       // Its address carries the month; see statementRoutes.
       return { element: <NotFoundPage /> };

@@ -46,6 +46,8 @@ export type TRoute =
   | { kind: 'staff-resources' }
   | { kind: 'producer-commissions' }
   | { kind: 'retail-commissions' }
+  | { kind: 'producer-commission-report' }
+  | { kind: 'retail-commission-report' }
   | { kind: 'commission-statement'; portalId: TCoursePortal; period: string }
   | { kind: 'staff-book-view'; view: TStaffBookView; agentId: string; state: string | undefined; id: string | undefined }
   | { kind: 'not-found' };
@@ -90,6 +92,8 @@ const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
   'producer-commissions',
   'retail-commissions',
   'commission-statement',
+  'producer-commission-report',
+  'retail-commission-report',
 ]);
 
 /** The administration tools (LC-5, LC-6, staff console): one page address each, in one portal. */
@@ -100,9 +104,10 @@ const TOOL_PAGES = {
     forms: 'producer-forms',
     training: 'producer-training',
     commissions: 'producer-commissions',
+    'commission-report': 'producer-commission-report',
   },
   employers: { 'security-manager': 'security-manager' },
-  retail: { forms: 'retail-forms', training: 'retail-training', commissions: 'retail-commissions' },
+  retail: { forms: 'retail-forms', training: 'retail-training', commissions: 'retail-commissions', 'commission-report': 'retail-commission-report' },
   staff: {
     users: 'staff-users',
     'service-requests': 'staff-service-requests',
@@ -155,6 +160,7 @@ export const paths = {
   staffResources: () => '/staff/forms-training',
   /** BK-5: a producer's commission statements, in either producer portal. */
   commissionStatements: (portalId: TCoursePortal) => `/${portalId}/commissions`,
+  commissionReport: (portalId: TCoursePortal) => `/${portalId}/commission-report`,
   commissionStatement: (portalId: TCoursePortal, period: string) => `/${portalId}/commissions/${encodeURIComponent(period)}`,
   staffBook: () => '/staff/book',
   staffBookProducer: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}`,
@@ -312,6 +318,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'producer-forms':
     case 'producer-training':
     case 'producer-commissions':
+    case 'producer-commission-report':
       return 'producers';
     case 'security-manager':
       return 'employers';
@@ -333,6 +340,7 @@ export function portalOfRoute(route: TRoute): TPortalId | undefined {
     case 'retail-forms':
     case 'retail-training':
     case 'retail-commissions':
+    case 'retail-commission-report':
       return 'retail';
     case 'landing':
     case 'producer-services':

@@ -22,6 +22,8 @@ export type TToolId =
   | 'producer-training'
   | 'producer-commissions'
   | 'retail-commissions'
+  | 'producer-commission-report'
+  | 'retail-commission-report'
   | 'group-book'
   | 'book-applications'
   | 'book-clients';
@@ -90,6 +92,14 @@ export const TOOLS: readonly TTool[] = [
     roles: ['primary-producer', 'producer-user'],
   },
   {
+    id: 'producer-commission-report',
+    portalId: 'producers',
+    label: 'Commission Reporting',
+    description: 'The interactive commission reporting tool: commission by month and line of business, filtered, charted and downloadable.',
+    to: paths.commissionReport('producers'),
+    roles: ['primary-producer', 'producer-user'],
+  },
+  {
     id: 'password-manager',
     portalId: 'producers',
     label: 'Password Manager',
@@ -128,6 +138,14 @@ export const TOOLS: readonly TTool[] = [
     label: 'Commissions',
     description: 'Your commission summary and monthly commission statements, as pages, PDF and CSV.',
     to: paths.commissionStatements('retail'),
+    roles: ['retail-producer'],
+  },
+  {
+    id: 'retail-commission-report',
+    portalId: 'retail',
+    label: 'Commission Reporting',
+    description: 'The interactive commission reporting tool: commission by month and line of business, filtered, charted and downloadable.',
+    to: paths.commissionReport('retail'),
     roles: ['retail-producer'],
   },
   {

@@ -9,9 +9,17 @@ describe('administration tools by role', () => {
       'Forms',
       'Training',
       'Commissions',
+      'Commission Reporting',
       'Password Manager',
     ]);
-    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual(['Producer Services', 'Book of Business', 'Forms', 'Training', 'Commissions']);
+    expect(toolsFor('producers', 'producer-user').map((t) => t.label)).toEqual([
+      'Producer Services',
+      'Book of Business',
+      'Forms',
+      'Training',
+      'Commissions',
+      'Commission Reporting',
+    ]);
     expect(toolsFor('employers', 'delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'alternate-delegated-admin').map((t) => t.label)).toEqual(['Security Manager']);
     expect(toolsFor('employers', 'employer-user')).toEqual([]);
@@ -21,6 +29,7 @@ describe('administration tools by role', () => {
       'retail-forms',
       'retail-training',
       'retail-commissions',
+      'retail-commission-report',
     ]);
     expect(toolsFor('staff', 'help-desk').map((t) => t.label)).toEqual([
       'User Search',

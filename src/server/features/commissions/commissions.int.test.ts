@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCommissionSummary, TStatement, TStatementList } from '../../../shared/commission-schemas.ts';
+import type { TCommissionReport, TCommissionSummary, TStatement, TStatementList } from '../../../shared/commission-schemas.ts';
 import { clientFor, createGroupTeam, createProducerTeam, createRetailUser, createStaff, type TClient } from '../../../../test/support/admin-fixtures.ts';
 import { createTestApp, type TTestApp } from '../../../../test/support/app.ts';
 import { pdfPages } from '../../../../test/support/pdf-text.ts';
@@ -175,6 +175,49 @@ describe('summary and statements (BK-5)', () => {
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
     });
     expect(pages.at(-1)).toContain('Statement total: $1,200.00');
+  });
+});
+
+describe('the reporting tool', () => {
+  it('by month and line of business over the 12 months ending with the newest statement, to the cent', async () => {
+    const report = (await pp.get('/api/commissions/report')).json<TCommissionReport>();
+    expect([report.from, report.to, report.months.length]).toEqual(['2025-03', '2026-02', 12]);
+    expect(report.totalCents).toBe(10_010 + 75_025 + 121_284 + 120_000);
+    expect(report.months.find((m) => m.period === '2026-01')?.byLine).toEqual([
+      { lineOfBusiness: 'group-dental', totalCents: 25_025 },
+      { lineOfBusiness: 'group-medical', totalCents: 50_000 },
+    ]);
+    expect(report.months.reduce((sum, m) => sum + m.totalCents, 0)).toBe(report.totalCents);
+    expect(report.accounts[0]).toMatchObject({ accountNumber: 'G-1', totalCents: 10_010 + 50_000 + 100_001 + 1_000 });
+  });
+
+  it('filters by range, line, type and account; the CSV has the lines behind it', async () => {
+    const chargebacks = (await pp.get('/api/commissions/report?from=2026-01&to=2026-02&type=chargeback')).json<TCommissionReport>();
+    expect([chargebacks.totalCents, chargebacks.lines, chargebacks.months.map((m) => m.period)]).toEqual([-12_050, 1, ['2026-01', '2026-02']]);
+    const dental = (await pp.get('/api/commissions/report?from=2025-11&to=2026-02&line=group-dental')).json<TCommissionReport>();
+    expect(dental.totalCents).toBe(25_025);
+    const account = (await pp.get('/api/commissions/report?from=2026-02&to=2026-02&account=G-3')).json<TCommissionReport>();
+    expect(account.totalCents).toBe(33_333);
+    const csv = await pp.get('/api/commissions/report/csv?from=2026-01&to=2026-02');
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(rows[0]?.startsWith('period,line_number,')).toBe(true);
+    expect(rows.slice(1).map((r) => `${r.split(',')[0]}#${r.split(',')[1]}`)).toEqual(['2026-01#1', '2026-01#2', '2026-02#1', '2026-02#2', '2026-02#3']);
+  });
+
+  it('refuses a backwards or too long range and unknown filters with 400; another ID sees only its own', async () => {
+    for (const url of [
+      '/api/commissions/report?from=2026-02&to=2026-01',
+      '/api/commissions/report?from=2020-01&to=2026-02',
+      '/api/commissions/report?line=pets',
+      '/api/commissions/report?type=bonus',
+      '/api/commissions/report?from=26-01',
+    ]) {
+      expect((await pp.get(url)).statusCode, url).toBe(400);
+    }
+    expect((await stranger.get('/api/commissions/report?from=2026-02&to=2026-02')).json<TCommissionReport>().totalCents).toBe(999_999);
   });
 });
 

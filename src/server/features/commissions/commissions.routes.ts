@@ -4,7 +4,16 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCommissionAccess, ZCommissionSummary, ZStatement, ZStatementList, ZStatementParams, ZStatementQuery } from '../../../shared/commission-schemas.ts';
+import {
+  ZCommissionAccess,
+  ZCommissionReport,
+  ZCommissionSummary,
+  ZReportQuery,
+  ZStatement,
+  ZStatementList,
+  ZStatementParams,
+  ZStatementQuery,
+} from '../../../shared/commission-schemas.ts';
 import { ZErrorResponse } from '../../../shared/identity-schemas.ts';
 import type { TAccess } from '../../platform/http/auth-guard.ts';
 import { callerOf } from '../../platform/http/caller.ts';
@@ -12,6 +21,7 @@ import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
 import { changeCommissionAccess, getCommissionAccess } from './commission-access.service.ts';
+import { getCommissionReport, reportCsv } from './commission-report.service.ts';
 import { getCommissionSummary, getStatement, listStatements, statementCsv, statementPdf } from './commissions.service.ts';
 
 const COMMISSIONS_ACCESS: TAccess = { session: true, portals: ['producers', 'retail'], roles: ['primary-producer', 'producer-user', 'retail-producer'] };
@@ -92,6 +102,28 @@ export function commissionsRoutes(ctx: TRouteContext) {
       async (request, reply) => {
         const pdf = await statementPdf(deps, callerOf(request), request.params.period);
         return sendDownload(reply, { stream: Readable.from([pdf.bytes]), name: pdf.fileName, contentType: 'application/pdf', sizeBytes: pdf.bytes.length });
+      },
+    );
+
+    r.get(
+      '/api/commissions/report',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'The reporting tool: commission by month and line of business, and the top accounts',
+          querystring: ZReportQuery,
+          response: { 200: ZCommissionReport, ...errors },
+        },
+      },
+      async (request) => getCommissionReport(deps, callerOf(request), request.query),
+    );
+    r.get(
+      '/api/commissions/report/csv',
+      { config, schema: { tags, summary: "The report's lines as CSV (audited)", querystring: ZReportQuery, response: errors } },
+      async (request, reply) => {
+        const csv = await reportCsv(deps, callerOf(request), request.query);
+        return sendCsv(reply, { filename: csv.fileName, chunks: csv.rows });
       },
     );
 

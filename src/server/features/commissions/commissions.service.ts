@@ -61,7 +61,7 @@ export async function listStatements(deps: TDataDeps, caller: TCaller): Promise<
   return { items: await findMonthTotals(deps.db, { agentId: agentUniqueId }) };
 }
 
-function toLine(row: TStatementLineRow): TStatementLine {
+export function toLine(row: TStatementLineRow): TStatementLine {
   return {
     lineNumber: row.line_number,
     accountNumber: row.account_number,
@@ -122,13 +122,17 @@ async function* allLines(deps: TDataDeps, input: { agentId: string; period: stri
   }
 }
 
-async function auditDownload(deps: TDataDeps, caller: TCaller, input: { period: string; format: 'csv' | 'pdf'; lines: number }): Promise<void> {
+export async function auditDownload(
+  deps: TDataDeps,
+  caller: TCaller,
+  input: { period: string; format: 'csv' | 'pdf'; lines?: number; filters?: Record<string, unknown> },
+): Promise<void> {
   await recordAudit(deps.db, {
     action: 'commissions.statement_downloaded',
     occurredAt: deps.clock.now(),
     portalId: caller.actor.portalId,
     actor: { id: caller.actor.id, label: caller.actor.username },
-    target: { label: `commission statement ${input.period}` },
+    target: { label: input.filters ? `commission report ${input.period}` : `commission statement ${input.period}` },
     ipAddress: caller.ipAddress,
     requestId: caller.requestId,
     details: input,
@@ -157,33 +161,36 @@ export const STATEMENT_CSV_COLUMNS = [
 
 const dollars = (cents: number | null) => (cents === null ? null : (cents / 100).toFixed(2));
 
+/** A line's cells in STATEMENT_CSV_COLUMNS' order. */
+export function csvCells(l: TStatementLine): (string | null)[] {
+  return [
+    String(l.lineNumber),
+    l.accountNumber,
+    l.groupNumber,
+    l.accountName,
+    l.originalEffectiveDate,
+    l.producerEffectiveDate,
+    l.cancelDate,
+    l.productName,
+    l.lineOfBusiness,
+    l.fundingType,
+    l.calculationMethod,
+    l.contracts === null ? null : String(l.contracts),
+    dollars(l.premiumBasisCents),
+    l.rate,
+    l.splitPercent,
+    l.transactionType,
+    dollars(l.amountCents),
+  ];
+}
+
 /** The statement's lines as the feed's own columns (a file that loads back as it came). */
 export async function statementCsv(deps: TDataDeps, caller: TCaller, period: string): Promise<{ fileName: string; rows: AsyncGenerator<string> }> {
   const statement = await statementOf(deps, caller, period);
   await auditDownload(deps, caller, { period, format: 'csv', lines: statement.lines });
   async function* rows(): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(STATEMENT_CSV_COLUMNS)}`;
-    for await (const l of allLines(deps, { agentId: statement.producer.agentUniqueId, period })) {
-      yield csvLine([
-        String(l.lineNumber),
-        l.accountNumber,
-        l.groupNumber,
-        l.accountName,
-        l.originalEffectiveDate,
-        l.producerEffectiveDate,
-        l.cancelDate,
-        l.productName,
-        l.lineOfBusiness,
-        l.fundingType,
-        l.calculationMethod,
-        l.contracts === null ? null : String(l.contracts),
-        dollars(l.premiumBasisCents),
-        l.rate,
-        l.splitPercent,
-        l.transactionType,
-        dollars(l.amountCents),
-      ]);
-    }
+    for await (const line of allLines(deps, { agentId: statement.producer.agentUniqueId, period })) yield csvLine(csvCells(line));
   }
   return { fileName: `commission-statement-${period}.csv`, rows: rows() };
 }

@@ -110,3 +110,52 @@ export async function findGrantTarget(db: TDbOrTx, userId: string) {
   );
   return row;
 }
+
+export interface TReportFilter {
+  agentId: string;
+  from: string;
+  to: string;
+  account?: string | undefined;
+  line?: string | undefined;
+  type?: string | undefined;
+}
+
+function reportWhere(filter: TReportFilter) {
+  return sql`agent_unique_id = ${filter.agentId} and period between ${filter.from} and ${filter.to}
+    ${filter.account === undefined ? sql`` : sql`and account_number = ${filter.account}`}
+    ${filter.line === undefined ? sql`` : sql`and line_of_business = ${filter.line}`}
+    ${filter.type === undefined ? sql`` : sql`and transaction_type = ${filter.type}`}`;
+}
+
+/** The reporting tool's months: the total of each month and line of business the filter covers. */
+export async function findReportCells(db: TDbOrTx, filter: TReportFilter) {
+  const rows = await executeRows<{ period: string; line_of_business: string; total: string; lines: string }>(
+    db,
+    sql`select period, line_of_business, sum(amount_cents) as total, count(*) as lines from commission_lines
+        where ${reportWhere(filter)} group by period, line_of_business order by period, line_of_business`,
+  );
+  return rows.map((row) => ({ period: row.period, lineOfBusiness: row.line_of_business, totalCents: Number(row.total), lines: Number(row.lines) }));
+}
+
+/** The accounts the filter paid most on. */
+export async function findReportAccounts(db: TDbOrTx, filter: TReportFilter & { limit: number }) {
+  const rows = await executeRows<{ account_number: string; account_name: string; total: string; lines: string }>(
+    db,
+    sql`select account_number, max(account_name) as account_name, sum(amount_cents) as total, count(*) as lines from commission_lines
+        where ${reportWhere(filter)} group by account_number order by sum(amount_cents) desc, account_number limit ${filter.limit}`,
+  );
+  return rows.map((row) => ({ accountNumber: row.account_number, accountName: row.account_name, totalCents: Number(row.total), lines: Number(row.lines) }));
+}
+
+/** The lines the filter covers, in statement order, `limit` from after (period, line number). */
+export async function findReportLines(db: TDbOrTx, filter: TReportFilter & { after?: { period: string; lineNumber: number }; limit: number }) {
+  return executeRows<TStatementLineRow & { period: string }>(
+    db,
+    sql`select period, line_number, account_number, group_number, account_name, original_effective_date::text, producer_effective_date::text,
+          cancel_date::text, product_name, line_of_business, funding_type, calculation_method, contracts, premium_basis_cents,
+          rate::text, split_percent::text, transaction_type, amount_cents
+        from commission_lines where ${reportWhere(filter)}
+          ${filter.after === undefined ? sql`` : sql`and (period, line_number) > (${filter.after.period}, ${filter.after.lineNumber})`}
+        order by period, line_number limit ${filter.limit}`,
+  );
+}

@@ -10,13 +10,23 @@ export function CommissionAccessCell({ user }: { user: TAdminUser }) {
   const queryClient = useQueryClient();
   const access = useQuery({ queryKey: commissionKeys.access(user.id), queryFn: () => fetchCommissionAccess(user.id) });
   const [announcement, setAnnouncement] = useState<string | null>(null);
+  const key = commissionKeys.access(user.id);
   const change = useMutation({
     mutationFn: (allowed: boolean) => changeCommissionAccess(user.id, allowed),
+    // The box shows the choice at once; a refusal puts it back and says why.
+    onMutate: (allowed) => {
+      const before = queryClient.getQueryData<{ allowed: boolean }>(key);
+      queryClient.setQueryData(key, { allowed });
+      return { before };
+    },
     onSuccess: (result) => {
-      queryClient.setQueryData(commissionKeys.access(user.id), result);
+      queryClient.setQueryData(key, result);
       setAnnouncement(result.allowed ? `${user.username} may now see commissions.` : `${user.username} no longer sees commissions.`);
     },
-    onError: (error) => setAnnouncement(error.message),
+    onError: (error, _allowed, context) => {
+      queryClient.setQueryData(key, context?.before);
+      setAnnouncement(error.message);
+    },
   });
   if (access.error) return <span className="status-note-inline">{access.error.message}</span>;
   return (
@@ -26,7 +36,7 @@ export function CommissionAccessCell({ user }: { user: TAdminUser }) {
           id={id}
           type="checkbox"
           checked={access.data?.allowed ?? false}
-          disabled={!access.data || change.isPending}
+          disabled={!access.data}
           onChange={(event) => change.mutate(event.target.checked)}
         />
         <span className="visually-hidden">{user.username} </span>sees commissions

@@ -28,6 +28,16 @@ export function DashboardCommissions({ portalId = 'producers' }: { portalId?: TC
   );
 }
 
+/** SR-1's INTERACTIVE COMMISSION REPORTING TOOL: the way in. */
+export function DashboardReportLink({ portalId = 'producers' }: { portalId?: TCoursePortal }) {
+  return (
+    <p>
+      Commission by month and line of business, filtered by period, account, line and transaction type, as a chart, a table and CSV.{' '}
+      <Link to={paths.commissionReport(portalId)}>Open the reporting tool</Link>
+    </p>
+  );
+}
+
 /** SR-1's COMMISSION STATEMENTS: the newest months, each opening its statement. */
 export function DashboardStatements({ portalId = 'producers' }: { portalId?: TCoursePortal }) {
   const statements = useQuery({ queryKey: commissionKeys.statements, queryFn: fetchStatements });

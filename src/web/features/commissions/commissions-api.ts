@@ -1,14 +1,17 @@
 // Commissions (BK-5) as the web uses them; shapes and routes are src/shared/commission-schemas.ts's.
 import {
   ZCommissionAccess,
+  ZCommissionReport,
   ZCommissionSummary,
   ZStatement,
   ZStatementList,
   type TCommissionAccess,
+  type TCommissionReport,
   type TCommissionSummary,
   type TStatement,
   type TStatementList,
   type TStatementQuery,
+  type TReportQuery,
 } from '../../../shared/commission-schemas.ts';
 import { apiRequest, queryString } from '../../api.ts';
 
@@ -18,6 +21,7 @@ export const commissionKeys = {
   statements: ['commissions', 'statements'] as const,
   statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
   access: (userId: string) => ['commissions', 'access', userId] as const,
+  report: (query: TReportQuery) => ['commissions', 'report', query] as const,
 };
 
 export function fetchCommissionSummary(): Promise<TCommissionSummary> {
@@ -30,6 +34,10 @@ export function fetchStatements(): Promise<TStatementList> {
 
 export function fetchStatement(period: string, query: Partial<TStatementQuery>): Promise<TStatement> {
   return apiRequest(`/api/commissions/statements/${encodeURIComponent(period)}${queryString(query)}`, { schema: ZStatement });
+}
+
+export function fetchReport(query: TReportQuery): Promise<TCommissionReport> {
+  return apiRequest(`/api/commissions/report${queryString(query)}`, { schema: ZCommissionReport });
 }
 
 export function statementFileUrl(period: string, format: 'csv' | 'pdf'): string {

@@ -1,7 +1,7 @@
 import { useId, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
-import { DashboardCommissions, DashboardStatements } from '../commissions/DashboardCommissions.tsx';
+import { DashboardCommissions, DashboardReportLink, DashboardStatements } from '../commissions/DashboardCommissions.tsx';
 import { DashboardForms } from '../resources/DashboardForms.tsx';
 
 /** A section shows its feature, or says honestly what will appear (commissions: BK-5, still to come). */
@@ -11,10 +11,7 @@ const SECTIONS: readonly TSection[] = [
   { title: 'COMMISSIONS', content: DashboardCommissions },
   { title: 'COMMISSION STATEMENTS', content: DashboardStatements },
   { title: 'PDFs & RELATED INFORMATION', content: DashboardForms },
-  {
-    title: 'INTERACTIVE COMMISSION REPORTING TOOL',
-    empty: 'The interactive commission reporting tool will open here once your commission statements are available.',
-  },
+  { title: 'INTERACTIVE COMMISSION REPORTING TOOL', content: DashboardReportLink },
 ];
 
 function DashboardSection({ section }: { section: TSection }) {
