@@ -7,6 +7,7 @@
 //   GET /api/commissions/statements/:period/pdf       the statement as PDF
 //   GET /api/commissions/report                       the reporting tool: ?from&to&account&line&type
 //   GET /api/commissions/report/csv                   the lines the report covers, as CSV
+//   GET /api/commissions/reconciliation               owed versus paid over a year: ?year
 //   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
@@ -122,3 +123,48 @@ export const ZCommissionReport = z.object({
   accounts: z.array(z.object({ accountNumber: z.string(), accountName: z.string(), totalCents: z.number().int(), lines: z.number().int() })),
 });
 export type TCommissionReport = z.infer<typeof ZCommissionReport>;
+
+// Owed versus paid (issue 17 §3): GET /api/commissions/reconciliation?year=YYYY
+export const DISCREPANCY_KINDS = ['short-pay', 'missing', 'paid-after-termination', 'unreversed-chargeback'] as const;
+export type TDiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
+export const DISCREPANCY_LABELS: Record<TDiscrepancyKind, string> = {
+  'short-pay': 'Short pay',
+  missing: 'Commission missing',
+  'paid-after-termination': 'Paid on a terminated policy',
+  'unreversed-chargeback': 'Chargeback never reversed',
+};
+
+export const ZReconciliationQuery = z.strictObject({
+  year: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number('Enter a year.').int('Enter a year.').min(2000, 'Enter a year from 2000.').max(2100, 'Enter a year up to 2100.').optional(),
+  ),
+});
+export type TReconciliationQuery = z.infer<typeof ZReconciliationQuery>;
+
+export const ZDiscrepancy = z.object({
+  kind: z.enum(DISCREPANCY_KINDS),
+  period: z.string(),
+  accountNumber: z.string(),
+  accountName: z.string(),
+  lineOfBusiness: z.enum(LINES_OF_BUSINESS),
+  /** What the schedule makes owed on the premium received; null where the line is judged on its own. */
+  owedCents: z.number().int().nullable(),
+  paidCents: z.number().int(),
+  /** What the producer is still owed (negative: what the carrier may take back). */
+  differenceCents: z.number().int(),
+  /** One sentence on why, e.g. "Renewal at 10% of $189.50 received". */
+  detail: z.string(),
+});
+export type TDiscrepancy = z.infer<typeof ZDiscrepancy>;
+
+export const ZReconciliation = z.object({
+  year: z.number().int(),
+  /** Over the policy-months with premium received and a schedule: what was owed and what was paid. */
+  owedCents: z.number().int(),
+  paidCents: z.number().int(),
+  discrepancies: z.array(ZDiscrepancy),
+  totals: z.array(z.object({ kind: z.enum(DISCREPANCY_KINDS), count: z.number().int(), differenceCents: z.number().int() })),
+  differenceCents: z.number().int(),
+});
+export type TReconciliation = z.infer<typeof ZReconciliation>;

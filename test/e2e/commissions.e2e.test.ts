@@ -69,6 +69,20 @@ describe('commissions (BK-5)', () => {
     expect(download.suggestedFilename()).toMatch(/^commission-report-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
   });
 
+  it('Owed versus Paid lists the demo’s discrepancies, and one click files a prefilled Commission Dispute', async () => {
+    const page = await e2e.signedIn(...MARCUS);
+    await page.goto(`${e2e.server.baseUrl}/producers/commissions`);
+    await heading(page, 'Commissions');
+    const discrepancies = page.getByRole('table', { name: /^Discrepancies, \d{4}$/ });
+    const shortPay = discrepancies.getByRole('row').filter({ hasText: 'Short pay' }).filter({ hasText: 'Acme Manufacturing Co.' });
+    await shortPay.waitFor();
+    await expectNoSeriousAxeViolations(page, 'commissions with owed versus paid');
+    await shortPay.getByRole('link', { name: /^File a Commission Dispute/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Commission Dispute', exact: true }).waitFor();
+    expect(await page.getByLabel(/^Account or Policy Number:/).inputValue()).toBe('G-100234-MED');
+    expect(await page.getByLabel(/^Explanation:/).inputValue()).toContain('Short pay on Acme Manufacturing Co.');
+  });
+
   it('the sub-user sees commissions once the Primary Producer allows it in the Password Manager', async () => {
     const linda = await e2e.signedIn(...LINDA);
     await linda.goto(`${e2e.server.baseUrl}/producers/commissions`);

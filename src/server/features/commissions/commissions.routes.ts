@@ -8,6 +8,8 @@ import {
   ZCommissionAccess,
   ZCommissionReport,
   ZCommissionSummary,
+  ZReconciliation,
+  ZReconciliationQuery,
   ZReportQuery,
   ZStatement,
   ZStatementList,
@@ -22,6 +24,7 @@ import { sendCsv } from '../../platform/http/csv-reply.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
 import { changeCommissionAccess, getCommissionAccess } from './commission-access.service.ts';
 import { getCommissionReport, reportCsv } from './commission-report.service.ts';
+import { getReconciliation } from './reconciliation.service.ts';
 import { getCommissionSummary, getStatement, listStatements, statementCsv, statementPdf } from './commissions.service.ts';
 
 const COMMISSIONS_ACCESS: TAccess = { session: true, portals: ['producers', 'retail'], roles: ['primary-producer', 'producer-user', 'retail-producer'] };
@@ -125,6 +128,20 @@ export function commissionsRoutes(ctx: TRouteContext) {
         const csv = await reportCsv(deps, callerOf(request), request.query);
         return sendCsv(reply, { filename: csv.fileName, chunks: csv.rows });
       },
+    );
+
+    r.get(
+      '/api/commissions/reconciliation',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Owed versus paid over a calendar year, with the discrepancies',
+          querystring: ZReconciliationQuery,
+          response: { 200: ZReconciliation, ...errors },
+        },
+      },
+      async (request) => getReconciliation(deps, callerOf(request), request.query),
     );
 
     const grant = { access: GRANT_ACCESS };

@@ -267,7 +267,8 @@ const asDollars = (value: number) => (value / 100).toFixed(2);
 /**
  * Twelve monthly statements (the months before this one) for both demo producers: each policy in
  * force pays first-year commission, then renewal, at the schedule's rate. The latest statement has
- * an adjustment, and Rio Grande's dental a chargeback for its past-due premium.
+ * an adjustment, and Rio Grande's dental a chargeback for its past-due premium; one month is
+ * missing and one paid short, and the terminated policy is still paid (Owed versus Paid shows them).
  */
 function commissionLines(now: Date): string[] {
   const paid: TPaidPolicy[] = [
@@ -320,9 +321,12 @@ function commissionLines(now: Date): string[] {
     for (const p of paid) {
       const age = -back - p.effective;
       const rates = RATES[p.line];
-      if (age < 0 || !rates) continue;
+      // Planted for the Owed versus Paid view: Eleanor Whitaker's commission missing three months
+      // ago, Acme's paid short two months ago.
+      if (age < 0 || !rates || (back === 3 && p.number === policyNumberOf(CLIENTS[0] as TDemoClient))) continue;
       const type = age < 12 ? 'new' : 'renewal';
-      add(p, { type, rate: rates[type], amount: Math.round((cents(p.premium) * rates[type]) / 100) });
+      const owed = Math.round((cents(p.premium) * rates[type]) / 100);
+      add(p, { type, rate: rates[type], amount: back === 2 && p.number === 'G-100234-MED' ? Math.round(owed * 0.9) : owed });
     }
     if (back === 1) {
       const [acme, rioGrande] = paid.slice(-2) as [TPaidPolicy, TPaidPolicy];

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../ui/Messages.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { DashboardCommissions } from './DashboardCommissions.tsx';
+import { Discrepancies } from './Discrepancies.tsx';
 import { commissionKeys, fetchStatements, monthName, statementFileUrl } from './commissions-api.ts';
 
 export type TCommissionsTool = Extract<TToolId, 'producer-commissions' | 'retail-commissions'>;
@@ -48,6 +49,7 @@ export function StatementsPage({ tool, portalId }: { tool: TCommissionsTool; por
             <DashboardCommissions portalId={portalId} />
           </section>
           <Statements portalId={portalId} />
+          <Discrepancies portalId={portalId} />
         </>
       )}
     </ToolPage>

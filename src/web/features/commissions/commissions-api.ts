@@ -3,11 +3,14 @@ import {
   ZCommissionAccess,
   ZCommissionReport,
   ZCommissionSummary,
+  ZReconciliation,
   ZStatement,
   ZStatementList,
   type TCommissionAccess,
   type TCommissionReport,
   type TCommissionSummary,
+  type TReconciliation,
+  type TReconciliationQuery,
   type TStatement,
   type TStatementList,
   type TStatementQuery,
@@ -22,6 +25,7 @@ export const commissionKeys = {
   statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
   access: (userId: string) => ['commissions', 'access', userId] as const,
   report: (query: TReportQuery) => ['commissions', 'report', query] as const,
+  reconciliation: (query: TReconciliationQuery) => ['commissions', 'reconciliation', query] as const,
 };
 
 export function fetchCommissionSummary(): Promise<TCommissionSummary> {
@@ -38,6 +42,10 @@ export function fetchStatement(period: string, query: Partial<TStatementQuery>):
 
 export function fetchReport(query: TReportQuery): Promise<TCommissionReport> {
   return apiRequest(`/api/commissions/report${queryString(query)}`, { schema: ZCommissionReport });
+}
+
+export function fetchReconciliation(query: TReconciliationQuery): Promise<TReconciliation> {
+  return apiRequest(`/api/commissions/reconciliation${queryString(query)}`, { schema: ZReconciliation });
 }
 
 export function statementFileUrl(period: string, format: 'csv' | 'pdf'): string {

@@ -1,18 +1,20 @@
+import { useSearchParams } from 'react-router';
 import { ZCommissionDispute } from '../../../../shared/service-request-types.ts';
 import { TextAreaField } from '../../../ui/TextAreaField.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { useZodForm } from '../../../ui/useZodForm.ts';
 import { RequestFormShell, fieldId, type TRequestFormProps } from './form-kit.tsx';
 
+/** The fields a link may fill in (the Discrepancies view's "File a Commission Dispute"): the producer still reviews and submits. */
+const PREFILLED = ['statementMonth', 'accountNumber', 'amountExpected', 'amountPaid', 'explanation'] as const;
+
 /** A commission paid differently from what was expected; the supporting document is optional. */
 export function CommissionDisputeForm({ settings, onFiled }: TRequestFormProps) {
+  const [params] = useSearchParams();
+  const prefilled = Object.fromEntries(PREFILLED.map((name) => [name, (params.get(name) ?? '').slice(0, 2000)])) as Record<(typeof PREFILLED)[number], string>;
   const form = useZodForm(ZCommissionDispute, {
     type: 'commission-dispute',
-    statementMonth: '',
-    accountNumber: '',
-    amountExpected: '',
-    amountPaid: '',
-    explanation: '',
+    ...prefilled,
     attachments: [],
   });
 

@@ -1,0 +1,101 @@
+// SQL of owed versus paid (issue 17 §3): what a producer of record was owed on the premium the
+// carrier received, at the schedule's rate for the policy's line, state and year (first-year or
+// renewal), next to what their statements paid on the policy that month; and the lines paid on a
+// policy that had ended, and chargebacks whose premium was later paid but never reversed.
+import { sql } from 'drizzle-orm';
+import { executeRows, type TDbOrTx } from '../../db/client.ts';
+
+export interface TRangeOf {
+  agentId: string;
+  from: string;
+  to: string;
+}
+
+export interface TOwedRow {
+  period: string;
+  account_number: string;
+  account_name: string;
+  line_of_business: string;
+  business_type: 'new' | 'renewal';
+  premium_cents: string;
+  rate_percent: string | null;
+  owed_cents: string | null;
+  paid_cents: string | null;
+  lines: string;
+}
+
+/**
+ * Each month a policy the producer is producer of record for had premium received: the rate in
+ * force on the month's first day and what it makes owed, with what the statement paid
+ * (first-year, renewal and adjustment lines; chargebacks are judged on their own).
+ */
+export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOwedRow[]> {
+  return executeRows<TOwedRow>(
+    db,
+    sql`with received as (
+          select p.policy_number, p.line_of_business, p.state, pp.period, pp.amount_paid_cents,
+            coalesce(c.first_name || ' ' || c.last_name, g.name, p.plan_name) as account_name,
+            case when to_date(pp.period, 'YYYY-MM') < p.effective_date + interval '12 months' then 'new' else 'renewal' end as business_type
+          from policies p
+          join premium_payments pp on pp.policy_number = p.policy_number
+          left join clients c on c.client_id = p.client_id
+          left join employer_groups g on g.account_number = p.group_account_number
+          where p.producer_of_record_agent_id = ${range.agentId} and pp.period between ${range.from} and ${range.to} and pp.amount_paid_cents > 0
+        ), paid as (
+          select account_number, period, sum(amount_cents) as paid_cents, count(*) as lines
+          from commission_lines
+          where agent_unique_id = ${range.agentId} and period between ${range.from} and ${range.to} and transaction_type <> 'chargeback'
+          group by account_number, period
+        )
+        select r.period, r.policy_number as account_number, r.account_name, r.line_of_business, r.business_type,
+          r.amount_paid_cents as premium_cents, s.rate_percent::text as rate_percent,
+          round(r.amount_paid_cents * s.rate_percent / 100)::bigint as owed_cents, paid.paid_cents, coalesce(paid.lines, 0) as lines
+        from received r
+        left join lateral (
+          select rate_percent from commission_schedules s
+          where s.line_of_business = r.line_of_business and s.state = r.state and s.business_type = r.business_type
+            and s.effective_from <= to_date(r.period, 'YYYY-MM') and (s.effective_to is null or s.effective_to >= to_date(r.period, 'YYYY-MM'))
+          order by s.effective_from desc limit 1
+        ) s on true
+        left join paid on paid.account_number = r.policy_number and paid.period = r.period
+        order by r.period, r.policy_number`,
+  );
+}
+
+export interface TLineRow {
+  period: string;
+  line_number: number;
+  account_number: string;
+  account_name: string;
+  line_of_business: string;
+  amount_cents: string;
+}
+
+/** Lines paying on a policy that had ended before the statement's month began. */
+export async function findPaidAfterTermination(db: TDbOrTx, range: TRangeOf): Promise<(TLineRow & { termination_date: string })[]> {
+  return executeRows(
+    db,
+    sql`select l.period, l.line_number, l.account_number, l.account_name, l.line_of_business, l.amount_cents, p.termination_date::text
+        from commission_lines l join policies p on p.policy_number = l.account_number
+        where l.agent_unique_id = ${range.agentId} and l.period between ${range.from} and ${range.to}
+          and l.amount_cents > 0 and p.termination_date is not null and p.termination_date <= to_date(l.period, 'YYYY-MM')
+        order by l.period, l.line_number`,
+  );
+}
+
+/** Chargebacks whose month's premium has since been paid, with no later adjustment on the policy making up for them. */
+export async function findUnreversedChargebacks(db: TDbOrTx, range: TRangeOf): Promise<TLineRow[]> {
+  return executeRows(
+    db,
+    sql`select l.period, l.line_number, l.account_number, l.account_name, l.line_of_business, l.amount_cents
+        from commission_lines l
+        join premium_payments pp on pp.policy_number = l.account_number and pp.period = l.period and pp.status = 'paid'
+        where l.agent_unique_id = ${range.agentId} and l.period between ${range.from} and ${range.to} and l.transaction_type = 'chargeback'
+          and not exists (
+            select 1 from commission_lines a
+            where a.agent_unique_id = l.agent_unique_id and a.account_number = l.account_number and a.transaction_type = 'adjustment'
+              and a.period >= l.period and a.amount_cents >= -l.amount_cents
+          )
+        order by l.period, l.line_number`,
+  );
+}
