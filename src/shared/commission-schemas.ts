@@ -8,6 +8,7 @@
 //   GET /api/commissions/report                       the reporting tool: ?from&to&account&line&type
 //   GET /api/commissions/report/csv                   the lines the report covers, as CSV
 //   GET /api/commissions/reconciliation               owed versus paid over a year: ?year
+//   GET /api/commissions/por-alerts                   producer of record at risk
 //   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
@@ -168,3 +169,19 @@ export const ZReconciliation = z.object({
   differenceCents: z.number().int(),
 });
 export type TReconciliation = z.infer<typeof ZReconciliation>;
+
+// Producer of record at risk (issue 17 §3): GET /api/commissions/por-alerts
+export const POR_ALERT_KINDS = ['por-request', 'book-transfer', 'por-changed'] as const;
+export const ZPorAlerts = z.object({
+  alerts: z.array(
+    z.object({
+      kind: z.enum(POR_ALERT_KINDS),
+      accountNumber: z.string().nullable(),
+      accountName: z.string().nullable(),
+      since: z.string(),
+      /** What happened, in a sentence that names no other producer. */
+      detail: z.string(),
+    }),
+  ),
+});
+export type TPorAlerts = z.infer<typeof ZPorAlerts>;

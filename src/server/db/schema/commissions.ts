@@ -2,7 +2,7 @@
 // producer's monthly commission statement, and the carrier's commission schedules (the rate by line,
 // state and new or renewal business) from which Portico computes what a statement should have paid.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LINES_OF_BUSINESS } from '../../../shared/book.ts';
 import { BUSINESS_TYPES, CALCULATION_METHODS, COMMISSION_TRANSACTION_TYPES, FUNDING_TYPES } from '../../../shared/commissions.ts';
 import { US_STATE_CODES } from '../../../shared/request-fields.ts';
@@ -86,3 +86,24 @@ export const commissionAccess = pgTable('commission_access', {
     .notNull()
     .references(() => users.id),
 });
+
+/**
+ * A group or policy whose producer of record a feed load changed (issue 17 §3, "lost its producer
+ * of record in the last feed"): written by the load itself, before the row is updated.
+ */
+export const producerOfRecordChanges = pgTable(
+  'producer_of_record_changes',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** The group's account number or the policy's number. */
+    accountNumber: text('account_number').notNull(),
+    previousAgentId: text('previous_agent_id').notNull(),
+    newAgentId: text('new_agent_id'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('producer_of_record_changes_kind_known', sql`${t.kind} in ('group', 'policy')`),
+    index('producer_of_record_changes_previous_idx').on(t.previousAgentId, t.changedAt),
+  ],
+);

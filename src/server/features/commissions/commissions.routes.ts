@@ -8,6 +8,7 @@ import {
   ZCommissionAccess,
   ZCommissionReport,
   ZCommissionSummary,
+  ZPorAlerts,
   ZReconciliation,
   ZReconciliationQuery,
   ZReportQuery,
@@ -24,6 +25,7 @@ import { sendCsv } from '../../platform/http/csv-reply.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
 import { changeCommissionAccess, getCommissionAccess } from './commission-access.service.ts';
 import { getCommissionReport, reportCsv } from './commission-report.service.ts';
+import { getPorAlerts } from './por-alerts.service.ts';
 import { getReconciliation } from './reconciliation.service.ts';
 import { getCommissionSummary, getStatement, listStatements, statementCsv, statementPdf } from './commissions.service.ts';
 
@@ -142,6 +144,20 @@ export function commissionsRoutes(ctx: TRouteContext) {
         },
       },
       async (request) => getReconciliation(deps, callerOf(request), request.query),
+    );
+
+    r.get(
+      '/api/commissions/por-alerts',
+      {
+        config,
+        schema: {
+          tags,
+          summary: 'Groups and policies whose producer of record may change or has changed',
+          querystring: ZNoQuery,
+          response: { 200: ZPorAlerts, ...errors },
+        },
+      },
+      async (request) => getPorAlerts(deps, callerOf(request)),
     );
 
     const grant = { access: GRANT_ACCESS };

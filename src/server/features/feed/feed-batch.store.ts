@@ -54,6 +54,8 @@ export async function loadBatch(tx: TBulkTransaction, input: { tables: TRunTable
   await tx.copyText(stage, ['line', ...tables.present.map(stagedAs)], input.copy);
   const refused = [...(await refuseDuplicates(tx, tables)), ...(await refuseMissingReferences(tx, tables))];
   await addNamedRows(tx, tables);
+  const before = kind.beforeUpsert;
+  if (before && tables.present.some((column) => stagedAs(column) === before.whenPresent)) await tx.query(before.sql.replaceAll('{stage}', stage), [now]);
   const [counts] = await tx.query<{ inserted: number; updated: number }>(upsertStatement(tables), [now]);
   if (kind.afterUpsert) await tx.query(kind.afterUpsert.replaceAll('{stage}', stage), [now]);
   const inserted = Number(counts?.inserted ?? 0);

@@ -57,6 +57,8 @@ export interface TFeedKind {
   rowCheck?: TRowCheck;
   /** Written after each batch's upsert, e.g. an application's status history. */
   afterUpsert?: string;
+  /** Run before each batch's upsert when the file has the staged column `whenPresent` (to see the rows as they were). */
+  beforeUpsert?: { whenPresent: string; sql: string };
 }
 
 const required = true;
@@ -96,6 +98,13 @@ const groups: TFeedKind = {
     { csv: 'employee_count', sqlType: 'integer', required: optional, read: wholeNumber(1_000_000) },
   ],
   references: [{ csv: 'producer_agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' }],
+  // A group that changes producer of record: its producer is told (issue 17 §3).
+  beforeUpsert: {
+    whenPresent: 'producer_agent_id',
+    sql: `insert into producer_of_record_changes (kind, account_number, previous_agent_id, new_agent_id, changed_at)
+      select 'group', g.account_number, g.producer_agent_id, s.producer_agent_id, $1 from {stage} s join employer_groups g on g.account_number = s.account_number
+      where g.producer_agent_id is not null and g.producer_agent_id is distinct from s.producer_agent_id`,
+  },
 };
 
 const clients: TFeedKind = {
@@ -142,6 +151,13 @@ const policies: TFeedKind = {
     { csv: 'writing_agent_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' },
     { csv: 'producer_of_record_agent_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' },
   ],
+  // A policy that changes producer of record: its producer is told (issue 17 §3).
+  beforeUpsert: {
+    whenPresent: 'producer_of_record_agent_id',
+    sql: `insert into producer_of_record_changes (kind, account_number, previous_agent_id, new_agent_id, changed_at)
+      select 'policy', p.policy_number, p.producer_of_record_agent_id, s.producer_of_record_agent_id, $1 from {stage} s join policies p on p.policy_number = s.policy_number
+      where p.producer_of_record_agent_id is not null and p.producer_of_record_agent_id is distinct from s.producer_of_record_agent_id`,
+  },
   rowCheck: (row) => {
     const individual = Boolean(row.get('client_id'));
     const group = Boolean(row.get('group_account_number'));

@@ -3,12 +3,14 @@ import {
   ZCommissionAccess,
   ZCommissionReport,
   ZCommissionSummary,
+  ZPorAlerts,
   ZReconciliation,
   ZStatement,
   ZStatementList,
   type TCommissionAccess,
   type TCommissionReport,
   type TCommissionSummary,
+  type TPorAlerts,
   type TReconciliation,
   type TReconciliationQuery,
   type TStatement,
@@ -24,6 +26,7 @@ export const commissionKeys = {
   statements: ['commissions', 'statements'] as const,
   statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
   access: (userId: string) => ['commissions', 'access', userId] as const,
+  porAlerts: ['commissions', 'por-alerts'] as const,
   report: (query: TReportQuery) => ['commissions', 'report', query] as const,
   reconciliation: (query: TReconciliationQuery) => ['commissions', 'reconciliation', query] as const,
 };
@@ -46,6 +49,10 @@ export function fetchReport(query: TReportQuery): Promise<TCommissionReport> {
 
 export function fetchReconciliation(query: TReconciliationQuery): Promise<TReconciliation> {
   return apiRequest(`/api/commissions/reconciliation${queryString(query)}`, { schema: ZReconciliation });
+}
+
+export function fetchPorAlerts(): Promise<TPorAlerts> {
+  return apiRequest('/api/commissions/por-alerts', { schema: ZPorAlerts });
 }
 
 export function statementFileUrl(period: string, format: 'csv' | 'pdf'): string {

@@ -2,6 +2,7 @@ import { useId, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/routes.ts';
 import { DashboardCommissions, DashboardReportLink, DashboardStatements } from '../commissions/DashboardCommissions.tsx';
+import { PorAlerts } from '../commissions/PorAlerts.tsx';
 import { DashboardForms } from '../resources/DashboardForms.tsx';
 
 /** A section shows its feature, or says honestly what will appear (commissions: BK-5, still to come). */
@@ -31,6 +32,7 @@ export function ProducerDashboard() {
   const servicesId = useId();
   return (
     <div className="producer-dashboard">
+      <PorAlerts />
       <section className="dashboard-services" aria-labelledby={servicesId}>
         <h2 id={servicesId} className="visually-hidden">
           Producer Services
