@@ -157,7 +157,7 @@ describe('portico lifecycle run', () => {
 });
 
 describe('portico serve', () => {
-  it('serves, and on SIGTERM finishes cleanly and releases the database', async () => {
+  it('serves, and on SIGTERM finishes cleanly and releases the database', { timeout: 90_000 }, async () => {
     const server = await startPorticoServe(cli.env);
     expect(server.ready, server.output()).toBe(true);
     expect(await server.stop()).toBe(0);

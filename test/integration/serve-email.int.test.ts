@@ -27,7 +27,7 @@ describe('portico serve and e-mail', () => {
     expect(r.stderr).toMatch(/SMTP_URL: required when NODE_ENV=production/);
   });
 
-  it('without SMTP_URL serves the dev mailbox and says where it is', async () => {
+  it('without SMTP_URL serves the dev mailbox and says where it is', { timeout: 90_000 }, async () => {
     const server = await startServe({ SMTP_URL: '' });
     expect(server.ready, server.output()).toBe(true);
     const page = await fetch(`${server.base}/dev/mail`);
@@ -38,7 +38,7 @@ describe('portico serve and e-mail', () => {
   });
 
   // An outside writer needs a database server; the embedded database belongs to the serving process.
-  it.runIf(testEngine() === 'postgres')('with SMTP_URL delivers what another process enqueues, within the poll interval', async () => {
+  it.runIf(testEngine() === 'postgres')('with SMTP_URL delivers what another process enqueues, within the poll interval', { timeout: 90_000 }, async () => {
     const server = await startServe({ SMTP_URL: smtp.url, MAIL_FROM: 'Portico <no-reply@portico.test>' });
     expect(server.ready, server.output()).toBe(true);
     expect((await fetch(`${server.base}/dev/mail`)).status).toBe(404);

@@ -33,7 +33,10 @@ export interface TServeProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `portico serve` and waits (up to 30 s) for /readyz; a server that never gets ready is killed. */
+/**
+ * Starts `portico serve` and waits (up to 60 s: a first start migrates and loads the whole demo, on
+ * a machine busy with other tests) for /readyz; a server that never gets ready is killed.
+ */
 export async function startPorticoServe(env: NodeJS.ProcessEnv, port = 4100 + Math.floor(Math.random() * 800)): Promise<TServeProcess> {
   const child = spawn(PORTICO_NODE, [PORTICO_BIN, 'serve'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -45,7 +48,7 @@ export async function startPorticoServe(env: NodeJS.ProcessEnv, port = 4100 + Ma
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let ready = false;
-  for (let i = 0; i < 150 && !ready; i++) {
+  for (let i = 0; i < 300 && !ready; i++) {
     await new Promise((r) => setTimeout(r, 200));
     ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (r) => r.ok,

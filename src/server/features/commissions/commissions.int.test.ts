@@ -225,7 +225,19 @@ describe('access', () => {
   it('a sub-user sees commissions once the Primary Producer allows it, and not after it is withdrawn (audited)', async () => {
     const [subUser] = team.subs;
     const url = `/api/producers/users/${subUser?.id}/commission-access`;
-    expect(codeOf(await sub.get('/api/commissions/summary'))).toEqual({ status: 403, code: 'commissions.not_allowed' });
+    for (const route of [
+      '/api/commissions/summary',
+      '/api/commissions/statements',
+      '/api/commissions/statements/2026-02',
+      '/api/commissions/statements/2026-02/csv',
+      '/api/commissions/statements/2026-02/pdf',
+      '/api/commissions/report',
+      '/api/commissions/report/csv',
+      '/api/commissions/reconciliation',
+      '/api/commissions/por-alerts',
+    ]) {
+      expect(codeOf(await sub.get(route)), route).toEqual({ status: 403, code: 'commissions.not_allowed' });
+    }
     expect((await pp.get(url)).json()).toEqual({ allowed: false });
     expect((await pp.put(url, { allowed: true })).json()).toEqual({ allowed: true });
     expect((await sub.get('/api/commissions/statements')).json<TStatementList>().items).toHaveLength(4);

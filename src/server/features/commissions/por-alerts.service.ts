@@ -5,9 +5,8 @@
 import type { TPorAlerts } from '../../../shared/commission-schemas.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertCan } from '../../platform/policy.ts';
 import type { TCaller } from '../../platform/session.ts';
-import { findCommissionProducer } from './commissions.store.ts';
+import { commissionProducerOf } from './commissions.service.ts';
 import { findLostRecords, findPendingPorRequests, findPendingTransfers } from './por-alerts.store.ts';
 
 const DAYS = 30;
@@ -15,11 +14,10 @@ const DAYS = 30;
 const day = (value: Date | string) => new Date(value).toISOString().slice(0, 10);
 
 export async function getPorAlerts(deps: TDataDeps, caller: TCaller): Promise<TPorAlerts> {
-  const { actor } = caller;
-  assertCan(actor, 'commissions.view');
-  const producerId = actor.producerId;
-  const producer = producerId === null ? undefined : await findCommissionProducer(deps.db, producerId);
-  if (!producer || producerId === null) throw new AppError('auth.forbidden');
+  // The same gate as every commission view: a sub-user needs the Primary Producer's grant.
+  const producer = await commissionProducerOf(deps, caller);
+  const producerId = caller.actor.producerId;
+  if (producerId === null) throw new AppError('auth.forbidden');
   const input = { agentId: producer.agentUniqueId, producerId };
   const since = new Date(deps.clock.now().getTime() - DAYS * 86_400_000);
   const [requests, transfers, lost] = await Promise.all([

@@ -22,7 +22,7 @@ const LINE_HEADER =
 
 function feeds(a: string): [TFeedKindName, string[]][] {
   const line = (period: string, n: number, account: string, type: string, amount: string) =>
-    `${a},${period},${n},${account},,Client ${account},2025-06-01,2025-06-01,,Plan,medicare-supplement,,percent-of-premium,1,200.00,20,100,${type},${amount}`;
+    `${a},${period},${n},${account},,Client ${account},2025-06-01,2025-06-01,,Plan,${account === 'P-2' ? 'dental' : 'medicare-supplement'},,percent-of-premium,1,200.00,20,100,${type},${amount}`;
   return [
     ['producers', ['agent_unique_id,first_name,last_name,email', `${OTHER},Otto,Other,otto@example.test`]],
     [
@@ -43,6 +43,7 @@ function feeds(a: string): [TFeedKindName, string[]][] {
         `P-2,R-2,dental,Dental PPO,TX,terminated,2024-01-01,2026-03-01,100.00,${a},${a}`,
         `P-3,R-3,medicare-supplement,Plan G,TX,active,2025-06-01,,200.00,${a},${a}`,
         `P-9,R-9,medicare-supplement,Plan G,TX,active,2025-06-01,,200.00,${OTHER},${OTHER}`,
+        `P-4,R-3,medicare-supplement,Plan G,TX,active,2025-06-15,,200.00,${a},${a}`,
       ],
     ],
     [
@@ -53,6 +54,7 @@ function feeds(a: string): [TFeedKindName, string[]][] {
         ...['2026-01', '2026-02'].map((p) => `P-2,${p},100.00,${p}-01,100.00,${p}-01,paid`),
         ...['2026-01', '2026-02'].map((p) => `P-3,${p},200.00,${p}-01,200.00,${p}-01,paid`),
         ...['2026-01', '2026-02'].map((p) => `P-9,${p},200.00,${p}-01,200.00,${p}-01,paid`),
+        'P-4,2026-01,200.00,2026-01-01,200.00,2026-01-01,paid',
       ],
     ],
     [
@@ -80,6 +82,8 @@ function feeds(a: string): [TFeedKindName, string[]][] {
         line('2026-01', 4, 'P-3', 'chargeback', '-5.00'), // reversed by the adjustment below
         line('2026-02', 4, 'P-3', 'new', '40.00'),
         line('2026-02', 5, 'P-3', 'adjustment', '5.00'),
+        // P-4: half of the commission is this producer's (a split): not judged against the full rate.
+        `${a},2026-01,5,P-4,,Client P-4,2025-06-15,2025-06-15,,Plan,medicare-supplement,,percent-of-premium,1,200.00,20,50,new,20.00`,
         `${OTHER},2026-01,1,P-9,,Client P-9,2025-06-01,2025-06-01,,Plan,medicare-supplement,,percent-of-premium,1,200.00,20,100,new,1.00`,
       ],
     ],
@@ -124,8 +128,8 @@ describe('owed versus paid', () => {
       { kind: 'unreversed-chargeback', count: 1, differenceCents: 800 },
     ]);
     expect(result.differenceCents).toBe(5_000);
-    // Owed: P-1 3 × 40.00, P-2 2 × 8.00, P-3 2 × 40.00; paid on those months: 40 + 30 + 0, 8 + 8, 40 + 45.
-    expect([result.owedCents, result.paidCents]).toEqual([21_600, 17_100]);
+    // Owed: P-1 3 × 40.00, P-2 2 × 8.00, P-3 2 × 40.00, P-4 40.00; paid on those months: 40 + 30 + 0, 8 + 8, 40 + 45, 20.
+    expect([result.owedCents, result.paidCents]).toEqual([25_600, 19_100]);
     expect(result.discrepancies[0]?.detail).toBe('First-year commission at 20% of $200.00 premium received; the statement paid $30.00.');
   });
 

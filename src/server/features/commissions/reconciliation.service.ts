@@ -30,7 +30,7 @@ function owedDiscrepancy(row: TOwedRow): TDiscrepancy | undefined {
   if (Number(row.lines) === 0 && owed > TOLERANCE_CENTS) {
     return { ...base, kind: 'missing', owedCents: owed, paidCents: 0, differenceCents: owed, detail: `${basis}; no statement line paid it.` };
   }
-  if (owed - paid > TOLERANCE_CENTS) {
+  if (row.judgeable && owed - paid > TOLERANCE_CENTS) {
     return {
       ...base,
       kind: 'short-pay',

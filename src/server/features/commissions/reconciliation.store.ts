@@ -22,6 +22,8 @@ export interface TOwedRow {
   owed_cents: string | null;
   paid_cents: string | null;
   lines: string;
+  /** Paid in full to this producer as a percent of premium: a split or a per-contract line is not judged. */
+  judgeable: boolean;
 }
 
 /**
@@ -33,23 +35,25 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
   return executeRows<TOwedRow>(
     db,
     sql`with received as (
-          select p.policy_number, p.line_of_business, p.state, pp.period, pp.amount_paid_cents,
+          select p.policy_number, p.group_account_number, p.line_of_business, p.state, pp.period, pp.amount_paid_cents,
             coalesce(c.first_name || ' ' || c.last_name, g.name, p.plan_name) as account_name,
-            case when to_date(pp.period, 'YYYY-MM') < p.effective_date + interval '12 months' then 'new' else 'renewal' end as business_type
+            case when to_date(pp.period, 'YYYY-MM') < date_trunc('month', p.effective_date) + interval '12 months' then 'new' else 'renewal' end as business_type
           from policies p
           join premium_payments pp on pp.policy_number = p.policy_number
           left join clients c on c.client_id = p.client_id
           left join employer_groups g on g.account_number = p.group_account_number
           where p.producer_of_record_agent_id = ${range.agentId} and pp.period between ${range.from} and ${range.to} and pp.amount_paid_cents > 0
         ), paid as (
-          select account_number, period, sum(amount_cents) as paid_cents, count(*) as lines
+          select account_number, period, line_of_business, sum(amount_cents) as paid_cents, count(*) as lines,
+            bool_and(split_percent = 100 and calculation_method = 'percent-of-premium') as judgeable
           from commission_lines
           where agent_unique_id = ${range.agentId} and period between ${range.from} and ${range.to} and transaction_type <> 'chargeback'
-          group by account_number, period
+          group by account_number, period, line_of_business
         )
         select r.period, r.policy_number as account_number, r.account_name, r.line_of_business, r.business_type,
           r.amount_paid_cents as premium_cents, s.rate_percent::text as rate_percent,
-          round(r.amount_paid_cents * s.rate_percent / 100)::bigint as owed_cents, paid.paid_cents, coalesce(paid.lines, 0) as lines
+          round(r.amount_paid_cents * s.rate_percent / 100)::bigint as owed_cents, paid.paid_cents, coalesce(paid.lines, 0) as lines,
+          coalesce(paid.judgeable, true) as judgeable
         from received r
         left join lateral (
           select rate_percent from commission_schedules s
@@ -57,7 +61,9 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
             and s.effective_from <= to_date(r.period, 'YYYY-MM') and (s.effective_to is null or s.effective_to >= to_date(r.period, 'YYYY-MM'))
           order by s.effective_from desc limit 1
         ) s on true
-        left join paid on paid.account_number = r.policy_number and paid.period = r.period
+        -- A group's lines may name the policy or the group's account (then its line of business tells the policy).
+        left join paid on paid.period = r.period and paid.line_of_business = r.line_of_business
+          and (paid.account_number = r.policy_number or paid.account_number = r.group_account_number)
         order by r.period, r.policy_number`,
   );
 }

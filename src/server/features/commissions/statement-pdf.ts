@@ -42,7 +42,7 @@ const FUNDING: Record<NonNullable<TStatementLine['fundingType']>, string> = {
   'self-funded': 'Self fund.',
 };
 const COLUMNS: readonly TColumn[] = [
-  { label: 'Line', chars: 5, align: 'right', cell: (l) => String(l.lineNumber) },
+  { label: 'Line', chars: 8, align: 'right', cell: (l) => String(l.lineNumber) },
   { label: 'Account/Policy', chars: 15, cell: (l) => l.accountNumber },
   { label: 'Group', chars: 9, cell: (l) => l.groupNumber ?? '' },
   { label: 'Group/Policy Name', chars: 23, cell: (l) => l.accountName },
@@ -54,11 +54,11 @@ const COLUMNS: readonly TColumn[] = [
   { label: 'Funding', chars: 12, cell: (l) => (l.fundingType ? FUNDING[l.fundingType] : '') },
   { label: 'Method', chars: 15, cell: (l) => METHOD[l.calculationMethod] },
   { label: 'Contr.', chars: 7, align: 'right', cell: (l) => (l.contracts === null ? '' : String(l.contracts)) },
-  { label: 'Premium Basis', chars: 15, align: 'right', cell: (l) => (l.premiumBasisCents === null ? '' : formatCents(l.premiumBasisCents)) },
+  { label: 'Premium Basis', chars: 16, align: 'right', cell: (l) => (l.premiumBasisCents === null ? '' : formatCents(l.premiumBasisCents)) },
   { label: 'Rate', chars: 9, align: 'right', cell: (l) => l.rate ?? '' },
   { label: 'Split %', chars: 9, align: 'right', cell: (l) => l.splitPercent },
   { label: 'Type', chars: 11, cell: (l) => l.transactionType },
-  { label: 'Amount', chars: 14, align: 'right', cell: (l) => formatCents(l.amountCents) },
+  { label: 'Amount', chars: 16, align: 'right', cell: (l) => formatCents(l.amountCents) },
 ];
 const TABLE_WIDTH = COLUMNS.reduce((sum, column) => sum + column.chars, 0) * FONT_SIZE * 0.6;
 

@@ -3,11 +3,12 @@ import { Link } from 'react-router';
 import { formatCents } from '../../../shared/request-fields.ts';
 import { paths, type TCoursePortal } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
-import { commissionKeys, fetchCommissionSummary, fetchStatements, monthName } from './commissions-api.ts';
+import { commissionKeys, fetchCommissionSummary, fetchStatements, isNotAllowed, monthName } from './commissions-api.ts';
 
 /** SR-1's COMMISSIONS: the last statement, the year to date and the last twelve months. */
 export function DashboardCommissions({ portalId = 'producers' }: { portalId?: TCoursePortal }) {
   const summary = useQuery({ queryKey: commissionKeys.summary, queryFn: fetchCommissionSummary });
+  if (isNotAllowed(summary.error)) return <p className="dashboard-empty">{summary.error?.message}</p>;
   if (summary.error) return <ErrorAlert>{summary.error.message}</ErrorAlert>;
   const data = summary.data;
   if (!data) return <p className="loading">Loading your commissions…</p>;
@@ -41,6 +42,7 @@ export function DashboardReportLink({ portalId = 'producers' }: { portalId?: TCo
 /** SR-1's COMMISSION STATEMENTS: the newest months, each opening its statement. */
 export function DashboardStatements({ portalId = 'producers' }: { portalId?: TCoursePortal }) {
   const statements = useQuery({ queryKey: commissionKeys.statements, queryFn: fetchStatements });
+  if (isNotAllowed(statements.error)) return <p className="dashboard-empty">{statements.error?.message}</p>;
   if (statements.error) return <ErrorAlert>{statements.error.message}</ErrorAlert>;
   const items = statements.data?.items;
   if (!items) return <p className="loading">Loading your statements…</p>;

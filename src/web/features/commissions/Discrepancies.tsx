@@ -15,7 +15,8 @@ const dollars = (cents: number) => (Math.abs(cents) / 100).toFixed(2);
 
 /** The Commission Dispute form, filled in from the discrepancy (the producer reviews it and submits). */
 function disputeLink(d: TDiscrepancy): string {
-  const expected = d.owedCents ?? d.paidCents - d.differenceCents;
+  // A chargeback never reversed: its amount was expected back, and nothing was.
+  const expected = d.owedCents ?? d.differenceCents;
   const query = new URLSearchParams({
     statementMonth: d.period,
     accountNumber: d.accountNumber,
@@ -61,12 +62,14 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
   const { query, setQuery } = useUrlQuery(ZReconciliationQuery);
   const result = useQuery({ queryKey: commissionKeys.reconciliation(query), queryFn: () => fetchReconciliation(query) });
   const data = result.data;
+  const owedToYou = data?.discrepancies.reduce((sum, d) => sum + Math.max(d.differenceCents, 0), 0) ?? 0;
+  const takeBack = data?.discrepancies.reduce((sum, d) => sum + Math.max(-d.differenceCents, 0), 0) ?? 0;
   return (
     <section aria-labelledby={`${prefix}-heading`}>
       <h2 id={`${prefix}-heading`}>Owed versus Paid</h2>
       <p>
-        What your statements should have paid on the premium the carrier received, at the commission schedule&apos;s rate, against what they paid. Differences
-        of a cent are left out.
+        What your statements should have paid on the premium the carrier received, at the commission schedule&apos;s rate, against what they paid, for the
+        policies and groups you are producer of record for today. Differences of a cent, split commissions and per-contract lines are left out.
       </p>
       <form
         key={data?.year ?? 'loading'}
@@ -91,8 +94,9 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
               'No discrepancies.'
             ) : (
               <>
-                {data.discrepancies.length} {data.discrepancies.length === 1 ? 'discrepancy' : 'discrepancies'}, net{' '}
-                <strong>{formatCents(data.differenceCents)}</strong> owed to you.
+                {data.discrepancies.length} {data.discrepancies.length === 1 ? 'discrepancy' : 'discrepancies'}: <strong>{formatCents(owedToYou)}</strong> owed
+                to you
+                {takeBack > 0 ? <>, and {formatCents(takeBack)} the carrier may take back</> : null}.
               </>
             )}
           </p>
@@ -111,7 +115,7 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
             caption={`Discrepancies, ${data.year}`}
             columns={columns(portalId)}
             rows={data.discrepancies}
-            rowKey={(d) => `${d.kind}-${d.period}-${d.accountNumber}`}
+            rowKey={(d) => `${d.kind}-${d.period}-${d.accountNumber}-${d.detail}`}
             empty="No discrepancies this year."
             busy={result.isFetching}
           />

@@ -18,7 +18,8 @@ import {
   type TStatementQuery,
   type TReportQuery,
 } from '../../../shared/commission-schemas.ts';
-import { apiRequest, queryString } from '../../api.ts';
+import { apiRequest, isApiError, queryString } from '../../api.ts';
+import { MONTH_PATTERN } from '../../../shared/request-fields.ts';
 
 export const commissionKeys = {
   all: ['commissions'] as const,
@@ -67,7 +68,14 @@ export function changeCommissionAccess(userId: string, allowed: boolean): Promis
   return apiRequest(`/api/producers/users/${encodeURIComponent(userId)}/commission-access`, { method: 'PUT', body: { allowed }, schema: ZCommissionAccess });
 }
 
-/** "March 2026" for 2026-03. */
+/** "March 2026" for 2026-03; anything that is not a month is shown as it is. */
 export function monthName(period: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+  const date = new Date(`${period}-01T00:00:00Z`);
+  if (!MONTH_PATTERN.test(period) || Number.isNaN(date.getTime())) return period;
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Told plainly, not as an alarm: a sub-user whose Primary Producer has not given them commissions. */
+export function isNotAllowed(error: unknown): boolean {
+  return isApiError(error) && error.code === 'commissions.not_allowed';
 }
