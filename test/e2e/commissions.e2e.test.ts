@@ -96,7 +96,8 @@ describe('commissions (BK-5)', () => {
     await expect.poll(() => box.isEnabled()).toBe(true);
     expect(await box.isChecked()).toBe(false);
     await expectNoSeriousAxeViolations(marcus, 'password manager with commission access');
-    await Promise.all([marcus.waitForResponse((answer) => answer.url().endsWith('/commission-access') && answer.status() === 200), box.check()]);
+    await Promise.all([marcus.waitForResponse((answer) => answer.url().endsWith('/commission-access') && answer.status() === 200), box.click()]);
+    await expect.poll(() => box.isChecked()).toBe(true);
     await marcus.getByText('lkim may now see commissions.').waitFor();
 
     await linda.reload();

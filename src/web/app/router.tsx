@@ -4,7 +4,6 @@
 import { Fragment, useEffect, type ComponentType } from 'react';
 import { NavigationType, createBrowserRouter, useLocation, useNavigationType, useOutlet, useParams, useSearchParams, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
-import { MONTH_PATTERN } from '../../shared/request-fields.ts';
 import { markNavigated } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import {
@@ -229,8 +228,6 @@ function statementRoutes(): RouteObject[] {
       return {
         Component: function StatementRoute() {
           const { period = '' } = useParams();
-          // Only a month has a statement: anything else is an address that does not exist.
-          if (!MONTH_PATTERN.test(period)) return <NotFoundPage />;
           return <StatementPage tool={portalId === 'retail' ? 'retail-commissions' : 'producer-commissions'} portalId={portalId} period={period} />;
         },
       };

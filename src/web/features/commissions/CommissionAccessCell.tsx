@@ -11,22 +11,16 @@ export function CommissionAccessCell({ user }: { user: TAdminUser }) {
   const access = useQuery({ queryKey: commissionKeys.access(user.id), queryFn: () => fetchCommissionAccess(user.id) });
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const key = commissionKeys.access(user.id);
+  // The box shows the choice at once (set in the click's own event); the server's answer replaces it, a refusal puts it back.
+  const [choice, setChoice] = useState<boolean | null>(null);
   const change = useMutation({
     mutationFn: (allowed: boolean) => changeCommissionAccess(user.id, allowed),
-    // The box shows the choice at once; a refusal puts it back and says why.
-    onMutate: (allowed) => {
-      const before = queryClient.getQueryData<{ allowed: boolean }>(key);
-      queryClient.setQueryData(key, { allowed });
-      return { before };
-    },
     onSuccess: (result) => {
       queryClient.setQueryData(key, result);
       setAnnouncement(result.allowed ? `${user.username} may now see commissions.` : `${user.username} no longer sees commissions.`);
     },
-    onError: (error, _allowed, context) => {
-      queryClient.setQueryData(key, context?.before);
-      setAnnouncement(error.message);
-    },
+    onError: (error) => setAnnouncement(error.message),
+    onSettled: () => setChoice(null),
   });
   if (access.error) return <span className="status-note-inline">{access.error.message}</span>;
   return (
@@ -35,9 +29,12 @@ export function CommissionAccessCell({ user }: { user: TAdminUser }) {
         <input
           id={id}
           type="checkbox"
-          checked={access.data?.allowed ?? false}
+          checked={choice ?? access.data?.allowed ?? false}
           disabled={!access.data}
-          onChange={(event) => change.mutate(event.target.checked)}
+          onChange={(event) => {
+            setChoice(event.target.checked);
+            change.mutate(event.target.checked);
+          }}
         />
         <span className="visually-hidden">{user.username} </span>sees commissions
       </label>

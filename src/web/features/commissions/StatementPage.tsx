@@ -2,7 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { LINE_OF_BUSINESS_LABELS } from '../../../shared/book.ts';
 import { ZStatementQuery, type TStatementLine } from '../../../shared/commission-schemas.ts';
 import { COMMISSION_TRANSACTION_LABELS } from '../../../shared/commissions.ts';
-import { formatCents } from '../../../shared/request-fields.ts';
+import { formatCents, MONTH_PATTERN } from '../../../shared/request-fields.ts';
+import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { paths, type TCoursePortal } from '../../app/routes.ts';
 import { Breadcrumbs } from '../../ui/Breadcrumbs.tsx';
 import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
@@ -37,6 +38,8 @@ const COLUMNS: TColumn<TStatementLine, never>[] = [
 
 /** One monthly statement: its totals by line of business and transaction type, and its lines paged. */
 export function StatementPage({ tool, portalId, period }: { tool: TCommissionsTool; portalId: TCoursePortal; period: string }) {
+  // Only a month has a statement: anything else is an address that does not exist.
+  if (!MONTH_PATTERN.test(period)) return <NotFoundPage />;
   return <ToolPage tool={tool}>{() => <Statement portalId={portalId} period={period} />}</ToolPage>;
 }
 
