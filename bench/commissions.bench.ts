@@ -7,6 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import { renderStatementPdf, statementRowText } from '../src/server/features/commissions/statement-pdf.ts';
+import { pdfBytes } from '../src/server/platform/pdf.ts';
 import type { TStatementLine } from '../src/shared/commission-schemas.ts';
 import { LINES_OF_BUSINESS } from '../src/shared/book.ts';
 
@@ -56,9 +57,7 @@ const document = {
 const rows = lines.map(statementRowText);
 function libraryAlone(): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin: 28 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = pdfBytes(doc);
   doc.font('Courier').fontSize(5.5);
   let y = 100;
   for (const row of rows) {

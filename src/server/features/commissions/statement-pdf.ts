@@ -4,6 +4,7 @@
 // The lines are set in Courier, one text call a row with the columns padded to line up (as carriers'
 // printed statements are), which keeps a 2,000-line statement fast (bench:commissions).
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../platform/pdf.ts';
 import { LINE_OF_BUSINESS_LABELS, type TLineOfBusiness } from '../../../shared/book.ts';
 import { COMMISSION_TRANSACTION_LABELS, type TCommissionTransactionType } from '../../../shared/commissions.ts';
 import type { TStatementLine } from '../../../shared/commission-schemas.ts';
@@ -118,12 +119,7 @@ export function renderStatementPdf(input: TStatementDocument): Promise<Buffer> {
     bufferPages: true,
     info: { Title: `Commission Statement ${input.period}, ${input.producer.name}`, Author: input.carrier },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   let y = drawPageHeader(doc, input);
   doc.font('Helvetica-Bold').fontSize(11).text(`${input.producer.name} (Agent Unique ID ${input.producer.agentUniqueId})`, MARGIN, y);

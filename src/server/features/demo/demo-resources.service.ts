@@ -2,6 +2,7 @@
 // each a real PDF, and completions that show both sides of the SEP gate: Marcus Reyes has taken
 // this year's SEP course (his demo ticket affirms it), Linda Kim has not (her form links to it).
 import PDFDocument from 'pdfkit';
+import { drawCarrierBand, pdfBytes } from '../../platform/pdf.ts';
 import type { TResourceDetails } from '../../../shared/resource-schemas.ts';
 import { ZPublishResource } from '../../../shared/resource-schemas.ts';
 import { sepPlanYears } from '../../../shared/service-request-types.ts';
@@ -16,15 +17,8 @@ type TDocument = TResourceDetails & { body: string };
 /** A one-page PDF with the carrier's header, the title and a paragraph: enough to open and read. */
 function demoPdf(title: string, body: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: title, Author: 'Portico demo', CreationDate: new Date('2026-01-01T00:00:00Z') } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.rect(54, 54, 504, 40).fill('#0b4f8a');
-  doc.fillColor('#ffffff').font('Helvetica-Bold').fontSize(16).text('Blue Access for Producers', 66, 66);
-  doc.fillColor('#000000').moveDown(2.2);
+  const done = pdfBytes(doc);
+  drawCarrierBand(doc, { margin: 54, width: 504, carrier: 'Blue Access for Producers' });
   doc.font('Helvetica-Bold').fontSize(18).text(title, 54, doc.y, { width: 504 });
   doc.moveDown(0.8);
   doc.font('Helvetica').fontSize(11).text(body, { width: 504 });

@@ -2,6 +2,7 @@
 // in and sign, made once per process with pdfkit's built-in Helvetica (staff may publish the
 // carrier's own in its place: portal_documents).
 import PDFDocument from 'pdfkit';
+import { drawCarrierBand, pdfBytes } from '../../platform/pdf.ts';
 
 export const POR_FORM_FILENAME = 'group-por-transfer-form.pdf';
 
@@ -15,20 +16,9 @@ function render(): Promise<Buffer> {
     margin: MARGIN,
     info: { Title: 'Group Producer of Record Transfer Form', Author: 'Blue Access for Producers', CreationDate: new Date('2026-01-01T00:00:00Z') },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
-  doc.rect(MARGIN, MARGIN, WIDTH, 40).fill('#0b4f8a');
-  doc
-    .fillColor('#ffffff')
-    .font('Helvetica-Bold')
-    .fontSize(16)
-    .text('Blue Access for Producers', MARGIN + 12, MARGIN + 12);
-  doc.fillColor('#000000').moveDown(2.2);
+  drawCarrierBand(doc, { margin: MARGIN, width: WIDTH, carrier: 'Blue Access for Producers' });
   doc.font('Helvetica-Bold').fontSize(18).text('Group Producer of Record Transfer Form', MARGIN, doc.y, { width: WIDTH, align: 'center' });
   doc.moveDown(0.6);
   doc
