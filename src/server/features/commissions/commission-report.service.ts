@@ -6,8 +6,8 @@ import type { TCommissionReport, TReportQuery } from '../../../shared/commission
 import { csvLine } from '../../platform/csv-writer.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import type { TCaller } from '../../platform/session.ts';
-import { auditDownload, commissionProducerOf, csvCells, shiftMonth, STATEMENT_CSV_COLUMNS, toLine } from './commissions.service.ts';
-import { findMonthTotals, findReportAccounts, findReportCells, findReportLines, type TReportFilter } from './commissions.store.ts';
+import { auditDownload, commissionProducerOf, csvCells, shiftMonth, linesOf, STATEMENT_CSV_COLUMNS } from './commissions.service.ts';
+import { findMonthTotals, findReportAccounts, findReportCells, type TReportFilter } from './commissions.store.ts';
 
 /** The months the report covers: as asked, else the twelve ending with the newest statement (or this month). */
 async function filterOf(deps: TDataDeps, caller: TCaller, query: TReportQuery): Promise<TReportFilter> {
@@ -39,8 +39,6 @@ export async function getCommissionReport(deps: TDataDeps, caller: TCaller, quer
   };
 }
 
-const BATCH = 2_000;
-
 /** The report's lines as CSV: the statement's columns with the month first; streamed, audited. */
 export async function reportCsv(deps: TDataDeps, caller: TCaller, query: TReportQuery): Promise<{ fileName: string; rows: AsyncGenerator<string> }> {
   const filter = await filterOf(deps, caller, query);
@@ -51,14 +49,7 @@ export async function reportCsv(deps: TDataDeps, caller: TCaller, query: TReport
   });
   async function* rows(): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(['period', ...STATEMENT_CSV_COLUMNS])}`;
-    let after: { period: string; lineNumber: number } | undefined;
-    for (;;) {
-      const batch = await findReportLines(deps.db, { ...filter, limit: BATCH, ...(after ? { after } : {}) });
-      for (const row of batch) yield csvLine([row.period, ...csvCells(toLine(row))]);
-      const last = batch.at(-1);
-      if (!last || batch.length < BATCH) return;
-      after = { period: last.period, lineNumber: last.line_number };
-    }
+    for await (const line of linesOf(deps, filter)) yield csvLine([line.period, ...csvCells(line)]);
   }
   return { fileName: `commission-report-${filter.from}-to-${filter.to}.csv`, rows: rows() };
 }

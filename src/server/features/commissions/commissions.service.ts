@@ -14,10 +14,12 @@ import type { TCaller } from '../../platform/session.ts';
 import {
   findCommissionProducer,
   findMonthTotals,
+  findReportLines,
   findStatementLines,
   findStatementTotals,
   hasCommissionAccess,
   type TCommissionProducer,
+  type TReportFilter,
   type TStatementLineRow,
 } from './commissions.store.ts';
 import { renderStatementPdf } from './statement-pdf.ts';
@@ -114,13 +116,19 @@ export async function getStatement(deps: TDataDeps, caller: TCaller, input: { pe
 /** Lines read at a time for a download. */
 const BATCH = 2_000;
 
-async function* allLines(deps: TDataDeps, input: { agentId: string; period: string }): AsyncGenerator<TStatementLine> {
-  for (let offset = 0; ; offset += BATCH) {
-    const rows = await findStatementLines(deps.db, { ...input, limit: BATCH, offset });
-    yield* rows.map(toLine);
-    if (rows.length < BATCH) return;
+/** Every line the filter covers, in (period, line number) order, read a batch at a time by key, not by offset. */
+export async function* linesOf(deps: TDataDeps, filter: TReportFilter): AsyncGenerator<TStatementLine & { period: string }> {
+  let after: { period: string; lineNumber: number } | undefined;
+  for (;;) {
+    const batch = await findReportLines(deps.db, { ...filter, limit: BATCH, ...(after ? { after } : {}) });
+    yield* batch.map((row) => ({ ...toLine(row), period: row.period }));
+    const last = batch.at(-1);
+    if (!last || batch.length < BATCH) return;
+    after = { period: last.period, lineNumber: last.line_number };
   }
 }
+
+const wholeStatement = (agentId: string, period: string): TReportFilter => ({ agentId, from: period, to: period });
 
 export async function auditDownload(
   deps: TDataDeps,
@@ -190,7 +198,7 @@ export async function statementCsv(deps: TDataDeps, caller: TCaller, period: str
   await auditDownload(deps, caller, { period, format: 'csv', lines: statement.lines });
   async function* rows(): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(STATEMENT_CSV_COLUMNS)}`;
-    for await (const line of allLines(deps, { agentId: statement.producer.agentUniqueId, period })) yield csvLine(csvCells(line));
+    for await (const line of linesOf(deps, wholeStatement(statement.producer.agentUniqueId, period))) yield csvLine(csvCells(line));
   }
   return { fileName: `commission-statement-${period}.csv`, rows: rows() };
 }
@@ -198,7 +206,7 @@ export async function statementCsv(deps: TDataDeps, caller: TCaller, period: str
 export async function statementPdf(deps: TDataDeps, caller: TCaller, period: string): Promise<{ fileName: string; bytes: Buffer }> {
   const statement = await statementOf(deps, caller, period);
   const lines: TStatementLine[] = [];
-  for await (const line of allLines(deps, { agentId: statement.producer.agentUniqueId, period })) lines.push(line);
+  for await (const line of linesOf(deps, wholeStatement(statement.producer.agentUniqueId, period))) lines.push(line);
   const bytes = await renderStatementPdf({ ...statement, carrier: PORTAL_DEFINITIONS.producers.name, lines });
   await auditDownload(deps, caller, { period, format: 'pdf', lines: statement.lines });
   return { fileName: `commission-statement-${period}.pdf`, bytes };

@@ -73,13 +73,16 @@ export interface TStatementLineRow {
   amount_cents: string;
 }
 
-/** A statement's lines in line order, `limit` from `offset`. */
+/** A line's columns as TStatementLineRow reads them (dates and decimals as the text they are stored as). */
+const LINE_COLUMNS = sql.raw(`line_number, account_number, group_number, account_name, original_effective_date::text, producer_effective_date::text,
+  cancel_date::text, product_name, line_of_business, funding_type, calculation_method, contracts, premium_basis_cents,
+  rate::text, split_percent::text, transaction_type, amount_cents`);
+
+/** A statement's page of lines in line order, `limit` from `offset` (the statement page; downloads read findReportLines). */
 export async function findStatementLines(db: TDbOrTx, input: { agentId: string; period: string; limit: number; offset: number }): Promise<TStatementLineRow[]> {
   return executeRows<TStatementLineRow>(
     db,
-    sql`select line_number, account_number, group_number, account_name, original_effective_date::text, producer_effective_date::text,
-          cancel_date::text, product_name, line_of_business, funding_type, calculation_method, contracts, premium_basis_cents,
-          rate::text, split_percent::text, transaction_type, amount_cents
+    sql`select ${LINE_COLUMNS}
         from commission_lines where agent_unique_id = ${input.agentId} and period = ${input.period}
         order by line_number limit ${input.limit} offset ${input.offset}`,
   );
@@ -151,9 +154,7 @@ export async function findReportAccounts(db: TDbOrTx, filter: TReportFilter & { 
 export async function findReportLines(db: TDbOrTx, filter: TReportFilter & { after?: { period: string; lineNumber: number }; limit: number }) {
   return executeRows<TStatementLineRow & { period: string }>(
     db,
-    sql`select period, line_number, account_number, group_number, account_name, original_effective_date::text, producer_effective_date::text,
-          cancel_date::text, product_name, line_of_business, funding_type, calculation_method, contracts, premium_basis_cents,
-          rate::text, split_percent::text, transaction_type, amount_cents
+    sql`select period, ${LINE_COLUMNS}
         from commission_lines where ${reportWhere(filter)}
           ${filter.after === undefined ? sql`` : sql`and (period, line_number) > (${filter.after.period}, ${filter.after.lineNumber})`}
         order by period, line_number limit ${filter.limit}`,
