@@ -13,6 +13,7 @@
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
 import { z } from 'zod';
+import { emptyIsNone } from './list-query.ts';
 import { LINES_OF_BUSINESS } from './book.ts';
 import { CALCULATION_METHODS, COMMISSION_TRANSACTION_TYPES, FUNDING_TYPES } from './commissions.ts';
 import { MONTH_PATTERN } from './request-fields.ts';
@@ -87,7 +88,6 @@ export const ZCommissionAccess = z.strictObject({ allowed: z.boolean('Say whethe
 export type TCommissionAccess = z.infer<typeof ZCommissionAccess>;
 
 /** The reporting tool's filters; without a range it shows the 12 months ending with the newest statement. */
-const emptyIsNone = (value: unknown) => (value === '' ? undefined : value);
 export const ZReportQuery = z
   .strictObject({
     from: z.preprocess(emptyIsNone, ZPeriod.optional()),
@@ -137,7 +137,7 @@ export const DISCREPANCY_LABELS: Record<TDiscrepancyKind, string> = {
 
 export const ZReconciliationQuery = z.strictObject({
   year: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+    emptyIsNone,
     z.coerce.number('Enter a year.').int('Enter a year.').min(2000, 'Enter a year from 2000.').max(2100, 'Enter a year up to 2100.').optional(),
   ),
 });

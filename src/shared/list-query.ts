@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { withoutControlCharacters } from './text-rules.ts';
 
+/** A filter box left empty (a form's "Any" option) is no filter. */
+export const emptyIsNone = (value: unknown) => (value === '' ? undefined : value);
+
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 25;
 

@@ -17,6 +17,7 @@
 //   GET  /api/staff/resources/:id/file        the PDF
 // Errors: 400 request.invalid (fields), 404 resource.not_found, 409 resource.upload_taken.
 import { z } from 'zod';
+import { emptyIsNone } from './list-query.ts';
 import { LINES_OF_BUSINESS } from './book.ts';
 import { APPOINTMENT_STATES } from './portals.ts';
 import { lineText } from './request-fields.ts';
@@ -57,7 +58,6 @@ export const ZCourse = ZResource.extend({ completedAt: z.string().nullable() });
 export type TCourse = z.infer<typeof ZCourse>;
 
 /** Filters of the producers' lists; an empty value is no filter (a form's "Any" option). */
-const emptyIsNone = (value: unknown) => (value === '' ? undefined : value);
 export const ZResourceQuery = z.strictObject({
   state: z.preprocess(emptyIsNone, z.enum(APPOINTMENT_STATES, 'Choose one of the listed states.').optional()),
   line: z.preprocess(emptyIsNone, z.enum(LINES_OF_BUSINESS, 'Choose one of the listed lines of business.').optional()),

@@ -5,7 +5,7 @@ import { STATE_NAMES } from '../../../shared/portals.ts';
 import { paths } from '../../app/routes.ts';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { bookKeys, fetchBookSummary, needsState } from './book-api.ts';
-import { ProducerServicesTable } from '../help/ProducerServicesTable.tsx';
+import { ProducerServicesHelp } from '../help/ProducerServicesTable.tsx';
 import { StateChoice } from './ChooseStatePage.tsx';
 import { InForce } from './InForce.tsx';
 import { ResourceTasks } from '../resources/ResourceTasks.tsx';
@@ -64,11 +64,8 @@ export function RetailWelcome({ portalName }: { portalName: string }) {
             <ResourceTasks state={data.state} />
           </ul>
           <InForce rows={data.inForce} />
-          <section className="assistance" aria-label="Assistance">
-            {/* BK-7: the chosen state's numbers only. */}
-            <p>If you need assistance, please contact Producer Services at:</p>
-            <ProducerServicesTable states={[data.state]} />
-          </section>
+          {/* BK-7: the chosen state's numbers only. */}
+          <ProducerServicesHelp states={[data.state]} />
         </>
       ) : summary.error ? null : (
         <p role="status" className="loading">

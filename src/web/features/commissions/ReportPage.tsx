@@ -16,6 +16,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { queryString } from '../../api.ts';
+import { LINE_OPTIONS } from '../book/client-filters.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { commissionKeys, fetchReport, monthName } from './commissions-api.ts';
 
@@ -34,7 +35,6 @@ const COLORS: Record<TLineOfBusiness, string> = {
   'group-life': '#4d7c0f',
 };
 
-const LINE_OPTIONS = LINES_OF_BUSINESS.map((line) => ({ value: line, label: LINE_OF_BUSINESS_LABELS[line] }));
 const TYPE_OPTIONS = COMMISSION_TRANSACTION_TYPES.map((type) => ({ value: type, label: COMMISSION_TRANSACTION_LABELS[type] }));
 
 export function ReportPage({ tool }: { tool: TReportTool }) {

@@ -65,12 +65,12 @@ export function ProducerServicesTable({ states = PRODUCER_SERVICES_STATES }: { s
   );
 }
 
-/** The seed's line under the self-service forms, with the table. */
-export function ProducerServicesHelp() {
+/** The seed's line under the self-service forms, with the table (of these states, else every state). */
+export function ProducerServicesHelp({ states }: { states?: readonly TState[] }) {
   return (
     <section className="assistance" aria-label="Assistance">
       <p>If you need assistance, please contact Producer Services at:</p>
-      <ProducerServicesTable />
+      <ProducerServicesTable {...(states ? { states } : {})} />
     </section>
   );
 }

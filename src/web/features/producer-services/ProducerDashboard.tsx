@@ -5,8 +5,11 @@ import { DashboardCommissions, DashboardReportLink, DashboardStatements } from '
 import { PorAlerts } from '../commissions/PorAlerts.tsx';
 import { DashboardForms } from '../resources/DashboardForms.tsx';
 
-/** A section shows its feature, or says honestly what will appear (commissions: BK-5, still to come). */
-type TSection = { title: string } & ({ content: ComponentType } | { empty: string });
+/** SR-1's four sections, each showing its feature (which says itself when there is nothing yet). */
+interface TSection {
+  title: string;
+  content: ComponentType;
+}
 
 const SECTIONS: readonly TSection[] = [
   { title: 'COMMISSIONS', content: DashboardCommissions },
@@ -22,7 +25,7 @@ function DashboardSection({ section }: { section: TSection }) {
       <h2 id={titleId} className="dashboard-title">
         {section.title}
       </h2>
-      {'content' in section ? <section.content /> : <p className="dashboard-empty">{section.empty}</p>}
+      <section.content />
     </section>
   );
 }

@@ -23,10 +23,10 @@ import { TextField } from '../../ui/TextField.tsx';
 import { formatDate, formatFileSize } from '../../ui/format.ts';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
 import { useZodForm } from '../../ui/useZodForm.ts';
-import { fetchPortalSettings } from '../staff-console/staff-api.ts';
+import { fetchPortalSettings, staffConsoleKeys } from '../staff-console/staff-api.ts';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { fetchStaffResources, publishResource, resourceKeys, retireResource, staffResourceFileUrl, uploadResourceFile } from './resources-api.ts';
-import { LINE_OPTIONS, STATE_OPTIONS, lineOf, planYearOf, stateOf } from './resource-labels.ts';
+import { LINE_OPTIONS, STATE_OPTIONS, fileOf, lineOf, planYearOf, stateOf } from './resource-labels.ts';
 
 /** As the server grants it: every staff role reads; producer services and security publish and retire. */
 const MANAGERS: readonly string[] = ['producer-services', 'security-admin'];
@@ -141,7 +141,7 @@ function staffColumns(onRetire: ((resource: TStaffResource) => void) | undefined
           <a href={staffResourceFileUrl(r.id)} download>
             {r.title}
           </a>{' '}
-          <span className="status-note-inline">(PDF, {formatFileSize(r.sizeBytes)})</span>
+          <span className="status-note-inline">({fileOf(r)})</span>
           {r.sepCourse ? (
             <>
               {' '}
@@ -197,7 +197,12 @@ function PublishForm() {
   const form = useZodForm(ZPublishResource, EMPTY);
   const [fileKey, setFileKey] = useState(0);
   const [announcement, setAnnouncement] = useState<string | null>(null);
-  const limit = useQuery({ queryKey: ['resources', 'upload-limit'], queryFn: async () => (await fetchPortalSettings('producers')).policy.maxUploadBytes });
+  // The producers portal's settings, as the Portal Settings page caches them (a change there shows here).
+  const limit = useQuery({
+    queryKey: staffConsoleKeys.portalSettings('producers'),
+    queryFn: () => fetchPortalSettings('producers'),
+    select: (settings) => settings.policy.maxUploadBytes,
+  });
   const fileInput = useRef<HTMLInputElement>(null);
   const focusTarget = useMemo(() => ({ focus: () => fileInput.current?.focus() }), []);
   const registration = form.register('uploadId');

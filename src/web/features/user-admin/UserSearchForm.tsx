@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { z } from 'zod';
+import { emptyIsNone } from '../../../shared/list-query.ts';
 import { PORTAL_DEFINITIONS, type TPortalId } from '../../../shared/portals.ts';
 import { ZStaffUserSearchQuery, type TStaffUserSearchQuery } from '../../../shared/user-admin-schemas.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
@@ -8,7 +9,7 @@ import { useZodForm } from '../../ui/useZodForm.ts';
 import { statusOptions } from './user-display.tsx';
 
 /** A drop-down's empty first option means "any": no filter, as the API reads an absent value. */
-const anyWhenEmpty = <TSchema extends z.ZodType>(schema: TSchema) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+const anyWhenEmpty = <TSchema extends z.ZodType>(schema: TSchema) => z.preprocess(emptyIsNone, schema);
 
 /** The API's own rules for the search text and the filters (the staff schema is the widest: it has the portal). */
 const ZUserSearchForm = z.object({
