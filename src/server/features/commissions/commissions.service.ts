@@ -43,10 +43,11 @@ export function shiftMonth(period: string, months: number): string {
 /** COMMISSIONS on the dashboard: the newest statement, its year to date, and the twelve months it ends. */
 export async function getCommissionSummary(deps: TDataDeps, caller: TCaller): Promise<TCommissionSummary> {
   const { agentUniqueId } = await commissionProducerOf(deps, caller);
-  const [newest] = await findMonthTotals(deps.db, { agentId: agentUniqueId });
+  // Every month, newest first: the newest is the last statement, and the twelve it ends are among them.
+  const months = await findMonthTotals(deps.db, { agentId: agentUniqueId });
+  const [newest] = months;
   if (!newest) return { lastStatement: null, yearToDateCents: 0, year: null, lastTwelveMonths: [] };
   const first = shiftMonth(newest.period, -11);
-  const months = await findMonthTotals(deps.db, { agentId: agentUniqueId, from: first, to: newest.period });
   const byPeriod = new Map(months.map((m) => [m.period, m]));
   const lastTwelveMonths: TMonthTotal[] = Array.from({ length: 12 }, (_, i) => {
     const period = shiftMonth(first, i);
