@@ -21,6 +21,8 @@ const LABELS: Record<TSyntheticLoad, string> = {
   'application-history': 'Applications (earlier status)',
   applications: FEED_KIND.applications.label,
   payments: FEED_KIND.payments.label,
+  'commission-schedules': FEED_KIND['commission-schedules'].label,
+  commissions: FEED_KIND.commissions.label,
 };
 
 export async function seedSizeCommand(config: TConfig, producers: number): Promise<number> {

@@ -112,7 +112,34 @@ describe('the synthetic book', { timeout: 30_000 }, () => {
         .filter((a) => !(clients.has(a.client_id) && agents.has(a.agent_unique_id) && known(policies, a.policy_number)))
         .map((a) => a.application_number),
       ...book.payments.filter((p) => !policies.has(p.policy_number)).map((p) => `${p.policy_number} ${p.period}`),
+      ...book.commissions.filter((l) => !(agents.has(l.agent_unique_id) && policies.has(l.account_number))).map((l) => `line ${l.account_number}`),
     ];
     expect(missing.slice(0, 10)).toEqual([]);
+  });
+
+  it("pays 24 months of commission to each policy's producer of record, at the schedule's rate of the premium received", () => {
+    const months = [...new Set(book.commissions.map((l) => l.period))].sort();
+    expect(months).toHaveLength(24);
+    expect(months.at(-1)).toBe('2026-11');
+    const policies = new Map(book.policies.map((p) => [p.policy_number, p]));
+    const paid = new Set(book.payments.filter((p) => p.status === 'paid').map((p) => `${p.policy_number} ${p.period}`));
+    const rates = new Map(book['commission-schedules'].map((s) => [`${s.line_of_business} ${s.state} ${s.business_type}`, Number(s.rate_percent)]));
+    const problems: string[] = [];
+    let short = 0;
+    for (const line of book.commissions) {
+      const policy = policies.get(line.account_number ?? '');
+      const where = `${line.account_number} ${line.period}`;
+      if (!policy || policy.producer_of_record_agent_id !== line.agent_unique_id) problems.push(`${where} not the producer of record`);
+      if ((line.period ?? '') >= '2025-12' && !paid.has(where)) problems.push(`${where} paid without premium received`);
+      const rate = rates.get(`${line.line_of_business} ${policy?.state} ${line.transaction_type}`);
+      if (rate !== Number(line.rate)) problems.push(`${where} rate ${line.rate}, schedule ${rate}`);
+      const owed = Math.round(Number(line.premium_basis) * Number(line.rate));
+      const amount = Math.round(Number(line.amount) * 100);
+      if (amount !== owed) short += 1;
+      if (amount !== owed && amount !== Math.round(owed * 0.9)) problems.push(`${where} paid ${line.amount} of ${owed / 100}`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(short).toBeGreaterThan(0);
+    expect(short).toBeLessThan(book.commissions.length / 200);
   });
 });

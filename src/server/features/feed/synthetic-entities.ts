@@ -23,7 +23,7 @@ export function mulberry32(seed: number): () => number {
 
 type TRandom = () => number;
 
-function seeded(...parts: number[]): TRandom {
+export function seeded(...parts: number[]): TRandom {
   let hash = 0x811c9dc5;
   for (const part of parts) hash = Math.imul(hash ^ part, 0x01000193) >>> 0;
   return mulberry32(hash);

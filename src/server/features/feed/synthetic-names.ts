@@ -57,3 +57,16 @@ export const STATE_CONTACT = {
   OK: { zip: [73001, 74966], area: ['405', '918', '580'] },
   TX: { zip: [75001, 79999], area: ['214', '512', '713', '915'] },
 } as const;
+
+/** The commission schedule's percent of premium, first-year and renewal, by line (every state alike). */
+export const COMMISSION_RATES: Record<TLineOfBusiness, { new: number; renewal: number }> = {
+  'major-medical': { new: 8, renewal: 4 },
+  'medicare-supplement': { new: 20, renewal: 10 },
+  'medicare-advantage': { new: 15, renewal: 7.5 },
+  'prescription-drug': { new: 10, renewal: 5 },
+  dental: { new: 12, renewal: 8 },
+  vision: { new: 12, renewal: 8 },
+  'group-medical': { new: 5, renewal: 4 },
+  'group-dental': { new: 7, renewal: 5 },
+  'group-life': { new: 10, renewal: 10 },
+};
