@@ -37,6 +37,11 @@ export async function createRunTables(connection: TBulkConnection, input: { kind
   return tables;
 }
 
+/** Refreshes the planner's statistics of the kind's table after a large load. */
+export async function analyzeTable(connection: TBulkStatements, kind: TFeedKind): Promise<void> {
+  await connection.query(`analyze ${kind.table}`);
+}
+
 export async function dropRunTables(connection: TBulkStatements, tables: TRunTables): Promise<void> {
   await connection.query(`drop table if exists ${tables.stage}, ${tables.keys}`);
 }

@@ -2,7 +2,8 @@
 // reported with its line and column while the rest loads, idempotent reloads that count what
 // changed, references refused by row, duplicate keys across batches, and the run recorded.
 import { Readable } from 'node:stream';
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
+import { executeRows } from '../../db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agencies,
@@ -132,6 +133,13 @@ describe('clients', () => {
     expect(counts(same)).toEqual({ rowsRead: 2, inserted: 0, updated: 0, unchanged: 2, failed: 0 });
     const changed = await load('clients', [CLIENTS, 'C-1,Ana,Alvarez-Ruiz,1960-04-02,TX,ana@example.test,5125550101,78701', 'C-8,Hal,Hill,1966-06-06,TX,,,']);
     expect(counts(changed)).toEqual({ rowsRead: 2, inserted: 1, updated: 1, unchanged: 0, failed: 0 });
+  });
+
+  it('refreshes the planner statistics of a table a large load wrote (PGlite has no autovacuum)', async () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => `S-${i},Sam,Stats,1970-01-01,TX,,,`);
+    expect(counts(await load('clients', [CLIENTS, ...rows]))).toMatchObject({ inserted: 1_000, failed: 0 });
+    const [stats] = await executeRows<{ reltuples: number }>(database.db, sql`select reltuples::float8 as reltuples from pg_class where relname = 'clients'`);
+    expect(Number(stats?.reltuples)).toBeGreaterThanOrEqual(1_000);
   });
 
   it('refuses a header with unknown or missing columns by name, loading nothing', async () => {

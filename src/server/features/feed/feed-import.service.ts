@@ -12,7 +12,7 @@ import type { TDatabase } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import { FEED_KIND, type TFeedColumn, type TFeedKind, type TFeedKindName } from './feed-kinds.ts';
-import { createRunTables, dropRunTables, loadBatch, type TFeedProblem, type TRunTables } from './feed-batch.store.ts';
+import { analyzeTable, createRunTables, dropRunTables, loadBatch, type TFeedProblem, type TRunTables } from './feed-batch.store.ts';
 import { insertFeedRun, updateFeedRun, type TFeedRunCounts } from './feed-runs.store.ts';
 
 export type { TFeedProblem } from './feed-batch.store.ts';
@@ -47,6 +47,12 @@ export interface TFeedReport extends TFeedRunCounts {
 }
 
 const PROBLEMS_KEPT = 1_000;
+/**
+ * A load that wrote this many rows refreshes the table's planner statistics. PGlite has no
+ * autovacuum, so without it a loaded table keeps none, and a plan that guesses one row per side
+ * compares two large row sets pair by pair; on PostgreSQL it spares waiting for autovacuum.
+ */
+const ANALYZE_AFTER_ROWS = 1_000;
 
 export async function importFeed(deps: TFeedDeps, input: TFeedInput): Promise<TFeedReport> {
   const kind = FEED_KIND[input.kind];
@@ -143,6 +149,7 @@ async function readAndLoad(connection: TBulkConnection, run: TRun): Promise<void
     if (!header) throw new FeedFileError(1, 'the file is empty: it needs a header row naming its columns');
     await flush();
     await loading;
+    if (report.inserted + report.updated >= ANALYZE_AFTER_ROWS) await analyzeTable(connection, kind);
   } finally {
     await loading.catch(() => {});
     if (tables) await dropRunTables(connection, tables).catch(() => {});
