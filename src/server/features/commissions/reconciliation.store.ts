@@ -44,11 +44,15 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
           left join employer_groups g on g.account_number = p.group_account_number
           where p.producer_of_record_agent_id = ${range.agentId} and pp.period between ${range.from} and ${range.to} and pp.amount_paid_cents > 0
         ), paid as (
-          select account_number, period, line_of_business, sum(amount_cents) as paid_cents, count(*) as lines,
-            bool_and(split_percent = 100 and calculation_method = 'percent-of-premium') as judgeable
-          from commission_lines
-          where agent_unique_id = ${range.agentId} and period between ${range.from} and ${range.to} and transaction_type <> 'chargeback'
-          group by account_number, period, line_of_business
+          -- A group's lines may name the policy or the group's account: then the group's policy of
+          -- the line's line of business is the one paid. One key (the policy) makes one equality join.
+          select coalesce(gp.policy_number, l.account_number) as policy_number, l.period, l.line_of_business,
+            sum(l.amount_cents) as paid_cents, count(*) as lines,
+            bool_and(l.split_percent = 100 and l.calculation_method = 'percent-of-premium') as judgeable
+          from commission_lines l
+          left join policies gp on gp.group_account_number = l.account_number and gp.line_of_business = l.line_of_business
+          where l.agent_unique_id = ${range.agentId} and l.period between ${range.from} and ${range.to} and l.transaction_type <> 'chargeback'
+          group by 1, l.period, l.line_of_business
         )
         select r.period, r.policy_number as account_number, r.account_name, r.line_of_business, r.business_type,
           r.amount_paid_cents as premium_cents, s.rate_percent::text as rate_percent,
@@ -61,9 +65,7 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
             and s.effective_from <= to_date(r.period, 'YYYY-MM') and (s.effective_to is null or s.effective_to >= to_date(r.period, 'YYYY-MM'))
           order by s.effective_from desc limit 1
         ) s on true
-        -- A group's lines may name the policy or the group's account (then its line of business tells the policy).
-        left join paid on paid.period = r.period and paid.line_of_business = r.line_of_business
-          and (paid.account_number = r.policy_number or paid.account_number = r.group_account_number)
+        left join paid on paid.policy_number = r.policy_number and paid.period = r.period and paid.line_of_business = r.line_of_business
         order by r.period, r.policy_number`,
   );
 }
