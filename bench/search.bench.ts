@@ -12,26 +12,14 @@
 // state) and nothing else. Goals: HTTP p95 < 50 ms and ≤ 1.5 × (SQL + bare route). The
 // EXPLAIN (ANALYZE, BUFFERS) of each search is printed. The bench adds two retail users and leaves
 // the data as it found it otherwise. BENCH_SECONDS per measurement (default 2).
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { PGlite, type QueryOptions } from '@electric-sql/pglite';
-import pg from 'pg';
+import { availableParallelism, loadavg } from 'node:os';
 import type { TClientSearch } from '../src/shared/book-schemas.ts';
-import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openDatabase, PGLITE_EXTENSIONS, POSTGRES_SESSION_OPTIONS, wrapPglite, type TDatabase } from '../src/server/db/client.ts';
-import { acquireDataDirLock } from '../src/server/db/data-dir-lock.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { searchClients, type TBookScope } from '../src/server/features/book/book.store.ts';
-import { createUser } from '../src/server/features/user-admin/user-accounts.service.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { isAppError } from '../src/server/platform/errors.ts';
-import { captureQueries, httpP95, p95Of } from './latency.ts';
+import { httpP95, p95Of } from './latency.ts';
+import { benchUser, explained, listeningApp, openEngine, signIn, type TEngine } from './seeded-database.ts';
 
-const URL_TEXT = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
-const DATA_DIR = process.env.BENCH_DATA_DIR || process.env.DATA_DIR;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const PASSWORD = 'Retail26x';
 const GOAL_MS = 50;
@@ -42,93 +30,6 @@ interface TProducer {
   agentId: string;
   state: string;
   policies: number;
-}
-
-/** A statement the store sent, and a replay of it exactly as sent (same text, values and driver options). */
-interface TStatement {
-  text: string;
-  values: unknown[];
-  replay: () => Promise<unknown>;
-}
-
-/**
- * The database under test, and raw SQL on it beside the app: on PostgreSQL a pg pool of its own with
- * the app's session settings (JIT off, so the ratio compares like with like), on PGlite the app's
- * own instance. Everything below runs the same on both.
- */
-interface TEngine {
-  name: string;
-  /** What the app runs on. */
-  database: TDatabase;
-  /** The app's DATA_DIR: a scratch directory beside PostgreSQL, the data directory itself with PGlite. */
-  dataDir: string;
-  rows<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
-  /** The statements `work` sends, in order. */
-  capture(work: () => Promise<unknown>): Promise<TStatement[]>;
-  /** Ends what the engine opened besides `database` (the app closes that). */
-  close(): Promise<void>;
-}
-
-function usage(problem?: string): never {
-  console.error(
-    'bench:search needs BENCH_DATABASE_URL or DATABASE_URL (PostgreSQL), or BENCH_DATA_DIR or DATA_DIR (PGlite): a database loaded with `portico seed --size N`.',
-  );
-  if (problem) console.error(problem);
-  process.exit(2);
-}
-
-async function openEngine(): Promise<TEngine> {
-  if (URL_TEXT) {
-    const pool = new pg.Pool({ connectionString: URL_TEXT, max: 2, options: POSTGRES_SESSION_OPTIONS });
-    const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-search-'));
-    return {
-      name: 'PostgreSQL',
-      database: await openDatabase({ databaseUrl: URL_TEXT, dataDir }),
-      dataDir,
-      async rows<T extends pg.QueryResultRow>(text: string, values?: unknown[]) {
-        return (await pool.query<T>(text, values)).rows;
-      },
-      capture: async (work) =>
-        (await captureQueries(work)).map(({ config, values }) => ({ text: config.text, values: values ?? [], replay: () => pool.query(config, values) })),
-      async close() {
-        await pool.end();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (!DATA_DIR) return usage();
-  const dataDir = resolve(DATA_DIR);
-  if (!existsSync(join(dataDir, 'pglite'))) return usage(`${dataDir} holds no PGlite database.`);
-  // As openDatabase opens it, but keeping the instance: the app and the raw SQL share it.
-  const lock = acquireDataDirLock(dataDir);
-  const client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: PGLITE_EXTENSIONS });
-  return {
-    name: 'PGlite (file-backed, in this process)',
-    database: wrapPglite(client, () => lock.release()),
-    dataDir,
-    async rows<T>(text: string, values?: unknown[]) {
-      return (await client.query<T>(text, values)).rows;
-    },
-    capture: (work) => capturePglite(client, work),
-    close: async () => {},
-  };
-}
-
-/** The statements `work` sends through PGlite's query(text, params, options), as drizzle's driver calls it. */
-async function capturePglite(client: PGlite, work: () => Promise<unknown>): Promise<TStatement[]> {
-  const captured: TStatement[] = [];
-  const query = client.query.bind(client);
-  const recording = (text: string, params: unknown[] = [], options?: QueryOptions) => {
-    captured.push({ text, values: params, replay: () => query(text, params, options) });
-    return query(text, params, options);
-  };
-  Object.assign(client, { query: recording }); // on the instance, over the prototype's method
-  try {
-    await work();
-  } finally {
-    delete (client as { query?: unknown }).query;
-  }
-  return captured;
 }
 
 async function pickProducers(engine: TEngine): Promise<TProducer[]> {
@@ -172,29 +73,12 @@ async function advancedSearches(engine: TEngine, producer: TProducer): Promise<[
   ];
 }
 
-async function retailUser(db: Parameters<typeof createUser>[0]['db'], producer: TProducer): Promise<string> {
-  const username = `bench.search.${producer.agentId}`;
-  try {
-    await createUser(
-      { db, clock: systemClock },
-      { portalId: 'retail', username, password: PASSWORD, role: 'retail-producer', producerAgentId: producer.agentId, actor: { label: 'bench:search' } },
-    );
-  } catch (error) {
-    // A rerun: the user is there already.
-    if (!isAppError(error) || !['user.username_taken', 'user.producer_has_account'].includes(error.code)) throw error;
-  }
-  return username;
+function retailUser(db: TEngine['database']['db'], producer: TProducer): Promise<string> {
+  return benchUser(db, { bench: 'bench:search', portalId: 'retail', role: 'retail-producer', agentId: producer.agentId, password: PASSWORD });
 }
 
 async function signInInState(base: string, username: string, state: string): Promise<string> {
-  const login = await fetch(`${base}/api/portals/retail/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login of ${username} failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const { cookie, csrfToken } = await signIn(base, { portal: 'retail', username, password: PASSWORD });
   const chosen = await fetch(`${base}/api/book/state`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
@@ -207,9 +91,9 @@ async function signInInState(base: string, username: string, state: string): Pro
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
 async function main(): Promise<void> {
-  const engine = await openEngine();
+  const engine = await openEngine('bench:search');
   const { database } = engine;
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let app: Awaited<ReturnType<typeof listeningApp>> | undefined;
   let missed = 0;
   try {
     await migrateDatabase(database);
@@ -219,13 +103,8 @@ async function main(): Promise<void> {
         ` (goal: HTTP < ${GOAL_MS} ms and ≤ ${GOAL_RATIO} × (SQL + bare route))`,
     );
     const producers = await pickProducers(engine);
-    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: engine.dataDir, DATABASE_URL: URL_TEXT, LOG_LEVEL: 'info' });
-    // As deployed: the request log on, written nowhere.
-    app = await buildApp({ config, database, logStream: { write: () => {} } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const base = `http://127.0.0.1:${port}`;
+    app = await listeningApp(engine);
+    const { port, base } = app;
     const today = systemClock.now().toISOString().slice(0, 10);
     for (const producer of producers) {
       const cookie = await signInInState(base, await retailUser(database.db, producer), producer.state);
@@ -257,15 +136,7 @@ async function main(): Promise<void> {
         const ok = http < GOAL_MS && ratio <= GOAL_RATIO;
         if (!ok) missed++;
         console.log(`${title.padEnd(28)} ${String(total).padStart(6)} ${ms(http)} ${ms(sqlMs)} ${ratio.toFixed(2).padStart(6)}  ${ok ? 'OK' : 'MISSED'}`);
-        for (const statement of statements) {
-          const plan = await engine.rows<Record<string, string>>(`explain (analyze, buffers) ${statement.text}`, statement.values);
-          console.log(
-            plan
-              .map((row) => `      ${Object.values(row)[0]}`)
-              .filter((line) => !/^\s+(Planning|Buffers: shared hit=\d+$)/.test(line))
-              .join('\n'),
-          );
-        }
+        for (const statement of statements) console.log(await explained(engine, statement));
       }
     }
     console.log(
