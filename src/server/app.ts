@@ -16,6 +16,7 @@ import { selfServiceRoutes } from './features/identity/self-service.routes.ts';
 import { resolveSession } from './features/identity/sessions.service.ts';
 import { portalsRoutes } from './features/portals/portals.routes.ts';
 import { commissionsRoutes } from './features/commissions/commissions.routes.ts';
+import { staffCommissionsRoutes } from './features/commissions/staff-commissions.routes.ts';
 import { resourcesRoutes } from './features/resources/resources.routes.ts';
 import { portalDocumentRoutes } from './features/service-requests/portal-documents.routes.ts';
 import { producerServicesRoutes } from './features/service-requests/producer-services.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(portalDocumentRoutes(ctx));
   await app.register(resourcesRoutes(ctx));
   await app.register(commissionsRoutes(ctx));
+  await app.register(staffCommissionsRoutes(ctx));
   await app.register(devMailboxRoutes(ctx));
   await app.register(feedRoutes({ ...ctx, bulk: deps.database.withBulkConnection }));
   app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

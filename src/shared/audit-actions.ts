@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   'training.completed',
   'commissions.access_changed',
   'commissions.statement_downloaded',
+  'commissions.reconciliation_viewed',
   'service_request.filed',
   'service_request.status_changed',
   'service_request.assigned',

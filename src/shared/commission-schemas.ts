@@ -12,6 +12,12 @@
 //   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
+// Carrier staff (every staff role) read any producer's, read-only, the same answers as the producer's:
+//   GET /api/staff/commissions/producers/:agentId/summary         → ZCommissionSummary
+//   GET /api/staff/commissions/producers/:agentId/statements      → ZStatementList
+//   GET /api/staff/commissions/producers/:agentId/reconciliation  ZReconciliationQuery → ZReconciliation (audited)
+// Errors: 400 request.invalid (params.agentId, querystring.year), 403 auth.forbidden (not staff), 404
+// book.producer_not_found.
 import { z } from 'zod';
 import { emptyIsNone } from './list-query.ts';
 import { LINES_OF_BUSINESS } from './book.ts';
@@ -161,6 +167,8 @@ export type TDiscrepancy = z.infer<typeof ZDiscrepancy>;
 
 export const ZReconciliation = z.object({
   year: z.number().int(),
+  /** The year's months are judged through the carrier's newest statements (YYYY-MM); null: the year has none yet. */
+  judgedThrough: ZPeriod.nullable(),
   /** Over the policy-months with premium received and a schedule: what was owed and what was paid. */
   owedCents: z.number().int(),
   paidCents: z.number().int(),

@@ -45,6 +45,8 @@ export const POLICY_ACTIONS = [
   'commissions.grant',
   // Carrier staff read any producer's book, read-only (issue 16 §4).
   'book.staff_view',
+  // Carrier staff read any producer's commissions, read-only (issue 17 §3): the staff book's readers.
+  'commissions.staff_view',
 ] as const;
 export type TPolicyAction = (typeof POLICY_ACTIONS)[number];
 
@@ -97,6 +99,9 @@ const TICKET_WORK: readonly TPolicyAction[] = [...TICKET_QUEUE, 'service_request
 
 const RESOURCES_MANAGE: readonly TPolicyAction[] = ['resources.review', 'resources.manage'];
 
+/** Every staff role reads the data feed's runs, and any producer's book and commissions (read-only). */
+const STAFF_READS: readonly TPolicyAction[] = ['feed.runs.view', 'book.staff_view', 'commissions.staff_view'];
+
 /** What each role may do at all; whom it may do it to is `visible` and `manages` below. */
 const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
   'primary-producer': [...USER_ADMIN, ...PRODUCER_TICKETS, 'book.groups.view', 'resources.use', 'commissions.view', 'commissions.grant'],
@@ -105,9 +110,9 @@ const GRANTS: Record<TRole, readonly TPolicyAction[]> = {
   'producer-user': [...PRODUCER_TICKETS, 'book.groups.view', 'resources.use', 'commissions.view'],
   'employer-user': ['book.coverage.view'],
   'retail-producer': ['book.view', 'resources.use', 'commissions.view'],
-  'help-desk': [...HELP_DESK, ...TICKET_QUEUE, 'feed.runs.view', 'book.staff_view', 'resources.review'],
-  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
-  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, 'feed.runs.view', 'book.staff_view', ...RESOURCES_MANAGE],
+  'help-desk': [...HELP_DESK, ...TICKET_QUEUE, ...STAFF_READS, 'resources.review'],
+  'producer-services': ['user.list', 'user.view', 'portal.settings.view', ...TICKET_WORK, ...STAFF_READS, ...RESOURCES_MANAGE],
+  'security-admin': [...HELP_DESK, 'user.disable', 'portal.settings.edit', ...TICKET_WORK, ...STAFF_READS, ...RESOURCES_MANAGE],
 };
 
 /** Actions that change a user: never on oneself (self-service has its own pages). */

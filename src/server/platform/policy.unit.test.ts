@@ -135,6 +135,20 @@ describe('the book of business (BK-1 … BK-4)', () => {
     ).filter((role) => decide(actor(role), 'book.groups.view').allowed);
     expect(allowed).toEqual(['primary-producer', 'producer-user']);
   });
+  it("staff, and only staff, read any producer's book and commissions", () => {
+    const roles = [
+      'primary-producer',
+      'producer-user',
+      'delegated-admin',
+      'employer-user',
+      'retail-producer',
+      'help-desk',
+      'producer-services',
+      'security-admin',
+    ] as const;
+    for (const action of ['book.staff_view', 'commissions.staff_view'] as const)
+      expect(roles.filter((role) => decide(actor(role), action).allowed)).toEqual(['help-desk', 'producer-services', 'security-admin']);
+  });
 });
 
 describe('staff', () => {

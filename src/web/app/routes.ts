@@ -56,7 +56,7 @@ export type TRoute =
 export type TCoursePortal = 'retail' | 'producers';
 
 /** The staff console's pages of one producer's book (issue 16 §4), below /staff/book. */
-export type TStaffBookView = 'producer' | 'clients' | 'client' | 'applications' | 'groups' | 'group';
+export type TStaffBookView = 'producer' | 'clients' | 'client' | 'applications' | 'groups' | 'group' | 'commissions';
 
 /** Pages behind sign-in: the only places a login may continue to (?next=). */
 const SIGNED_IN_KINDS: ReadonlySet<TRoute['kind']> = new Set([
@@ -170,6 +170,7 @@ export const paths = {
   staffBookApplications: (agentId: string, state: string) => `/staff/book/${encodeURIComponent(agentId)}/${encodeURIComponent(state)}/applications`,
   staffBookGroups: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}/groups`,
   staffBookGroup: (agentId: string, accountNumber: string) => `/staff/book/${encodeURIComponent(agentId)}/groups/${encodeURIComponent(accountNumber)}`,
+  staffBookCommissions: (agentId: string) => `/staff/book/${encodeURIComponent(agentId)}/commissions`,
 };
 
 export function hasSelfService(portalId: TPortalId): boolean {
@@ -241,6 +242,7 @@ export const STAFF_BOOK_ADDRESSES: readonly { path: string; view: TStaffBookView
   { path: '/staff/book/:agentId', view: 'producer' },
   { path: '/staff/book/:agentId/groups', view: 'groups' },
   { path: '/staff/book/:agentId/groups/:id', view: 'group' },
+  { path: '/staff/book/:agentId/commissions', view: 'commissions' },
   { path: '/staff/book/:agentId/:state/clients', view: 'clients' },
   { path: '/staff/book/:agentId/:state/clients/:id', view: 'client' },
   { path: '/staff/book/:agentId/:state/applications', view: 'applications' },

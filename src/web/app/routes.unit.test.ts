@@ -35,6 +35,7 @@ describe('web routes', () => {
     expect(matchRoute(paths.staffBookApplications('000600492', 'IL'))).toEqual(view('applications', 'IL'));
     expect(matchRoute(paths.staffBookGroups('000600492'))).toEqual(view('groups'));
     expect(matchRoute(paths.staffBookGroup('000600492', '100234'))).toEqual(view('group', undefined, '100234'));
+    expect(matchRoute(paths.staffBookCommissions('000600492'))).toEqual(view('commissions'));
     expect(matchRoute('/retail/book/000600492')).toEqual({ kind: 'not-found' });
     expect(safeNext('staff', '/staff/book/000600492/TX/clients?quick=past-due')).toBe('/staff/book/000600492/TX/clients?quick=past-due');
     expect(safeNext('retail', '/staff/book/000600492')).toBeUndefined();

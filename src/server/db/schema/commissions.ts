@@ -74,6 +74,17 @@ export const commissionSchedules = pgTable(
 );
 
 /**
+ * The months the carrier has issued commission statements for, kept by the commissions feed as it
+ * loads lines: owed versus paid judges a month only once its statements are out, and the newest
+ * month of all producers is one index probe here rather than a scan of every line.
+ */
+export const commissionPeriods = pgTable('commission_periods', {
+  period: text('period').primaryKey(),
+  /** When the first line of the month was loaded. */
+  firstLoadedAt: timestamp('first_loaded_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * The sub-users of a producer ID their Primary Producer lets see commissions (issue 17 §2): a row
  * is the grant. The Primary Producer and retail producers always see their own.
  */

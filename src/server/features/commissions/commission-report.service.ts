@@ -7,15 +7,15 @@ import { csvLine } from '../../platform/csv-writer.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import type { TCaller } from '../../platform/session.ts';
 import { auditDownload, commissionProducerOf, csvCells, shiftMonth, linesOf, STATEMENT_CSV_COLUMNS } from './commissions.service.ts';
-import { findMonthTotals, findReportAccounts, findReportCells, type TReportFilter } from './commissions.store.ts';
+import { findNewestPeriod, findReportAccounts, findReportCells, type TReportFilter } from './commissions.store.ts';
 
 /** The months the report covers: as asked, else the twelve ending with the newest statement (or this month). */
 async function filterOf(deps: TDataDeps, caller: TCaller, query: TReportQuery): Promise<TReportFilter> {
   const { agentUniqueId } = await commissionProducerOf(deps, caller);
   let to = query.to;
   if (to === undefined) {
-    const [newest] = query.from === undefined ? await findMonthTotals(deps.db, { agentId: agentUniqueId }) : [];
-    to = newest?.period ?? (query.from === undefined ? deps.clock.now().toISOString().slice(0, 7) : shiftMonth(query.from, 11));
+    const newest = query.from === undefined ? await findNewestPeriod(deps.db, agentUniqueId) : undefined;
+    to = newest ?? (query.from === undefined ? deps.clock.now().toISOString().slice(0, 7) : shiftMonth(query.from, 11));
   }
   const from = query.from ?? shiftMonth(to, -11);
   return { agentId: agentUniqueId, from, to, account: query.account, line: query.line, type: query.type };

@@ -43,6 +43,11 @@ export function shiftMonth(period: string, months: number): string {
 /** COMMISSIONS on the dashboard: the newest statement, its year to date, and the twelve months it ends. */
 export async function getCommissionSummary(deps: TDataDeps, caller: TCaller): Promise<TCommissionSummary> {
   const { agentUniqueId } = await commissionProducerOf(deps, caller);
+  return commissionSummaryOf(deps, agentUniqueId);
+}
+
+/** The summary of the producer with that Agent Unique ID; whoever calls it has checked who may see it. */
+export async function commissionSummaryOf(deps: TDataDeps, agentUniqueId: string): Promise<TCommissionSummary> {
   // Every month, newest first: the newest is the last statement, and the twelve it ends are among them.
   const months = await findMonthTotals(deps.db, { agentId: agentUniqueId });
   const [newest] = months;
@@ -61,6 +66,11 @@ export async function getCommissionSummary(deps: TDataDeps, caller: TCaller): Pr
 
 export async function listStatements(deps: TDataDeps, caller: TCaller): Promise<TStatementList> {
   const { agentUniqueId } = await commissionProducerOf(deps, caller);
+  return statementsOf(deps, agentUniqueId);
+}
+
+/** Every month with a statement for that Agent Unique ID, newest first; whoever calls it has checked who may see it. */
+export async function statementsOf(deps: TDataDeps, agentUniqueId: string): Promise<TStatementList> {
   return { items: await findMonthTotals(deps.db, { agentId: agentUniqueId }) };
 }
 

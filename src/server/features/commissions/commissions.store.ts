@@ -10,11 +10,13 @@ export interface TCommissionProducer {
   agency: string | null;
 }
 
-export async function findCommissionProducer(db: TDbOrTx, producerId: number): Promise<TCommissionProducer | undefined> {
+/** The producer with that producers.id (a producers-portal user's producer ID), or with that Agent Unique ID. */
+export async function findCommissionProducer(db: TDbOrTx, producer: number | { agentUniqueId: string }): Promise<TCommissionProducer | undefined> {
+  const where = typeof producer === 'number' ? sql`p.id = ${producer}` : sql`p.agent_unique_id = ${producer.agentUniqueId}`;
   const [row] = await executeRows<{ agent_unique_id: string; name: string; agency: string | null }>(
     db,
     sql`select p.agent_unique_id, p.first_name || ' ' || p.last_name as name, a.name as agency
-        from producers p left join agencies a on a.id = p.agency_id where p.id = ${producerId}`,
+        from producers p left join agencies a on a.id = p.agency_id where ${where}`,
   );
   return row ? { agentUniqueId: row.agent_unique_id, name: row.name, agency: row.agency } : undefined;
 }
@@ -36,6 +38,18 @@ export async function findMonthTotals(db: TDbOrTx, input: { agentId: string; fro
         group by period order by period desc`,
   );
   return rows.map((row) => ({ period: row.period, totalCents: Number(row.total), lines: Number(row.lines) }));
+}
+
+/** The producer's newest statement month (YYYY-MM), from the primary key's end: one index probe. */
+export async function findNewestPeriod(db: TDbOrTx, agentId: string): Promise<string | undefined> {
+  const [row] = await executeRows<{ period: string | null }>(db, sql`select max(period) as period from commission_lines where agent_unique_id = ${agentId}`);
+  return row?.period ?? undefined;
+}
+
+/** The newest month the carrier has issued statements for, to anyone. */
+export async function findNewestIssuedPeriod(db: TDbOrTx): Promise<string | undefined> {
+  const [row] = await executeRows<{ period: string | null }>(db, sql`select max(period) as period from commission_periods`);
+  return row?.period ?? undefined;
 }
 
 /** A statement's totals by line of business and by transaction type (one pass over its lines). */

@@ -50,7 +50,8 @@ function feeds(a: string): [TFeedKindName, string[]][] {
       'payments',
       [
         'policy_number,period,amount_due,due_date,amount_paid,paid_date,status',
-        ...['2026-01', '2026-02', '2026-03'].map((p) => `P-1,${p},200.00,${p}-01,200.00,${p}-01,paid`),
+        // April's premium is in, April's statement is not yet: not judged (the newest statement is March's).
+        ...['2026-01', '2026-02', '2026-03', '2026-04'].map((p) => `P-1,${p},200.00,${p}-01,200.00,${p}-01,paid`),
         ...['2026-01', '2026-02'].map((p) => `P-2,${p},100.00,${p}-01,100.00,${p}-01,paid`),
         ...['2026-01', '2026-02'].map((p) => `P-3,${p},200.00,${p}-01,200.00,${p}-01,paid`),
         ...['2026-01', '2026-02'].map((p) => `P-9,${p},200.00,${p}-01,200.00,${p}-01,paid`),
@@ -128,6 +129,7 @@ describe('owed versus paid', () => {
       { kind: 'unreversed-chargeback', count: 1, differenceCents: 800 },
     ]);
     expect(result.differenceCents).toBe(5_000);
+    expect(result.judgedThrough).toBe('2026-03');
     // Owed: P-1 3 × 40.00, P-2 2 × 8.00, P-3 2 × 40.00, P-4 40.00; paid on those months: 40 + 30 + 0, 8 + 8, 40 + 45, 20.
     expect([result.owedCents, result.paidCents]).toEqual([25_600, 19_100]);
     expect(result.discrepancies[0]?.detail).toBe('First-year commission at 20% of $200.00 premium received; the statement paid $30.00.');
@@ -135,7 +137,9 @@ describe('owed versus paid', () => {
 
   it('defaults to the year of the newest statement; another year has nothing; bad years are 400; other portals 403', async () => {
     expect((await retail.get('/api/commissions/reconciliation')).json<TReconciliation>().year).toBe(2026);
-    expect((await retail.get('/api/commissions/reconciliation?year=2025')).json<TReconciliation>().discrepancies).toEqual([]);
+    const before = (await retail.get('/api/commissions/reconciliation?year=2025')).json<TReconciliation>();
+    expect([before.judgedThrough, before.discrepancies]).toEqual(['2025-12', []]);
+    expect((await retail.get('/api/commissions/reconciliation?year=2027')).json<TReconciliation>()).toMatchObject({ judgedThrough: null, owedCents: 0 });
     for (const url of ['/api/commissions/reconciliation?year=26', '/api/commissions/reconciliation?year=x', '/api/commissions/reconciliation?month=1']) {
       expect((await retail.get(url)).statusCode, url).toBe(400);
     }

@@ -1,14 +1,16 @@
-// Owed versus paid (issue 17 §3): for one calendar year of the caller's statements, what each
+// Owed versus paid (issue 17 §3): for one calendar year of a producer's statements, what each
 // policy-month should have paid (premium received × the schedule's rate) against what was paid,
 // and the four discrepancies a producer looks for: short pays, missing commission, commission paid
-// on a terminated policy, chargebacks whose premium was later paid but never reversed.
+// on a terminated policy, chargebacks whose premium was later paid but never reversed. One
+// computation by Agent Unique ID: the producer's own (the caller's) and staff's (any producer's,
+// staff-commissions.service.ts) are the same answer.
 import type { TLineOfBusiness } from '../../../shared/book.ts';
 import { DISCREPANCY_KINDS, type TDiscrepancy, type TReconciliation, type TReconciliationQuery } from '../../../shared/commission-schemas.ts';
 import { formatCents } from '../../../shared/request-fields.ts';
 import type { TDataDeps } from '../../platform/deps.ts';
 import type { TCaller } from '../../platform/session.ts';
 import { commissionProducerOf } from './commissions.service.ts';
-import { findMonthTotals } from './commissions.store.ts';
+import { findNewestIssuedPeriod, findNewestPeriod } from './commissions.store.ts';
 import { findOwedAndPaid, findPaidAfterTermination, findUnreversedChargebacks, type TOwedRow } from './reconciliation.store.ts';
 
 /** Rounding on the carrier's side may differ by a cent: smaller differences are not discrepancies. */
@@ -43,11 +45,23 @@ function owedDiscrepancy(row: TOwedRow): TDiscrepancy | undefined {
   return undefined;
 }
 
+/** The caller's own owed versus paid, once the policy (and a sub-user's Primary Producer) allows it. */
 export async function getReconciliation(deps: TDataDeps, caller: TCaller, query: TReconciliationQuery): Promise<TReconciliation> {
   const { agentUniqueId } = await commissionProducerOf(deps, caller);
-  const [newest] = query.year === undefined ? await findMonthTotals(deps.db, { agentId: agentUniqueId }) : [];
-  const year = query.year ?? Number((newest?.period ?? deps.clock.now().toISOString()).slice(0, 4));
-  const range = { agentId: agentUniqueId, from: `${year}-01`, to: `${year}-12` };
+  return reconcileProducer(deps, agentUniqueId, query);
+}
+
+/** Owed versus paid for the producer with that Agent Unique ID; whoever calls it has checked who may see it. */
+export async function reconcileProducer(deps: TDataDeps, agentUniqueId: string, query: TReconciliationQuery): Promise<TReconciliation> {
+  const [newest, issued] = await Promise.all([
+    query.year === undefined ? findNewestPeriod(deps.db, agentUniqueId) : undefined,
+    findNewestIssuedPeriod(deps.db),
+  ]);
+  const year = query.year ?? Number((newest ?? deps.clock.now().toISOString()).slice(0, 4));
+  // A month after the carrier's newest statements has had none yet: its premium is the next
+  // statement's, not missing commission. So the year is judged through the newest issued month.
+  const judgedThrough = issued === undefined || issued < `${year}-01` ? null : issued < `${year}-12` ? issued : `${year}-12`;
+  const range = { agentId: agentUniqueId, from: `${year}-01`, to: judgedThrough ?? `${year}-00` };
   const [owedRows, afterTermination, chargebacks] = await Promise.all([
     findOwedAndPaid(deps.db, range),
     findPaidAfterTermination(deps.db, range),
@@ -85,6 +99,7 @@ export async function getReconciliation(deps: TDataDeps, caller: TCaller, query:
   });
   return {
     year,
+    judgedThrough,
     owedCents: judged.reduce((sum, row) => sum + Number(row.owed_cents), 0),
     paidCents: judged.reduce((sum, row) => sum + Number(row.paid_cents ?? 0), 0),
     discrepancies,

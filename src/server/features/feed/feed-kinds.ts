@@ -241,6 +241,8 @@ const commissions: TFeedKind = {
     { csv: 'amount', column: 'amount_cents', sqlType: 'bigint', required, read: money },
   ],
   references: [{ csv: 'agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' }],
+  // The months whose statements the carrier has issued (owed versus paid judges those only).
+  afterUpsert: `insert into commission_periods (period, first_loaded_at) select distinct period, $1::timestamptz from {stage} on conflict do nothing`,
   rowCheck: (row) => {
     if (Number(row.get('split_percent') ?? '100') === 0) return { csv: 'split_percent', problem: 'a split is more than 0 percent' };
     if (row.get('calculation_method') !== 'flat' && !row.get('rate'))

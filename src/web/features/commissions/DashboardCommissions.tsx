@@ -41,7 +41,7 @@ export function DashboardReportLink({ portalId = 'producers' }: { portalId?: TCo
 
 /** SR-1's COMMISSION STATEMENTS: the newest months, each opening its statement. */
 export function DashboardStatements({ portalId = 'producers' }: { portalId?: TCoursePortal }) {
-  const statements = useQuery({ queryKey: commissionKeys.statements, queryFn: fetchStatements });
+  const statements = useQuery({ queryKey: commissionKeys.statements(), queryFn: () => fetchStatements() });
   if (isNotAllowed(statements.error)) return <p className="dashboard-empty">{statements.error?.message}</p>;
   if (statements.error) return <ErrorAlert>{statements.error.message}</ErrorAlert>;
   const items = statements.data?.items;

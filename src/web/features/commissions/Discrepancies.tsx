@@ -9,7 +9,7 @@ import { DataTable, type TColumn } from '../../ui/DataTable.tsx';
 import { ErrorAlert } from '../../ui/Messages.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useUrlQuery } from '../../ui/useUrlQuery.ts';
-import { commissionKeys, fetchReconciliation, monthName } from './commissions-api.ts';
+import { commissionKeys, fetchReconciliation, monthName, OWN_COMMISSIONS, type TCommissionSource } from './commissions-api.ts';
 
 const dollars = (cents: number) => (Math.abs(cents) / 100).toFixed(2);
 
@@ -27,7 +27,8 @@ function disputeLink(d: TDiscrepancy): string {
   return `${paths.requestForm('commission-dispute')}?${query.toString()}`;
 }
 
-function columns(portalId: TCoursePortal): TColumn<TDiscrepancy, never>[] {
+/** `disputes`: the producers portal's own view, where a discrepancy in the producer's favour files a dispute. */
+function columns(disputes: boolean): TColumn<TDiscrepancy, never>[] {
   return [
     { id: 'month', label: 'Statement', render: (d) => monthName(d.period) },
     { id: 'kind', label: 'Discrepancy', render: (d) => DISCREPANCY_LABELS[d.kind] },
@@ -37,7 +38,7 @@ function columns(portalId: TCoursePortal): TColumn<TDiscrepancy, never>[] {
     { id: 'paid', label: 'Paid', render: (d) => formatCents(d.paidCents) },
     { id: 'difference', label: 'Difference', render: (d) => formatCents(d.differenceCents) },
     { id: 'why', label: 'Why', render: (d) => d.detail },
-    ...(portalId === 'producers'
+    ...(disputes
       ? [
           {
             id: 'dispute',
@@ -56,11 +57,14 @@ function columns(portalId: TCoursePortal): TColumn<TDiscrepancy, never>[] {
   ];
 }
 
-/** Owed versus paid (issue 17 §3): a year's discrepancies, with totals, each disputable in one click. */
-export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
+/**
+ * Owed versus paid (issue 17 §3): a year's discrepancies, with totals, each disputable in one click
+ * in the producers portal. Staff read a producer's through `source`, read-only (no disputes).
+ */
+export function Discrepancies({ portalId, source = OWN_COMMISSIONS }: { portalId?: TCoursePortal; source?: TCommissionSource }) {
   const prefix = useId();
   const { query, setQuery } = useUrlQuery(ZReconciliationQuery);
-  const result = useQuery({ queryKey: commissionKeys.reconciliation(query), queryFn: () => fetchReconciliation(query) });
+  const result = useQuery({ queryKey: commissionKeys.reconciliation(query, source), queryFn: () => fetchReconciliation(query, source) });
   const data = result.data;
   const owedToYou = data?.discrepancies.reduce((sum, d) => sum + Math.max(d.differenceCents, 0), 0) ?? 0;
   const takeBack = data?.discrepancies.reduce((sum, d) => sum + Math.max(-d.differenceCents, 0), 0) ?? 0;
@@ -68,8 +72,10 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
     <section aria-labelledby={`${prefix}-heading`}>
       <h2 id={`${prefix}-heading`}>Owed versus Paid</h2>
       <p>
-        What your statements should have paid on the premium the carrier received, at the commission schedule&apos;s rate, against what they paid, for the
-        policies and groups you are producer of record for today. Differences of a cent, split commissions and per-contract lines are left out.
+        {source.own
+          ? "What your statements should have paid on the premium the carrier received, at the commission schedule's rate, against what they paid, for the policies and groups you are producer of record for today."
+          : "What the producer's statements should have paid on the premium the carrier received, at the commission schedule's rate, against what they paid, for the policies and groups they are producer of record for today."}{' '}
+        Differences of a cent, split commissions and per-contract lines are left out.
       </p>
       <form
         key={data?.year ?? 'loading'}
@@ -89,13 +95,15 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
       {data ? (
         <>
           <p>
-            {data.year}: owed {formatCents(data.owedCents)}, paid {formatCents(data.paidCents)}.{' '}
+            {data.judgedThrough === null
+              ? `The carrier has issued no statements for ${data.year} yet: nothing to compare.`
+              : `${data.year}, through the ${monthName(data.judgedThrough)} statements: owed ${formatCents(data.owedCents)}, paid ${formatCents(data.paidCents)}.`}{' '}
             {data.discrepancies.length === 0 ? (
               'No discrepancies.'
             ) : (
               <>
                 {data.discrepancies.length} {data.discrepancies.length === 1 ? 'discrepancy' : 'discrepancies'}: <strong>{formatCents(owedToYou)}</strong> owed
-                to you
+                to {source.own ? 'you' : 'the producer'}
                 {takeBack > 0 ? <>, and {formatCents(takeBack)} the carrier may take back</> : null}.
               </>
             )}
@@ -113,7 +121,7 @@ export function Discrepancies({ portalId }: { portalId: TCoursePortal }) {
           />
           <DataTable
             caption={`Discrepancies, ${data.year}`}
-            columns={columns(portalId)}
+            columns={columns(source.own && portalId === 'producers')}
             rows={data.discrepancies}
             rowKey={(d) => `${d.kind}-${d.period}-${d.accountNumber}-${d.detail}`}
             empty="No discrepancies this year."

@@ -10,15 +10,23 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { DashboardCommissions } from './DashboardCommissions.tsx';
 import { Discrepancies } from './Discrepancies.tsx';
-import { commissionKeys, fetchStatements, monthName, statementFileUrl } from './commissions-api.ts';
+import { commissionKeys, fetchStatements, monthName, OWN_COMMISSIONS, statementFileUrl, type TCommissionSource } from './commissions-api.ts';
 
 export type TCommissionsTool = Extract<TToolId, 'producer-commissions' | 'retail-commissions'>;
 
-function columns(portalId: TCoursePortal): TColumn<TMonthTotal, never>[] {
+const TOTALS: TColumn<TMonthTotal, never>[] = [
+  { id: 'lines', label: 'Lines', render: (s) => s.lines.toLocaleString('en-US') },
+  { id: 'total', label: 'Total', render: (s) => formatCents(s.totalCents) },
+];
+
+/** A producer's months as staff read them: the months and their totals, nothing to open or download. */
+const READ_ONLY: TColumn<TMonthTotal, never>[] = [{ id: 'month', label: 'Statement', rowHeader: true, render: (s) => monthName(s.period) }, ...TOTALS];
+
+/** The producer's own: each month opens its page and downloads as PDF and CSV. */
+function ownColumns(portalId: TCoursePortal): TColumn<TMonthTotal, never>[] {
   return [
     { id: 'month', label: 'Statement', rowHeader: true, render: (s) => <Link to={paths.commissionStatement(portalId, s.period)}>{monthName(s.period)}</Link> },
-    { id: 'lines', label: 'Lines', render: (s) => s.lines.toLocaleString('en-US') },
-    { id: 'total', label: 'Total', render: (s) => formatCents(s.totalCents) },
+    ...TOTALS,
     {
       id: 'downloads',
       label: 'Download',
@@ -56,8 +64,9 @@ export function StatementsPage({ tool, portalId }: { tool: TCommissionsTool; por
   );
 }
 
-function Statements({ portalId }: { portalId: TCoursePortal }) {
-  const list = useQuery({ queryKey: commissionKeys.statements, queryFn: fetchStatements });
+/** Every month with a statement: the producer's own (`portalId`), or a producer's read by staff (the months and totals only). */
+export function Statements({ portalId, source = OWN_COMMISSIONS }: { portalId?: TCoursePortal; source?: TCommissionSource }) {
+  const list = useQuery({ queryKey: commissionKeys.statements(source), queryFn: () => fetchStatements(source) });
   return (
     <section aria-labelledby="commission-statements-heading">
       <h2 id="commission-statements-heading">Commission Statements</h2>
@@ -65,14 +74,14 @@ function Statements({ portalId }: { portalId: TCoursePortal }) {
       {list.data ? (
         <DataTable
           caption="Monthly commission statements"
-          columns={columns(portalId)}
+          columns={source.own && portalId ? ownColumns(portalId) : READ_ONLY}
           rows={list.data.items}
           rowKey={(s) => s.period}
           empty="No statements yet."
         />
       ) : list.error ? null : (
         <p role="status" className="loading">
-          Loading your statements…
+          Loading {source.own ? 'your' : 'the'} statements…
         </p>
       )}
     </section>

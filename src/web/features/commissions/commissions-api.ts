@@ -21,23 +21,40 @@ import {
 import { apiRequest, isApiError, queryString } from '../../api.ts';
 import { MONTH_PATTERN } from '../../../shared/request-fields.ts';
 
+/**
+ * Whose commissions a commissions component shows: the signed-in producer's own by default; the
+ * staff console gives the same components a producer's, read through /api/staff/commissions/….
+ */
+export interface TCommissionSource {
+  /** The API's prefix of the summary, statement list and reconciliation: /api/commissions for the user's own. */
+  api: string;
+  /** The user's own (they may act on them: open a statement, file a dispute), or a producer's read by staff. */
+  own: boolean;
+}
+
+export const OWN_COMMISSIONS: TCommissionSource = { api: '/api/commissions', own: true };
+
+export function staffCommissionSource(agentId: string): TCommissionSource {
+  return { api: `/api/staff/commissions/producers/${encodeURIComponent(agentId)}`, own: false };
+}
+
 export const commissionKeys = {
   all: ['commissions'] as const,
   summary: ['commissions', 'summary'] as const,
-  statements: ['commissions', 'statements'] as const,
+  statements: (source: TCommissionSource = OWN_COMMISSIONS) => ['commissions', 'statements', source.api] as const,
   statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
   access: (userId: string) => ['commissions', 'access', userId] as const,
   porAlerts: ['commissions', 'por-alerts'] as const,
   report: (query: TReportQuery) => ['commissions', 'report', query] as const,
-  reconciliation: (query: TReconciliationQuery) => ['commissions', 'reconciliation', query] as const,
+  reconciliation: (query: TReconciliationQuery, source: TCommissionSource) => ['commissions', 'reconciliation', source.api, query] as const,
 };
 
 export function fetchCommissionSummary(): Promise<TCommissionSummary> {
   return apiRequest('/api/commissions/summary', { schema: ZCommissionSummary });
 }
 
-export function fetchStatements(): Promise<TStatementList> {
-  return apiRequest('/api/commissions/statements', { schema: ZStatementList });
+export function fetchStatements(source: TCommissionSource = OWN_COMMISSIONS): Promise<TStatementList> {
+  return apiRequest(`${source.api}/statements`, { schema: ZStatementList });
 }
 
 export function fetchStatement(period: string, query: Partial<TStatementQuery>): Promise<TStatement> {
@@ -48,8 +65,8 @@ export function fetchReport(query: TReportQuery): Promise<TCommissionReport> {
   return apiRequest(`/api/commissions/report${queryString(query)}`, { schema: ZCommissionReport });
 }
 
-export function fetchReconciliation(query: TReconciliationQuery): Promise<TReconciliation> {
-  return apiRequest(`/api/commissions/reconciliation${queryString(query)}`, { schema: ZReconciliation });
+export function fetchReconciliation(query: TReconciliationQuery, source: TCommissionSource = OWN_COMMISSIONS): Promise<TReconciliation> {
+  return apiRequest(`${source.api}/reconciliation${queryString(query)}`, { schema: ZReconciliation });
 }
 
 export function fetchPorAlerts(): Promise<TPorAlerts> {

@@ -1,6 +1,7 @@
 // One producer's book in the staff console (issue 16 §4), read-only: the producer, their retail
-// book in a state named by the address, and their producer ID's employer groups. The lists and
-// pages are the producers' own (features/book), given the staff source instead of the user's own book.
+// book in a state named by the address, their producer ID's employer groups and their commissions
+// (issue 17 §3, StaffCommissions.tsx). The lists and pages are the producers' own (features/book,
+// features/commissions), given the staff source instead of the user's own book.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -19,6 +20,7 @@ import { GroupSearch } from '../book/GroupBookPage.tsx';
 import { GroupDetail } from '../book/GroupPage.tsx';
 import { ToolPage } from '../user-admin/ToolPage.tsx';
 import { fetchProducer, staffBookKeys } from './staff-book-api.ts';
+import { StaffCommissions } from './StaffCommissions.tsx';
 
 interface TStaffBookViewProps {
   view: TStaffBookView;
@@ -56,6 +58,7 @@ function ProducerBook({ view, agentId, state, id = '' }: TStaffBookViewProps) {
   const trail: TCrumb[] = [{ label: 'Book of Business', to: paths.staffBook() }];
   if (view === 'producer') return <ProducerOverview producer={p} trail={trail} />;
   trail.push({ label: name, to: paths.staffBookProducer(agentId) });
+  if (view === 'commissions') return <StaffCommissions producer={p} trail={trail} />;
   if (view === 'groups' || view === 'group') {
     return (
       <BookSourceContext value={source}>
@@ -151,6 +154,12 @@ function ProducerOverview({ producer: p, trail }: { producer: TStaffProducer; tr
           ) : (
             <Link to={paths.staffBookGroups(p.agentId)}>{p.groups === 1 ? 'The employer group' : `The ${p.groups} employer groups`} of this producer ID</Link>
           )}
+        </p>
+      </section>
+      <section aria-labelledby="commissions-heading">
+        <h2 id="commissions-heading">Commissions</h2>
+        <p>
+          <Link to={paths.staffBookCommissions(p.agentId)}>Commissions: owed versus paid</Link>, with the monthly statements.
         </p>
       </section>
     </>
