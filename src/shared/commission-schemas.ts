@@ -9,6 +9,8 @@
 //   GET /api/commissions/report/csv                   the lines the report covers, as CSV
 //   GET /api/commissions/reconciliation               owed versus paid over a year: ?year
 //   GET /api/commissions/por-alerts                   producer of record at risk
+//   GET /api/producers/commission-access               the Primary Producer: which sub-users see them
+//   GET /api/producers/users/:userId/commission-access  whether one sub-user sees them
 //   PUT /api/producers/users/:userId/commission-access  the Primary Producer lets a sub-user see them, or not
 // Errors: 400 request.invalid, 403 auth.forbidden (a sub-user without the right), 404
 // commissions.statement_not_found.
@@ -92,6 +94,9 @@ export type TStatement = z.infer<typeof ZStatement>;
 
 export const ZCommissionAccess = z.strictObject({ allowed: z.boolean('Say whether the user may see commissions.') });
 export type TCommissionAccess = z.infer<typeof ZCommissionAccess>;
+/** The Password Manager's column: which of the producer ID's sub-users may see commissions, in one answer. */
+export const ZCommissionGrants = z.object({ allowedUserIds: z.array(z.uuid()) });
+export type TCommissionGrants = z.infer<typeof ZCommissionGrants>;
 
 /** The reporting tool's filters; without a range it shows the 12 months ending with the newest statement. */
 export const ZReportQuery = z

@@ -239,7 +239,11 @@ describe('access', () => {
       expect(codeOf(await sub.get(route)), route).toEqual({ status: 403, code: 'commissions.not_allowed' });
     }
     expect((await pp.get(url)).json()).toEqual({ allowed: false });
+    expect((await pp.get('/api/producers/commission-access')).json()).toEqual({ allowedUserIds: [] });
     expect((await pp.put(url, { allowed: true })).json()).toEqual({ allowed: true });
+    expect((await pp.get('/api/producers/commission-access')).json()).toEqual({ allowedUserIds: [subUser?.id] });
+    // Another producer ID's Primary Producer sees their own grants, not these.
+    expect((await stranger.get('/api/producers/commission-access')).json()).toEqual({ allowedUserIds: [] });
     expect((await sub.get('/api/commissions/statements')).json<TStatementList>().items).toHaveLength(4);
     expect((await pp.put(url, { allowed: true })).statusCode).toBe(200);
     expect((await pp.put(url, { allowed: false })).json()).toEqual({ allowed: false });
@@ -288,5 +292,8 @@ describe('access', () => {
     }
     expect((await t.app.inject({ method: 'PUT', url: `/api/producers/users/${team.subs[0]?.id}/commission-access` })).statusCode).toBe(401);
     expect((await retail.get(`/api/producers/users/${team.subs[0]?.id}/commission-access`)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/producers/commission-access' })).statusCode).toBe(401);
+    for (const client of [retail, sub, employer, staff]) expect((await client.get('/api/producers/commission-access')).statusCode).toBe(403);
+    expect((await pp.get('/api/producers/commission-access?user=1')).statusCode).toBe(400);
   });
 });

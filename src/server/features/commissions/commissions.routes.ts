@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZCommissionAccess,
+  ZCommissionGrants,
   ZCommissionReport,
   ZCommissionSummary,
   ZPorAlerts,
@@ -23,7 +24,7 @@ import { callerOf } from '../../platform/http/caller.ts';
 import type { TRouteContext } from '../../platform/http/context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
 import { sendDownload } from '../../platform/http/download-reply.ts';
-import { changeCommissionAccess, getCommissionAccess } from './commission-access.service.ts';
+import { changeCommissionAccess, getCommissionAccess, listCommissionGrants } from './commission-access.service.ts';
 import { getCommissionReport, reportCsv } from './commission-report.service.ts';
 import { getPorAlerts } from './por-alerts.service.ts';
 import { getReconciliation } from './reconciliation.service.ts';
@@ -161,6 +162,19 @@ export function commissionsRoutes(ctx: TRouteContext) {
     );
 
     const grant = { access: GRANT_ACCESS };
+    r.get(
+      '/api/producers/commission-access',
+      {
+        config: grant,
+        schema: {
+          tags,
+          summary: "Which of the producer ID's sub-users may see commissions",
+          querystring: ZNoQuery,
+          response: { 200: ZCommissionGrants, ...errors },
+        },
+      },
+      async (request) => listCommissionGrants(deps, callerOf(request)),
+    );
     r.get(
       '/api/producers/users/:userId/commission-access',
       {

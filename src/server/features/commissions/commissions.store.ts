@@ -107,6 +107,16 @@ export async function hasCommissionAccess(db: TDbOrTx, userId: string): Promise<
   return rows.length > 0;
 }
 
+/** The users of a producer ID (not deleted) with a grant. */
+export async function findGrantedUserIds(db: TDbOrTx, producerId: number): Promise<string[]> {
+  const rows = await executeRows<{ user_id: string }>(
+    db,
+    sql`select a.user_id from commission_access a join users u on u.id = a.user_id
+        where u.producer_id = ${producerId} and u.deleted_at is null order by a.user_id`,
+  );
+  return rows.map((row) => row.user_id);
+}
+
 /** Grants or withdraws; returns whether anything changed. */
 export async function setCommissionAccess(tx: TDbOrTx, input: { userId: string; allowed: boolean; by: string; now: Date }): Promise<boolean> {
   const rows = input.allowed

@@ -1,6 +1,7 @@
 // Commissions (BK-5) as the web uses them; shapes and routes are src/shared/commission-schemas.ts's.
 import {
   ZCommissionAccess,
+  ZCommissionGrants,
   ZCommissionReport,
   ZCommissionSummary,
   ZPorAlerts,
@@ -8,6 +9,7 @@ import {
   ZStatement,
   ZStatementList,
   type TCommissionAccess,
+  type TCommissionGrants,
   type TCommissionReport,
   type TCommissionSummary,
   type TPorAlerts,
@@ -43,7 +45,7 @@ export const commissionKeys = {
   summary: ['commissions', 'summary'] as const,
   statements: (source: TCommissionSource = OWN_COMMISSIONS) => ['commissions', 'statements', source.api] as const,
   statement: (period: string, query: Partial<TStatementQuery>) => ['commissions', 'statement', period, query] as const,
-  access: (userId: string) => ['commissions', 'access', userId] as const,
+  grants: ['commissions', 'grants'] as const,
   porAlerts: ['commissions', 'por-alerts'] as const,
   report: (query: TReportQuery) => ['commissions', 'report', query] as const,
   reconciliation: (query: TReconciliationQuery, source: TCommissionSource) => ['commissions', 'reconciliation', source.api, query] as const,
@@ -77,8 +79,9 @@ export function statementFileUrl(period: string, format: 'csv' | 'pdf'): string 
   return `/api/commissions/statements/${encodeURIComponent(period)}/${format}`;
 }
 
-export function fetchCommissionAccess(userId: string): Promise<TCommissionAccess> {
-  return apiRequest(`/api/producers/users/${encodeURIComponent(userId)}/commission-access`, { schema: ZCommissionAccess });
+/** Which of the producer ID's sub-users may see commissions: one request for the Password Manager's column. */
+export function fetchCommissionGrants(): Promise<TCommissionGrants> {
+  return apiRequest('/api/producers/commission-access', { schema: ZCommissionGrants });
 }
 
 export function changeCommissionAccess(userId: string, allowed: boolean): Promise<TCommissionAccess> {
