@@ -25,9 +25,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          // The demo, loaded once for the project's files rather than once per file.
+          globalSetup: ['test/support/e2e-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The files run one after another in one worker that keeps its imports (the server, PGlite,
+          // Playwright: ~5 s a file): each file still starts its own server, database and Chromium.
+          isolate: false,
+          // After the other projects, as before isolate: false (Vitest runs a single-worker project's
+          // files last only when isolated), and never in one group with projects of more workers.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -7,8 +7,9 @@ import { seedDemoData } from '../../src/server/features/demo/demo.service.ts';
 import { systemClock } from '../../src/server/platform/clock.ts';
 import { createOutboxSender } from '../../src/server/platform/outbox/index.ts';
 import type { TDatabase } from '../../src/server/db/client.ts';
-import { createTestDatabase } from './db.ts';
-import { createTestFiles } from './files.ts';
+import { createTestDatabase, testEngine } from './db.ts';
+import { copyDemoTemplate } from './demo-template.ts';
+import { createTestFiles, type TTestFiles } from './files.ts';
 
 export interface TRunningServer {
   baseUrl: string;
@@ -29,10 +30,8 @@ export interface TStartServerOptions {
 }
 
 export async function startServer(options: TStartServerOptions = {}): Promise<TRunningServer> {
-  const database = await createTestDatabase();
   const files = await createTestFiles();
-  // The demo's forms and training (they need the file store); its tickets stay out of the e2e tests' way.
-  await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection, fileStore: files.fileStore });
+  const database = await demoDatabase(files);
   const port = options.smtpUrl ? await freePort() : 0;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -64,6 +63,18 @@ export async function startServer(options: TStartServerOptions = {}): Promise<TR
     await files.cleanup();
   };
   return { baseUrl: `http://127.0.0.1:${address.port}`, app, database, close };
+}
+
+/**
+ * A database with the demo's forms and training (they need the file store); its tickets stay out of
+ * the e2e tests' way. A copy of the run's demo (demo-template.ts) when there is one, else seeded here.
+ */
+async function demoDatabase(files: TTestFiles): Promise<TDatabase> {
+  const copy = testEngine() === 'pglite' ? await copyDemoTemplate(files.filesDir) : undefined;
+  if (copy) return copy;
+  const database = await createTestDatabase();
+  await seedDemoData({ db: database.db, clock: systemClock, bulk: database.withBulkConnection, fileStore: files.fileStore });
+  return database;
 }
 
 /** A TCP port free right now on 127.0.0.1 (the OS picks it; the server takes it a moment later). */
