@@ -29,11 +29,15 @@ describe('portico seed --size', () => {
     expect(first.stdout).toContain(`Producers: 3 rows read, 3 inserted, 0 updated, 0 unchanged, 0 failed`);
     expect(first.stdout).toContain(`Clients: ${counts.clients} rows read, ${counts.clients} inserted, 0 updated, 0 unchanged, 0 failed`);
     expect(first.stdout).toContain(`Premium payments: ${counts.payments} rows read, ${counts.payments} inserted`);
+    expect(first.stdout).toContain(`Commission statement lines: ${counts.commissions} rows read, ${counts.commissions} inserted`);
     expect(first.stderr).toMatch(/Clients .*100% \| \d+ rows/); // the progress bar (plain lines off a terminal)
     const again = await portico('seed', '--size', '3');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`Clients: ${counts.clients} rows read, 0 inserted, 0 updated, ${counts.clients} unchanged, 0 failed`);
     expect(again.stdout).toContain(`Policies: ${counts.policies} rows read, 0 inserted, 0 updated, ${counts.policies} unchanged, 0 failed`);
     expect(again.stdout).toContain(`Premium payments: ${counts.payments} rows read, 0 inserted, 0 updated, ${counts.payments} unchanged, 0 failed`);
+    expect(again.stdout).toContain(
+      `Commission statement lines: ${counts.commissions} rows read, 0 inserted, 0 updated, ${counts.commissions} unchanged, 0 failed`,
+    );
   });
 });

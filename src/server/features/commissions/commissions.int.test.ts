@@ -83,6 +83,27 @@ describe('the feed', () => {
   });
 });
 
+describe('statement totals', () => {
+  it('follow a reload: a line that changes type or amount moves its total, and no total is left behind', async () => {
+    const fresh = await createProducerTeam(t, 0);
+    const owner = await clientFor(t, fresh.pp);
+    const a = fresh.agentId;
+    expect((await load([line(a, '2026-02', 1, { amount: '10.00' }), line(a, '2026-02', 2, { amount: '5.00', type: 'new' })])).failed).toBe(0);
+    const before = (await owner.get('/api/commissions/statements/2026-02')).json<TStatement>();
+    expect(before.byType.map((x) => [x.transactionType, x.totalCents, x.lines]).sort()).toEqual([
+      ['new', 500, 1],
+      ['renewal', 1_000, 1],
+    ]);
+    expect((await load([line(a, '2026-02', 2, { amount: '7.00' })])).updated).toBe(1);
+    const after = (await owner.get('/api/commissions/statements/2026-02')).json<TStatement>();
+    expect(after.byType.map((x) => [x.transactionType, x.totalCents, x.lines])).toEqual([['renewal', 1_700, 2]]);
+    expect(after.byLine.map((x) => [x.lineOfBusiness, x.totalCents, x.lines])).toEqual([['group-medical', 1_700, 2]]);
+    expect((await owner.get('/api/commissions/statements')).json<TStatementList>().items).toEqual([{ period: '2026-02', totalCents: 1_700, lines: 2 }]);
+    const report = (await owner.get('/api/commissions/report?from=2026-02&to=2026-02')).json<TCommissionReport>();
+    expect([report.totalCents, report.lines]).toEqual([1_700, 2]);
+  });
+});
+
 describe('summary and statements (BK-5)', () => {
   it('the summary: the last statement, the year to date, and twelve months ending with it, to the cent', async () => {
     const summary = (await pp.get('/api/commissions/summary')).json<TCommissionSummary>();

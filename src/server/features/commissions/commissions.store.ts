@@ -31,7 +31,7 @@ export interface TMonthTotalRow {
 export async function findMonthTotals(db: TDbOrTx, input: { agentId: string; from?: string; to?: string }): Promise<TMonthTotalRow[]> {
   const rows = await executeRows<{ period: string; total: string; lines: string }>(
     db,
-    sql`select period, sum(amount_cents) as total, count(*) as lines from commission_lines
+    sql`select period, sum(total_cents) as total, sum(lines) as lines from commission_month_totals
         where agent_unique_id = ${input.agentId}
           ${input.from === undefined ? sql`` : sql`and period >= ${input.from}`}
           ${input.to === undefined ? sql`` : sql`and period <= ${input.to}`}
@@ -56,7 +56,7 @@ export async function findNewestIssuedPeriod(db: TDbOrTx): Promise<string | unde
 export async function findStatementTotals(db: TDbOrTx, input: { agentId: string; period: string }) {
   const rows = await executeRows<{ line_of_business: string | null; transaction_type: string | null; total: string; lines: string }>(
     db,
-    sql`select line_of_business, transaction_type, sum(amount_cents) as total, count(*) as lines from commission_lines
+    sql`select line_of_business, transaction_type, sum(total_cents) as total, sum(lines) as lines from commission_month_totals
         where agent_unique_id = ${input.agentId} and period = ${input.period}
         group by grouping sets ((line_of_business), (transaction_type))`,
   );
@@ -154,12 +154,18 @@ function reportWhere(filter: TReportFilter) {
     ${filter.type === undefined ? sql`` : sql`and transaction_type = ${filter.type}`}`;
 }
 
-/** The reporting tool's months: the total of each month and line of business the filter covers. */
+/**
+ * The reporting tool's months: the total of each month and line of business the filter covers,
+ * from the statements' totals (an account's, from its lines).
+ */
 export async function findReportCells(db: TDbOrTx, filter: TReportFilter) {
   const rows = await executeRows<{ period: string; line_of_business: string; total: string; lines: string }>(
     db,
-    sql`select period, line_of_business, sum(amount_cents) as total, count(*) as lines from commission_lines
-        where ${reportWhere(filter)} group by period, line_of_business order by period, line_of_business`,
+    filter.account === undefined
+      ? sql`select period, line_of_business, sum(total_cents) as total, sum(lines) as lines from commission_month_totals
+            where ${reportWhere(filter)} group by period, line_of_business order by period, line_of_business`
+      : sql`select period, line_of_business, sum(amount_cents) as total, count(*) as lines from commission_lines
+            where ${reportWhere(filter)} group by period, line_of_business order by period, line_of_business`,
   );
   return rows.map((row) => ({ period: row.period, lineOfBusiness: row.line_of_business, totalCents: Number(row.total), lines: Number(row.lines) }));
 }

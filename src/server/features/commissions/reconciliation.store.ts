@@ -35,9 +35,10 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
   return executeRows<TOwedRow>(
     db,
     sql`with received as (
-          select p.policy_number, p.group_account_number, p.line_of_business, p.state, pp.period, pp.amount_paid_cents,
+          -- The month's first day, computed once a row (to_date per comparison cost a third of the query).
+          select p.policy_number, p.line_of_business, p.state, pp.period, (pp.period || '-01')::date as month_start, pp.amount_paid_cents,
             coalesce(c.first_name || ' ' || c.last_name, g.name, p.plan_name) as account_name,
-            case when to_date(pp.period, 'YYYY-MM') < date_trunc('month', p.effective_date) + interval '12 months' then 'new' else 'renewal' end as business_type
+            case when pp.period < to_char(p.effective_date + interval '12 months', 'YYYY-MM') then 'new' else 'renewal' end as business_type
           from policies p
           join premium_payments pp on pp.policy_number = p.policy_number
           left join clients c on c.client_id = p.client_id
@@ -46,11 +47,15 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
         ), paid as (
           -- A group's lines may name the policy or the group's account: then the group's policy of
           -- the line's line of business is the one paid. One key (the policy) makes one equality join.
-          select coalesce(gp.policy_number, l.account_number) as policy_number, l.period, l.line_of_business,
+          -- (A scalar subquery with LIMIT stays one index probe per line; as a join the planner may
+          -- hash every policy on file.)
+          select coalesce(
+              (select gp.policy_number from policies gp where gp.group_account_number = l.account_number and gp.line_of_business = l.line_of_business limit 1),
+              l.account_number
+            ) as policy_number, l.period, l.line_of_business,
             sum(l.amount_cents) as paid_cents, count(*) as lines,
             bool_and(l.split_percent = 100 and l.calculation_method = 'percent-of-premium') as judgeable
           from commission_lines l
-          left join policies gp on gp.group_account_number = l.account_number and gp.line_of_business = l.line_of_business
           where l.agent_unique_id = ${range.agentId} and l.period between ${range.from} and ${range.to} and l.transaction_type <> 'chargeback'
           group by 1, l.period, l.line_of_business
         )
@@ -62,7 +67,7 @@ export async function findOwedAndPaid(db: TDbOrTx, range: TRangeOf): Promise<TOw
         left join lateral (
           select rate_percent from commission_schedules s
           where s.line_of_business = r.line_of_business and s.state = r.state and s.business_type = r.business_type
-            and s.effective_from <= to_date(r.period, 'YYYY-MM') and (s.effective_to is null or s.effective_to >= to_date(r.period, 'YYYY-MM'))
+            and s.effective_from <= r.month_start and (s.effective_to is null or s.effective_to >= r.month_start)
           order by s.effective_from desc limit 1
         ) s on true
         left join paid on paid.policy_number = r.policy_number and paid.period = r.period and paid.line_of_business = r.line_of_business
@@ -84,9 +89,13 @@ export async function findPaidAfterTermination(db: TDbOrTx, range: TRangeOf): Pr
   return executeRows(
     db,
     sql`select l.period, l.line_number, l.account_number, l.account_name, l.line_of_business, l.amount_cents, p.termination_date::text
-        from commission_lines l join policies p on p.policy_number = l.account_number
+        from commission_lines l
+        -- One index probe per line (LIMIT keeps the planner from hashing every ended policy on file).
+        cross join lateral (
+          select termination_date from policies p where p.policy_number = l.account_number and p.termination_date is not null limit 1
+        ) p
         where l.agent_unique_id = ${range.agentId} and l.period between ${range.from} and ${range.to}
-          and l.amount_cents > 0 and p.termination_date is not null and p.termination_date <= to_date(l.period, 'YYYY-MM')
+          and l.amount_cents > 0 and p.termination_date <= to_date(l.period, 'YYYY-MM')
         order by l.period, l.line_number`,
   );
 }

@@ -241,8 +241,29 @@ const commissions: TFeedKind = {
     { csv: 'amount', column: 'amount_cents', sqlType: 'bigint', required, read: money },
   ],
   references: [{ csv: 'agent_unique_id', table: 'producers', tableColumn: 'agent_unique_id', what: 'producer' }],
-  // The months whose statements the carrier has issued (owed versus paid judges those only).
-  afterUpsert: `insert into commission_periods (period, first_loaded_at) select distinct period, $1::timestamptz from {stage} on conflict do nothing`,
+  // The statements the batch touched: their totals by line and type recounted from their lines (a
+  // total whose line and type no longer occur goes), and their months recorded as issued (owed
+  // versus paid judges those only). One statement: a prepared statement holds one command.
+  afterUpsert: `with touched as (select distinct agent_unique_id, period from {stage}),
+    recounted as (
+      select l.agent_unique_id, l.period, l.line_of_business, l.transaction_type, sum(l.amount_cents) as total_cents, count(*) as lines
+      from commission_lines l join touched using (agent_unique_id, period)
+      group by l.agent_unique_id, l.period, l.line_of_business, l.transaction_type
+    ),
+    gone as (
+      delete from commission_month_totals t using touched
+      where t.agent_unique_id = touched.agent_unique_id and t.period = touched.period
+        and not exists (select 1 from recounted r where r.agent_unique_id = t.agent_unique_id and r.period = t.period
+          and r.line_of_business = t.line_of_business and r.transaction_type = t.transaction_type)
+    ),
+    issued as (
+      insert into commission_periods (period, first_loaded_at) select distinct period, $1::timestamptz from touched on conflict do nothing
+    )
+    insert into commission_month_totals (agent_unique_id, period, line_of_business, transaction_type, total_cents, lines)
+    select * from recounted
+    on conflict (agent_unique_id, period, line_of_business, transaction_type)
+    do update set total_cents = excluded.total_cents, lines = excluded.lines
+    where (commission_month_totals.total_cents, commission_month_totals.lines) is distinct from (excluded.total_cents, excluded.lines)`,
   rowCheck: (row) => {
     if (Number(row.get('split_percent') ?? '100') === 0) return { csv: 'split_percent', problem: 'a split is more than 0 percent' };
     if (row.get('calculation_method') !== 'flat' && !row.get('rate'))
