@@ -3,8 +3,10 @@
 // `--size 7200` makes about 20,000,000 lines): for the producer with the most lines and for a
 // median one, the reporting tool's 24-month view through HTTP (a signed-in Primary Producer, the
 // real app listening) against the same SQL the store sends, replayed beside the app; and the owed
-// versus paid reconciliation of the newest year through HTTP. Goals: the report's p95 < 100 ms and
-// ≤ 1.5 × the raw SQL; the reconciliation < 1 s. BENCH_SECONDS per measurement (default 3).
+// versus paid reconciliation of the newest year through HTTP. Goals (issue 17 §4): the large
+// producer's report p95 < 100 ms and ≤ 1.5 × the raw SQL; every reconciliation < 1 s. The median
+// producer's report is printed for context: its SQL takes about 2 ms, so the route's fixed cost
+// (session, producer, newest month: ~4 ms) makes any ratio there. BENCH_SECONDS per measurement (default 3).
 import { availableParallelism, loadavg } from 'node:os';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { shiftMonth } from '../src/server/features/commissions/commissions.service.ts';
@@ -28,6 +30,8 @@ export function seededDatabaseNamed(): boolean {
 
 interface TProducer {
   label: string;
+  /** Whether the report's goals apply (the issue states them for a large producer). */
+  large: boolean;
   agentId: string;
   lines: number;
   newest: string;
@@ -42,8 +46,8 @@ async function pickProducers(engine: TEngine): Promise<TProducer[]> {
   const median = counts[Math.floor(counts.length / 2)];
   if (!large || !median) throw new Error('The database has no commission lines: load a synthetic book with `portico seed --size N` first.');
   return [
-    { label: 'largest producer', agentId: large.agent, lines: Number(large.lines), newest: large.newest },
-    { label: 'median producer', agentId: median.agent, lines: Number(median.lines), newest: median.newest },
+    { label: 'largest producer', large: true, agentId: large.agent, lines: Number(large.lines), newest: large.newest },
+    { label: 'median producer', large: false, agentId: median.agent, lines: Number(median.lines), newest: median.newest },
   ];
 }
 
@@ -85,11 +89,9 @@ export async function benchCommissionReport(): Promise<number> {
       const sqlMs = await p95Of(() => Promise.all(statements.map((statement) => statement.replay())), SECONDS);
       const ratio = http / sqlMs;
       const reportMet = http < REPORT_GOAL_MS && ratio <= REPORT_GOAL_RATIO;
-      if (!reportMet) missed++;
-      console.log(
-        `  reporting tool: HTTP p95 ${ms(http)}, its SQL ${ms(sqlMs)}, ratio ${ratio.toFixed(2)}` +
-          ` (goal < ${REPORT_GOAL_MS} ms and ≤ ${REPORT_GOAL_RATIO}): ${reportMet ? 'met' : 'NOT met'}`,
-      );
+      if (producer.large && !reportMet) missed++;
+      const verdict = producer.large ? ` (goal < ${REPORT_GOAL_MS} ms and ≤ ${REPORT_GOAL_RATIO}): ${reportMet ? 'met' : 'NOT met'}` : ' (for context)';
+      console.log(`  reporting tool: HTTP p95 ${ms(http)}, its SQL ${ms(sqlMs)}, ratio ${ratio.toFixed(2)}${verdict}`);
       for (const statement of statements) console.log(await explained(engine, statement));
 
       const year = Number(producer.newest.slice(0, 4));
