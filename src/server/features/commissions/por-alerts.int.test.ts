@@ -2,13 +2,12 @@
 // request for one of the producer's groups, their own ID's Book of Business Transfer naming someone
 // else, and a feed load that moves a group to another producer each raise an alert that names no
 // other producer; a groups file without the producer column changes nothing.
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPorAlerts } from '../../../shared/commission-schemas.ts';
 import { clientFor, createGroupTeam, createProducerTeam, type TClient } from '../../../../test/support/admin-fixtures.ts';
 import { createTestApp, type TTestApp } from '../../../../test/support/app.ts';
 import { fileTicket } from '../../../../test/support/ticket-fixtures.ts';
-import { importFeed } from '../feed/feed-import.service.ts';
+import { loadFeedRows } from '../../../../test/support/feed-fixtures.ts';
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 
 let t: TTestApp;
@@ -18,13 +17,7 @@ let pp: TClient;
 let sub: TClient;
 let other: TClient;
 
-async function load(kind: TFeedKindName, rows: string[]) {
-  const report = await importFeed(
-    { ...t.deps, bulk: t.database.withBulkConnection },
-    { kind, csv: Readable.from([rows.join('\n')]), source: 'cli', actor: { label: 'test' } },
-  );
-  expect(report.failed, JSON.stringify(report.problems)).toBe(0);
-}
+const load = (kind: TFeedKindName, rows: string[]) => loadFeedRows(t, kind, rows);
 
 const alertsOf = async (client: TClient) => {
   const response = await client.get('/api/commissions/por-alerts');

@@ -1,12 +1,11 @@
 // Owed versus paid (issue 17 §3) on a real database: a planted short pay, a missing month, a line
 // paid after the policy ended and a chargeback never reversed are found, each with its amounts, and
 // nothing else (a reversed chargeback, lines paid in full, another producer's policies).
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReconciliation } from '../../../shared/commission-schemas.ts';
 import { clientFor, createGroupTeam, createRetailUser, type TClient } from '../../../../test/support/admin-fixtures.ts';
 import { createTestApp, type TTestApp } from '../../../../test/support/app.ts';
-import { importFeed } from '../feed/feed-import.service.ts';
+import { loadFeedRows } from '../../../../test/support/feed-fixtures.ts';
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 import { executeRows } from '../../db/client.ts';
 import { sql } from 'drizzle-orm';
@@ -102,11 +101,7 @@ beforeAll(async () => {
   );
   agent = row?.agent_unique_id ?? '';
   for (const [kind, rows] of feeds(agent)) {
-    const report = await importFeed(
-      { ...t.deps, bulk: t.database.withBulkConnection },
-      { kind, csv: Readable.from([rows.join('\n')]), source: 'cli', actor: { label: 'test' } },
-    );
-    expect(report.failed, `${kind}: ${JSON.stringify(report.problems)}`).toBe(0);
+    await loadFeedRows(t, kind, rows);
   }
 });
 afterAll(async () => {

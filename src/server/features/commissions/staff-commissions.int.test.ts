@@ -3,7 +3,6 @@
 // Unique ID in the address; reading the reconciliation is audited; and the access matrix: 401
 // without a session, 403 for producers and employers, 400 for a bad year or Agent Unique ID, 404 for
 // a producer the roster does not list, and no route that changes anything.
-import { Readable } from 'node:stream';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReconciliation } from '../../../shared/commission-schemas.ts';
@@ -11,7 +10,7 @@ import { clientFor, createGroupTeam, createProducerTeam, createRetailUser, creat
 import { createTestApp, type TTestApp } from '../../../../test/support/app.ts';
 import { executeRows } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/index.ts';
-import { importFeed } from '../feed/feed-import.service.ts';
+import { loadFeedRows } from '../../../../test/support/feed-fixtures.ts';
 import type { TFeedKindName } from '../feed/feed-kinds.ts';
 import { sql } from 'drizzle-orm';
 
@@ -96,11 +95,7 @@ beforeAll(async () => {
   helpDeskName = staffUser.username;
   helpDesk = await clientFor(t, staffUser);
   for (const [kind, rows] of feeds(agent, team)) {
-    const report = await importFeed(
-      { ...t.deps, bulk: t.database.withBulkConnection },
-      { kind, csv: Readable.from([rows.join('\n')]), source: 'cli', actor: { label: 'test' } },
-    );
-    expect(report.failed, `${kind}: ${JSON.stringify(report.problems)}`).toBe(0);
+    await loadFeedRows(t, kind, rows);
   }
 });
 afterAll(async () => {
