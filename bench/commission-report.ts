@@ -99,11 +99,13 @@ export async function benchCommissionReport(): Promise<number> {
       const answer = await fetch(`${app.base}${yearPath}`, { headers: { cookie } });
       const reconciliation = (await answer.json()) as TReconciliation;
       const range = { agentId: producer.agentId, from: `${year}-01`, to: `${year}-12` };
-      const reconciliationStatements = await engine.capture(() =>
-        Promise.all([findOwedAndPaid(database.db, range), findPaidAfterTermination(database.db, range), findUnreversedChargebacks(database.db, range)]),
-      );
       const reconciliationHttp = await httpP95({ port: app.port, path: yearPath, cookie, seconds: SECONDS });
-      const reconciliationSql = await p95Of(() => Promise.all(reconciliationStatements.map((statement) => statement.replay())), SECONDS);
+      // The store's three reads as the service sends them (the first in a transaction of its own, so
+      // timed through the store rather than replayed).
+      const reconciliationSql = await p95Of(
+        () => Promise.all([findOwedAndPaid(database.db, range), findPaidAfterTermination(database.db, range), findUnreversedChargebacks(database.db, range)]),
+        SECONDS,
+      );
       const reconciliationMet = reconciliationHttp < RECONCILIATION_GOAL_MS;
       if (!reconciliationMet) missed++;
       console.log(

@@ -95,7 +95,7 @@ export function wrapPglite(client: PGlite, onClose: () => void = () => {}): TDat
 }
 
 /** Settings of every application connection to PostgreSQL (bench:search replays its SQL with them too). */
-export const POSTGRES_SESSION_OPTIONS = '-c jit=off -c work_mem=16MB';
+export const POSTGRES_SESSION_OPTIONS = '-c jit=off';
 
 function openPostgres(url: string, poolSize: number): TDatabase {
   // JIT off (decision 0021): the app's statements are short, and PostgreSQL's cost-based JIT spent
