@@ -27,14 +27,12 @@ export interface TMonthTotalRow {
   lines: number;
 }
 
-/** Each month with a statement, newest first; `from`/`to` bound the months (YYYY-MM, inclusive). */
-export async function findMonthTotals(db: TDbOrTx, input: { agentId: string; from?: string; to?: string }): Promise<TMonthTotalRow[]> {
+/** Each month with a statement, newest first. */
+export async function findMonthTotals(db: TDbOrTx, input: { agentId: string }): Promise<TMonthTotalRow[]> {
   const rows = await executeRows<{ period: string; total: string; lines: string }>(
     db,
     sql`select period, sum(total_cents) as total, sum(lines) as lines from commission_month_totals
         where agent_unique_id = ${input.agentId}
-          ${input.from === undefined ? sql`` : sql`and period >= ${input.from}`}
-          ${input.to === undefined ? sql`` : sql`and period <= ${input.to}`}
         group by period order by period desc`,
   );
   return rows.map((row) => ({ period: row.period, totalCents: Number(row.total), lines: Number(row.lines) }));
